@@ -1,0 +1,120 @@
+// One table for every issue code: severity, whether it blocks a decision (§6.1), and its
+// zh-CN and en-US messages. Messages say what is wrong and what to do.
+
+export type Severity = "error" | "warning" | "info";
+
+export interface MessageParams {
+  value?: string;
+  column?: string;
+  expected?: string;
+  choices?: string;
+  other?: string;
+  form?: string;
+  count?: number;
+  days?: number;
+}
+
+interface Entry {
+  severity: Severity;
+  /** An identity-field error: the applicant's status becomes `invalid` (§6.1). */
+  blocks?: boolean;
+  zh: (p: MessageParams) => string;
+  en: (p: MessageParams) => string;
+}
+
+const v = (p: MessageParams) => (p.value === undefined ? "" : `“${p.value}”`);
+
+export const MESSAGES = {
+  // forms.md: form recognition
+  HEADER_MISSING_COLUMN: { severity: "error", zh: (p) => `${p.form}缺少“${p.column}”列：请在表头行加上该列（可写作：${p.choices}）。`, en: (p) => `${p.form}: column "${p.column}" is missing; add it to the header row (${p.choices}).` },
+  SHEET_TIE: { severity: "error", zh: (p) => `工作表“${p.value}”和“${p.other}”都像${p.form}，无法确定用哪一张：请删除一张，或把要用的那张改名为含“${p.expected}”的名称。`, en: (p) => `Sheets "${p.value}" and "${p.other}" both look like the ${p.form}; remove one or rename the one to use so that it contains "${p.expected}".` },
+  MAP_MISSING: { severity: "error", zh: () => `没有找到课程对照表（列：职业编码、职业名称、工种、课程名称、学分）：无法统计相关课程，请添加“课程对照表”工作表。`, en: () => `No course map found (职业编码, 职业名称, 工种, 课程名称, 学分): add a 课程对照表 sheet.` },
+  GRADES_MISSING: { severity: "error", zh: () => `没有找到课程考核成绩登记册（列：学号、课程名称、理论成绩、实操成绩）：请添加“成绩登记册”工作表。`, en: () => `No grade register found (学号, 课程名称, 理论成绩, 实操成绩): add a 成绩登记册 sheet.` },
+  // §7 identity
+  NAME_MISSING: { severity: "error", blocks: true, zh: () => `姓名为空：请填写申报人姓名。`, en: () => `Name is blank: fill in the applicant's name.` },
+  SEX_MISSING: { severity: "error", zh: () => `性别为空：请填写“男”或“女”。`, en: () => `Sex is blank: enter 男 or 女.` },
+  SEX_INVALID: { severity: "error", zh: (p) => `性别${v(p)}无法识别：请填写“男”或“女”。`, en: (p) => `Sex ${v(p)} not recognised: enter 男 or 女.` },
+  ID_MISSING: { severity: "error", blocks: true, zh: () => `身份证号为空：请填写 18 位公民身份号码。`, en: () => `ID number is blank: enter the 18-character ID number.` },
+  ID_STORED_AS_NUMBER: { severity: "error", blocks: true, zh: (p) => `身份证号以数字形式保存（${p.value}），Excel 只保留 15 位有效数字，后几位可能已丢失且无法恢复：请先把该列设为“文本”格式，再按身份证原件重新输入。`, en: (p) => `ID number stored as a number (${p.value}); Excel keeps 15 significant digits, so digits may be lost: format the column as text and re-enter it.` },
+  ID_15_DIGIT: { severity: "error", blocks: true, zh: (p) => `身份证号${v(p)}为 15 位旧号码：请改填 18 位公民身份号码。`, en: (p) => `ID number ${v(p)} has 15 digits: enter the 18-character number.` },
+  ID_FORMAT: { severity: "error", blocks: true, zh: (p) => `身份证号${v(p)}格式错误：应为 17 位数字加 1 位校验码（数字或 X），请核对后重新输入。`, en: (p) => `ID number ${v(p)} malformed: 17 digits and a check character (digit or X).` },
+  ID_CHECKSUM: { severity: "error", blocks: true, zh: (p) => `身份证号${v(p)}校验位错误（按前 17 位应为 ${p.expected}）：请对照身份证原件核对每一位。`, en: (p) => `ID number ${v(p)} check character wrong (should be ${p.expected}): check every digit against the card.` },
+  ID_BIRTH_DATE: { severity: "error", blocks: true, zh: (p) => `身份证号${v(p)}第 7-14 位不是有效的出生日期：请核对。`, en: (p) => `ID number ${v(p)}: digits 7-14 are not a real date of birth.` },
+  ID_BIRTH_YEAR_RANGE: { severity: "error", blocks: true, zh: (p) => `身份证号${v(p)}的出生年份 ${p.expected} 不合理（应在认定年度前 14 至 60 年之间）：请核对。`, en: (p) => `ID number ${v(p)}: birth year ${p.expected} out of range (14 to 60 years before the assessment year).` },
+  ID_PROVINCE: { severity: "error", blocks: true, zh: (p) => `身份证号${v(p)}前两位不是有效的省级行政区代码：请核对。`, en: (p) => `ID number ${v(p)}: the first two digits are not a province code.` },
+  ID_SEX_MISMATCH: { severity: "error", blocks: true, zh: (p) => `性别“${p.value}”与身份证号第 17 位（${p.expected}）不符：请核对性别或身份证号。`, en: (p) => `Sex "${p.value}" disagrees with ID digit 17 (${p.expected}).` },
+  ID_LOWERCASE_X: { severity: "info", zh: () => `身份证号末位小写 x 已按大写 X 处理。`, en: () => `Lower-case x in the ID number read as X.` },
+  ID_DUPLICATE: { severity: "error", blocks: true, zh: (p) => `身份证号与第 ${p.other} 行重复且申报同一职业（工种）：请删除重复的一行。`, en: (p) => `Same ID number and occupation as row ${p.other}: delete the duplicate row.` },
+  ID_MULTIPLE_OCCUPATIONS: { severity: "warning", zh: (p) => `同一身份证号在第 ${p.other} 行申报了另一职业（工种）：请确认该生确实申报两个职业。`, en: (p) => `Same ID number applies for another occupation on row ${p.other}: confirm both are intended.` },
+  STUDENT_ID_MISSING: { severity: "error", blocks: true, zh: () => `学号为空：请填写学号（成绩按学号对应）。`, en: () => `Student number is blank: fill it in (grades are matched by it).` },
+  STUDENT_ID_DUPLICATE: { severity: "error", blocks: true, zh: (p) => `学号${v(p)}与第 ${p.other} 行的另一名学生重复：学号必须唯一，请核对。`, en: (p) => `Student number ${v(p)} also belongs to another student on row ${p.other}: it must be unique.` },
+  PHONE_INVALID: { severity: "warning", zh: (p) => `联系电话${v(p)}不是 11 位手机号：请核对。`, en: (p) => `Phone ${v(p)} is not an 11-digit mobile number.` },
+  // §1 cohorts
+  COHORT_MISSING: { severity: "error", blocks: true, zh: () => `年级为空：请填写入学年级，如 2021 或 2021级。`, en: () => `Cohort is blank: enter e.g. 2021 or 2021级.` },
+  COHORT_INVALID: { severity: "error", blocks: true, zh: (p) => `年级${v(p)}无法识别：请填写入学年级，如 2021 或 2021级。`, en: (p) => `Cohort ${v(p)} not recognised: enter e.g. 2021 or 2021级.` },
+  COHORT_OUT_OF_SCOPE: { severity: "error", zh: (p) => `年级${v(p)}不在本次认定范围：只认定 ${p.expected}。`, en: (p) => `Cohort ${v(p)} is out of scope: only ${p.expected}.` },
+  // required fields without identity weight
+  FIELD_MISSING: { severity: "error", zh: (p) => `“${p.column}”为空：请填写。`, en: (p) => `"${p.column}" is blank: fill it in.` },
+  // §3 occupations
+  OCCUPATION_CODE_MISSING: { severity: "error", blocks: true, zh: () => `职业编码为空：请按通知所列职业填写，如 4-04-05-01。`, en: () => `Occupation code is blank: enter one from the notice, e.g. 4-04-05-01.` },
+  OCCUPATION_CODE_UNKNOWN: { severity: "error", blocks: true, zh: (p) => `职业编码${v(p)}不在本次可认定职业目录中：请对照通知第四部分核对编码。`, en: (p) => `Occupation code ${v(p)} is not in the catalogue of the notice.` },
+  OCCUPATION_NAME_MISSING: { severity: "error", blocks: true, zh: (p) => `职业名称为空：该编码对应“${p.expected}”，请填写。`, en: (p) => `Occupation name is blank: the code is "${p.expected}".` },
+  OCCUPATION_NAME_MISMATCH: { severity: "error", blocks: true, zh: (p) => `职业名称${v(p)}与职业编码不符（该编码为“${p.expected}”）：请核对编码或名称。`, en: (p) => `Occupation name ${v(p)} contradicts the code (which is "${p.expected}").` },
+  WORK_TYPE_REQUIRED: { severity: "error", blocks: true, zh: (p) => `该职业有多个工种，工种不能为空：请填写 ${p.choices} 之一。`, en: (p) => `This occupation has several work types: enter one of ${p.choices}.` },
+  WORK_TYPE_UNKNOWN: { severity: "error", blocks: true, zh: (p) => `工种${v(p)}不属于该职业：请填写 ${p.choices || "空白（该职业不分工种）"}。`, en: (p) => `Work type ${v(p)} does not belong to this occupation: use ${p.choices || "blank"}.` },
+  WORK_TYPE_ASSUMED: { severity: "warning", zh: (p) => `工种为空，已按目录视为“${p.expected}”：建议补填。`, en: (p) => `Work type blank; taken as "${p.expected}" from the catalogue.` },
+  OCCUPATION_NOT_FOR_COHORT: { severity: "error", zh: (p) => `该职业只设 ${p.expected}，二年级学生只能认定四级：本年度不能申报，请更换职业或待毕业年度申报。`, en: (p) => `This occupation offers only ${p.expected}; second-year students can only be certified at level 4.` },
+  OCCUPATION_WITHOUT_COURSES: { severity: "error", zh: (p) => `课程对照表中没有“${p.value}”的相关课程（涉及 ${p.count} 人）：请在课程对照表中补充该职业（工种）的课程。`, en: (p) => `The course map lists no courses for "${p.value}" (${p.count} applicants).` },
+  // §4 levels
+  LEVEL_MISSING: { severity: "warning", zh: () => `申报级别为空：将按可认定的最高级别判断，建议填写“三级”或“四级”。`, en: () => `Requested level blank: judged on eligibility alone.` },
+  LEVEL_COLUMN_MISSING: { severity: "warning", zh: () => `花名册没有“申报级别”列：每人将按可认定的最高级别判断，建议加上该列。`, en: () => `The roster has no requested-level column: everyone is judged on eligibility alone.` },
+  LEVEL_INVALID: { severity: "error", blocks: true, zh: (p) => `申报级别${v(p)}无法识别：请填写“三级/高级工”或“四级/中级工”。`, en: (p) => `Requested level ${v(p)} not recognised: enter 三级 or 四级.` },
+  LEVEL_NOT_OFFERED: { severity: "error", zh: (p) => `该职业只设 ${p.expected}，不能申报${v(p)}：请改为可申报的级别。`, en: (p) => `This occupation offers only ${p.expected}, not ${v(p)}.` },
+  LEVEL_NOT_FOR_COHORT: { severity: "error", zh: () => `二年级学生只能认定四级（中级工），不能申报三级：请改为“四级”。`, en: () => `Second-year students may only be certified at level 4.` },
+  // §2 routes
+  ROUTE_INVALID: { severity: "error", zh: (p) => `认定方式${v(p)}无法识别：请填写“过程化考核”或“竞赛取证”，或留空。`, en: (p) => `Route ${v(p)} not recognised: 过程化考核 or 竞赛取证, or blank.` },
+  ROUTE_COMPETITION: { severity: "info", zh: () => `竞赛取证：通知未规定课程条件，由认定中心人工审核。`, en: () => `Competition route: decided by the centre by hand.` },
+  // §5 grades
+  SCORE_INVALID: { severity: "error", zh: (p) => `成绩${v(p)}无法识别：请填写 0-100 的分数或“优秀/良好/中等/及格/不及格/缺考/缓考”，已按缺失处理。`, en: (p) => `Score ${v(p)} not recognised: enter 0-100 or a grade word; treated as missing.` },
+  SCORE_ABSENT: { severity: "warning", zh: (p) => `成绩${v(p)}按 0 分计。`, en: (p) => `Score ${v(p)} counted as 0.` },
+  SCORE_CHEATING: { severity: "warning", zh: () => `成绩“作弊”按 0 分计。`, en: () => `Score 作弊 counted as 0.` },
+  SCORE_MISSING: { severity: "warning", zh: (p) => `“${p.column}”为空：该课程暂不计入合格课程，请补录成绩。`, en: (p) => `"${p.column}" is blank: the course does not count yet.` },
+  SCORE_MAKEUP_IGNORED: { severity: "warning", zh: () => `初次成绩已合格，补考成绩不予采用：请核对是否录错列。`, en: () => `First score passed; the makeup score is ignored.` },
+  SCORE_PENDING_MAKEUP: { severity: "info", zh: () => `初次成绩不及格，尚无补考成绩：补考后再录入。`, en: () => `First score failed, no makeup yet.` },
+  SCORE_FAILED_AFTER_MAKEUP: { severity: "warning", zh: (p) => p.value === "course" ? `补考仍不及格：按设置该课程不计入合格课程。` : `补考仍不及格：按通知“若仍不及格，取消认定资格”。`, en: (p) => p.value === "course" ? `Failed after makeup: this course does not count.` : `Failed after makeup: disqualified (notice §五(六)2).` },
+  GRADE_DUPLICATE_COURSE: { severity: "warning", zh: (p) => `该生的“${p.value}”成绩已在第 ${p.other} 行登记：本行不计，请删除重复行。`, en: (p) => `Course "${p.value}" already recorded on row ${p.other}; this row is ignored.` },
+  GRADE_STUDENT_NOT_ON_ROSTER: { severity: "warning", zh: (p) => `成绩中的学生${v(p)}不在花名册中：请核对学号，或把该生加入花名册。`, en: (p) => `Student ${v(p)} in the grades is not on the roster.` },
+  GRADE_STUDENT_MISSING: { severity: "warning", zh: () => `本行有成绩但没有学号：无法对应到学生，请补填学号。`, en: () => `Scores without a student number: fill it in.` },
+  GRADE_COURSE_MISSING: { severity: "warning", zh: () => `本行有成绩但课程名称为空：请补填课程名称。`, en: () => `Scores without a course name.` },
+  GRADE_COURSE_NOT_RELATED: { severity: "info", zh: (p) => `课程${v(p)}不是该生申报职业的相关课程，不计入。`, en: (p) => `Course ${v(p)} is not related to the applicant's occupation.` },
+  GRADE_NAME_MISMATCH: { severity: "warning", zh: (p) => `姓名${v(p)}与花名册中该学号的姓名“${p.expected}”不符：请核对。`, en: (p) => `Name ${v(p)} differs from the roster's "${p.expected}".` },
+  CREDITS_INVALID: { severity: "warning", zh: (p) => `学分${v(p)}不是有效数字：按 0 计。`, en: (p) => `Credits ${v(p)} not a number; counted as 0.` },
+  // forms.md C course map
+  MAP_ROW_INVALID: { severity: "error", zh: (p) => `课程对照表本行职业${v(p)}无法对应到目录中的职业（工种）：请核对职业编码、名称和工种。`, en: (p) => `Course map row: ${v(p)} does not match a catalogue occupation.` },
+  // forms.md D settings
+  SETTING_INVALID: { severity: "error", zh: (p) => `设置“${p.column}”的值${v(p)}无效：${p.expected}。已使用默认值。`, en: (p) => `Setting "${p.column}" value ${v(p)} invalid: ${p.expected}. Default used.` },
+  SETTING_UNKNOWN: { severity: "warning", zh: (p) => `设置项${v(p)}无法识别，已忽略：可用的设置项为 ${p.choices}。`, en: (p) => `Unknown setting ${v(p)} ignored.` },
+  // §9 process
+  PLAN_DATE_INVALID: { severity: "error", zh: (p) => `日期${v(p)}无法识别：请填写如 2023-11-01 的日期。`, en: (p) => `Date ${v(p)} not recognised.` },
+  PLAN_TOO_LATE: { severity: "error", zh: (p) => `认定计划提交日期距认定日期仅 ${p.days} 天：通知要求至少提前 10 天提交，请调整日期。`, en: (p) => `Plan submitted only ${p.days} days before the assessment; at least 10 required.` },
+  CERT_NO_FORMAT: { severity: "error", zh: (p) => `证书编号${v(p)}格式错误：应为 22 位（S/Y + 4 位机构代码 + 2 位省份 + 6 位序号 + 2 位年份 + 1 位级别 + 6 位流水号）。`, en: (p) => `Certificate number ${v(p)} malformed (22 characters).` },
+  CERT_NO_LEVEL: { severity: "error", zh: (p) => `证书编号${v(p)}的级别位与认定级别（${p.expected}）不符。`, en: (p) => `Certificate number ${v(p)}: level digit differs from the certified level (${p.expected}).` },
+  CERT_NO_PREFIX: { severity: "error", zh: (p) => `证书编号${v(p)}的前 13 位与设置的前缀“${p.expected}”不符。`, en: (p) => `Certificate number ${v(p)} does not start with the prefix "${p.expected}".` },
+  CERT_NO_DUPLICATE: { severity: "error", zh: (p) => `证书编号${v(p)}与第 ${p.other} 行重复：证书编号必须唯一。`, en: (p) => `Certificate number ${v(p)} repeats row ${p.other}.` },
+  CERT_NO_NOT_QUALIFIED: { severity: "warning", zh: (p) => `已填写证书编号${v(p)}，但该生当前不符合认定条件：请核对。`, en: (p) => `Certificate number ${v(p)} given to an applicant who does not qualify.` },
+} satisfies Record<string, Entry>;
+
+export type IssueCode = keyof typeof MESSAGES;
+
+export function severityOf(code: IssueCode): Severity {
+  return MESSAGES[code].severity as Severity;
+}
+
+export function blocksDecision(code: IssueCode): boolean {
+  return (MESSAGES[code] as Entry).blocks === true;
+}
+
+export function messageFor(code: IssueCode, params: MessageParams = {}, locale: "zh-CN" | "en-US" = "zh-CN"): string {
+  const entry: Entry = MESSAGES[code];
+  return locale === "en-US" ? entry.en(params) : entry.zh(params);
+}

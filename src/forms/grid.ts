@@ -1,0 +1,47 @@
+// What a host hands the forms: one sheet as a grid of cell values, row 0 = worksheet row 1, col 0 = column A.
+import { normalizeText } from "../domain/normalize";
+
+/** A Date is a real date cell; a number is a numeric cell (an ID stored as a number shows here). */
+export type CellValue = string | number | boolean | Date | null;
+
+export interface Grid {
+  name: string;
+  rows: CellValue[][];
+  /** Written by Kezheng (a generated sheet): never read as a form. */
+  generated?: boolean;
+}
+
+export function cellAt(grid: Grid, row: number, col: number): CellValue {
+  const r = grid.rows[row];
+  return r === undefined ? null : (r[col] ?? null);
+}
+
+/** Column index (0-based) to letters: 0 -> A, 26 -> AA. */
+export function columnLetter(col: number): string {
+  let s = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** 0-based row and column to an A1 address. */
+export function a1(row: number, col: number): string {
+  return columnLetter(col) + String(row + 1);
+}
+
+/** A cell as text after §8 normalisation; numbers as Excel shows integers; "" for blank. */
+export function cellText(value: CellValue): string {
+  if (value === null) return "";
+  if (typeof value === "string") return normalizeText(value);
+  if (typeof value === "number") return Number.isInteger(value) ? integerText(value) : String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value);
+}
+
+/** Integers without exponent notation (an 18-digit number stored as a number prints in full). */
+function integerText(n: number): string {
+  return Math.abs(n) < 1e21 ? BigInt(n).toString() : String(n);
+}
+
+export function isBlank(value: CellValue): boolean {
+  return value === null || (typeof value === "string" && normalizeText(value) === "");
+}

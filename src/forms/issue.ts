@@ -1,0 +1,18 @@
+// One reported problem: the report's "issues" entries (forms.md, The report).
+import { messageFor, severityOf, type IssueCode, type MessageParams, type Severity } from "../domain/messages";
+import { a1 } from "./grid";
+
+export interface Issue {
+  sheet: string;
+  cell: string;
+  severity: Severity;
+  code: IssueCode;
+  message: string;
+  /** Set by the centre's merge: which department file. */
+  file?: string;
+}
+
+/** An issue at 0-based row and column of a sheet. */
+export function issueAt(sheet: string, row: number, col: number, code: IssueCode, params: MessageParams = {}): Issue {
+  return { sheet, cell: a1(row, col), severity: severityOf(code), code, message: messageFor(code, params) };
+}
