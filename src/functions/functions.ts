@@ -3,9 +3,10 @@
 // JSDoc below by CustomFunctionsMetadataPlugin. Each is a thin wrapper over src/domain via kz.ts.
 import * as kz from "./kz";
 
-function excelError(e: unknown): Error {
+/** A KzError becomes #VALUE! with its message; anything else is a bug and goes up as it is. */
+function excelError(e: unknown): unknown {
   if (e instanceof kz.KzError) return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, e.message);
-  throw e;
+  return e;
 }
 
 /**

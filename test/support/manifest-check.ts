@@ -27,6 +27,8 @@ const ORDER: Record<string, string[]> = {
 /** Pixel size each icon reference needs. */
 const TOP_ICON_SIZES: Record<string, number> = { IconUrl: 32, HighResolutionIconUrl: 64 };
 
+const nameOf = (el: XmlElement): string => el.localName ?? "";
+
 function children(el: XmlElement): XmlElement[] {
   const out: XmlElement[] = [];
   for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 1) out.push(n as XmlElement);
@@ -38,10 +40,10 @@ function all(el: XmlElement): XmlElement[] {
 }
 
 function ruleKey(el: XmlElement): string | null {
-  const type = el.getAttribute("xsi:type");
-  if (type && ORDER[`${el.localName}:${type}`]) return `${el.localName}:${type}`;
-  if (el.localName === "Host" && el.parentNode && (el.parentNode as XmlElement).localName === "Hosts" && type) return `${el.localName}:${type}`;
-  return ORDER[el.localName] ? el.localName : null;
+  const type = el.getAttribute("xsi:type") ?? "";
+  if (type && ORDER[`${nameOf(el)}:${type}`]) return `${nameOf(el)}:${type}`;
+  if (nameOf(el) === "Host" && el.parentNode && (el.parentNode as XmlElement).localName === "Hosts" && type) return `${nameOf(el)}:${type}`;
+  return ORDER[nameOf(el)] ? nameOf(el) : null;
 }
 
 export function pngSize(file: string): { width: number; height: number } | null {
@@ -70,18 +72,18 @@ export function manifestProblems(xml: string, options: CheckOptions = {}): strin
     const allowed = ORDER[key];
     let last = -1;
     for (const child of children(el)) {
-      const i = allowed.indexOf(child.localName);
-      if (i < 0) problems.push(`order: <${child.localName}> is not expected inside <${key}>`);
-      else if (i < last) problems.push(`order: <${child.localName}> stands after <${allowed[last]}> inside <${key}>`);
+      const i = allowed.indexOf(nameOf(child));
+      if (i < 0) problems.push(`order: <${nameOf(child)}> is not expected inside <${key}>`);
+      else if (i < last) problems.push(`order: <${nameOf(child)}> stands after <${allowed[last]}> inside <${key}>`);
       else last = i;
     }
   }
 
   const defined = new Map<string, number>();
-  const resources = elements.find((e) => e.localName === "Resources");
+  const resources = elements.find((e) => nameOf(e) === "Resources");
   for (const el of resources ? all(resources) : []) {
     const id = el.getAttribute("id");
-    if (id && ["Image", "Url", "String"].includes(el.localName)) defined.set(id, (defined.get(id) ?? 0) + 1);
+    if (id && ["Image", "Url", "String"].includes(nameOf(el))) defined.set(id, (defined.get(id) ?? 0) + 1);
   }
   for (const [id, n] of defined) if (n > 1) problems.push(`resid: "${id}" defined ${n} times`);
   const used = new Set<string>();
@@ -89,7 +91,7 @@ export function manifestProblems(xml: string, options: CheckOptions = {}): strin
     const resid = el.getAttribute("resid");
     if (!resid) continue;
     used.add(resid);
-    if (!defined.has(resid)) problems.push(`resid: "${resid}" used on <${el.localName}> but not defined`);
+    if (!defined.has(resid)) problems.push(`resid: "${resid}" used on <${nameOf(el)}> but not defined`);
   }
   for (const id of defined.keys()) if (!used.has(id)) problems.push(`resid: "${id}" defined but never used`);
 
@@ -98,13 +100,13 @@ export function manifestProblems(xml: string, options: CheckOptions = {}): strin
     for (const attr of ["DefaultValue", "Value"]) {
       const v = el.getAttribute(attr);
       if (v && /^[a-z]+:\/\//i.test(v)) {
-        const size = el.localName === "Image" ? Number((elements.find((i) => i.localName === "Image" && i.getAttribute("resid") === el.getAttribute("id"))?.getAttribute("size")) ?? NaN) : TOP_ICON_SIZES[el.localName];
-        urls.push({ url: v, where: `<${el.localName}${el.getAttribute("id") ? ` id="${el.getAttribute("id")}"` : ""}>`, size });
+        const size = nameOf(el) === "Image" ? Number(elements.find((i) => nameOf(i) === "Image" && i.getAttribute("resid") === el.getAttribute("id"))?.getAttribute("size") ?? NaN) : TOP_ICON_SIZES[nameOf(el)];
+        urls.push({ url: v, where: `<${nameOf(el)}${el.getAttribute("id") ? ` id="${el.getAttribute("id")}"` : ""}>`, size });
       }
     }
-    if (el.localName === "AppDomain" || el.localName === "SourceLocation") {
+    if (nameOf(el) === "AppDomain" || nameOf(el) === "SourceLocation") {
       const text = el.textContent?.trim();
-      if (text) urls.push({ url: text, where: `<${el.localName}>` });
+      if (text) urls.push({ url: text, where: `<${nameOf(el)}>` });
     }
   }
   for (const u of urls) {

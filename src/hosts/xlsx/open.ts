@@ -7,6 +7,8 @@ import { UnusableWorkbook } from "../../app/port";
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const CFB = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ENCRYPTION_INFO = Buffer.from("EncryptionInfo", "utf16le");
+/** Every .xlsx package holds this part; zip entry names are stored as plain text. */
+const WORKBOOK_PART = Buffer.from("xl/workbook.xml");
 
 /** Why a buffer is not an .xlsx workbook, or null when it looks like one. */
 export function unusableReason(file: string, head: Buffer): string | null {
@@ -22,7 +24,12 @@ export function unusableReason(file: string, head: Buffer): string | null {
     const what = ext === ".csv" ? "是 CSV 文本文件" : "不是 Excel 工作簿";
     return `${name} ${what}：请在 Excel 或 WPS 中打开后“另存为”Excel 工作簿（.xlsx）再试。`;
   }
+  if (!head.includes(WORKBOOK_PART)) return notAWorkbook(name);
   return null;
+}
+
+function notAWorkbook(name: string): string {
+  return `${name} 不是有效的 Excel 工作簿（可能已损坏，或只是改了扩展名）：请用 Excel 或 WPS 打开后另存为 .xlsx 再试。`;
 }
 
 export async function openWorkbookFile(file: string): Promise<ExcelJS.Workbook> {
@@ -48,7 +55,7 @@ export async function openWorkbookBuffer(file: string, buffer: Buffer | ArrayBuf
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
     // ExcelJS's own error names zip internals; the user needs to know the file itself is not a workbook.
-    throw new UnusableWorkbook(`${path.basename(file)} 不是有效的 Excel 工作簿（可能已损坏，或只是改了扩展名）：请用 Excel 或 WPS 打开后另存为 .xlsx 再试。`);
+    throw new UnusableWorkbook(notAWorkbook(path.basename(file)));
   }
   if (wb.worksheets.length === 0) throw new UnusableWorkbook(`${path.basename(file)} 中没有工作表：请打开填写好的申报人员花名册。`);
   return wb;

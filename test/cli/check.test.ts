@@ -1,0 +1,135 @@
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { encrypt } from "officecrypto-tool";
+import { syntheticDepartment } from "../../src/app/synthetic";
+import { CATALOGUE } from "../../src/domain/catalogue";
+import { sheetsToWorkbook } from "../../src/hosts/xlsx/sheets";
+import { kezheng } from "../support/cli";
+import { tmpDir, writeFixture, sheet } from "../support/workbooks";
+import { zipStored } from "../support/zip";
+
+const dir = tmpDir();
+let clean: string;
+let defects: string;
+
+beforeAll(async () => {
+  clean = await writeFixture(syntheticDepartment({ seed: 11, applicants: 30, layout: { titleRows: 2, shuffle: true, footer: true } }).sheets, path.join(dir, "信息工程学院.xlsx"));
+  defects = await writeFixture(syntheticDepartment({ seed: 12, applicants: 30, defects: true, occupations: CATALOGUE.slice(11, 12) }).sheets, path.join(dir, "defects.xlsx"));
+});
+
+/** One line on stderr, in Chinese, no stack trace. */
+function expectOneLine(stderr: string, pattern: RegExp) {
+  expect(stderr).toMatch(pattern);
+  expect(stderr.trim().split("\n")).toHaveLength(1);
+  expect(stderr).not.toMatch(/\bat .*\(|Error:|node_modules/);
+}
+
+describe("kezheng check", () => {
+  test("a clean workbook: exit 0, a Chinese summary with counts by status and by occupation", () => {
+    const r = kezheng(["check", clean]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/共 30 名申报人/);
+    expect(r.stdout).toMatch(/按状态：.*可认定 \d+/);
+    expect(r.stdout).toMatch(/按职业与可认定级别：\n {2}\S+：三级\/高级工 \d+，四级\/中级工 \d+，暂不能认定 \d+/);
+    expect(r.stdout).toMatch(/问题：错误 0，/);
+    expect(r.stdout).toMatch(/结论：没有错误。/);
+  });
+
+  test("--json prints exactly the report and nothing else", () => {
+    const r = kezheng(["check", clean, "--json"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    const report = JSON.parse(r.stdout);
+    expect(Object.keys(report).sort()).toEqual(["applicants", "issues"]);
+    expect(report.applicants).toHaveLength(30);
+    expect(Object.keys(report.applicants[0]).sort()).toEqual([
+      "cohort", "eligibleLevel", "idNumber", "missing", "name", "occupationCode", "passedCourses", "requestedLevel", "row", "sheet", "status", "studentId", "workType",
+    ]);
+    expect(report.applicants[0].row).toBe(4);
+    for (const i of report.issues) expect(Object.keys(i).sort()).toEqual(["cell", "code", "message", "severity", "sheet"]);
+  });
+
+  test("a workbook with errors: exit 1, issues grouped by sheet with cell addresses and what to do", () => {
+    const r = kezheng(["check", defects]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/【花名册】\n/);
+    expect(r.stdout).toMatch(/【成绩登记册】\n/);
+    expect(r.stdout).toMatch(/\n {2}D3 +错误 {2}身份证号“\d{17}[\dX]”校验位错误（按前 17 位应为 [\dX]）：请对照身份证原件核对每一位。/);
+    expect(r.stdout).toMatch(/结论：发现 \d+ 个错误/);
+    const json = JSON.parse(kezheng(["check", defects, "--json"]).stdout);
+    expect(json.issues.some((i: { code: string; cell: string }) => i.code === "ID_CHECKSUM" && i.cell === "D3")).toBe(true);
+  });
+
+  describe("unusable input: one Chinese line on stderr, exit 2", () => {
+    test("a missing file", () => {
+      const r = kezheng(["check", path.join(dir, "没有这个文件.xlsx")]);
+      expect(r.code).toBe(2);
+      expectOneLine(r.stderr, /找不到文件 .*没有这个文件\.xlsx：请检查文件名和路径。/);
+      expect(r.stdout).toBe("");
+    });
+
+    test("a folder", () => {
+      const r = kezheng(["check", dir]);
+      expect(r.code).toBe(2);
+      expectOneLine(r.stderr, /是文件夹/);
+    });
+
+    test("a CSV file", () => {
+      const f = path.join(dir, "roster.csv");
+      fs.writeFileSync(f, "姓名,身份证号\n张三,110105200201010016\n");
+      const r = kezheng(["check", f]);
+      expect(r.code).toBe(2);
+      expectOneLine(r.stderr, /roster\.csv 是 CSV 文本文件：请在 Excel 或 WPS 中打开后“另存为”Excel 工作簿（\.xlsx）再试。/);
+    });
+
+    test("an .xls workbook (saved by LibreOffice)", () => {
+      const out = tmpDir();
+      execFileSync("soffice", ["--headless", `-env:UserInstallation=file://${tmpDir()}`, "--convert-to", "xls", "--outdir", out, clean], { stdio: "pipe" });
+      const xls = path.join(out, "信息工程学院.xls");
+      expect(fs.existsSync(xls)).toBe(true);
+      const r = kezheng(["check", xls]);
+      expect(r.code).toBe(2);
+      expectOneLine(r.stderr, /旧版 Excel 97-2003（\.xls）格式/);
+    });
+
+    test("a renamed zip", () => {
+      const f = path.join(dir, "renamed.xlsx");
+      fs.writeFileSync(f, zipStored({ "readme.txt": "not a workbook" }));
+      const r = kezheng(["check", f]);
+      expect(r.code).toBe(2);
+      expectOneLine(r.stderr, /renamed\.xlsx 不是有效的 Excel 工作簿（可能已损坏，或只是改了扩展名）/);
+    });
+
+    test("a password-protected workbook", async () => {
+      const f = path.join(dir, "protected.xlsx");
+      fs.writeFileSync(f, await encrypt(fs.readFileSync(clean), { password: "1234" }));
+      const r = kezheng(["check", f]);
+      expect(r.code).toBe(2);
+      expectOneLine(r.stderr, /protected\.xlsx 设有打开密码/);
+    });
+
+    test("an empty workbook", async () => {
+      const f = path.join(dir, "empty.xlsx");
+      await sheetsToWorkbook([sheet("Sheet1", [])]).xlsx.writeFile(f);
+      const r = kezheng(["check", f]);
+      expect(r.code).toBe(2);
+      expectOneLine(r.stderr, /工作簿是空的/);
+    });
+
+    test("a workbook with no recognisable roster", async () => {
+      const f = path.join(dir, "foreign.xlsx");
+      await sheetsToWorkbook([sheet("预算", [["项目", "金额"], ["办公用品", 300]])]).xlsx.writeFile(f);
+      const r = kezheng(["check", f]);
+      expect(r.code).toBe(2);
+      expectOneLine(r.stderr, /没有找到申报人员花名册：需要一张表头含“姓名”“身份证号”“职业编码”/);
+    });
+
+    test("a wrong option", () => {
+      const r = kezheng(["check", clean, "--jsno"]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/--jsno/);
+    });
+  });
+});
