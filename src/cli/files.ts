@@ -1,10 +1,9 @@
 // Files in, reports out: the CLI's use of the xlsx host.
 import { checkGrids } from "../app/check";
 import type { Report } from "../app/report";
-import { openWorkbookFile } from "../hosts/xlsx/open";
-import { XlsxWorkbook } from "../hosts/xlsx/workbook";
+import { readGridsStreaming } from "../hosts/xlsx/stream";
 
+/** `check` only reads: the streaming reader, about half the time and memory of a full load. */
 export async function checkFile(file: string): Promise<Report> {
-  const wb = new XlsxWorkbook(await openWorkbookFile(file));
-  return checkGrids(await wb.readSheets()).report;
+  return checkGrids(await readGridsStreaming(file)).report;
 }

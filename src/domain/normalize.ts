@@ -13,8 +13,12 @@ export function toHalfWidth(text: string): string {
   return out;
 }
 
+/** Anything §8 would change; most cells have none, and skip the work. */
+const NEEDS_WORK = /[\uFF01-\uFF5E\u00A0\u3000\u2000-\u200D\u202F\u205F\u2060\uFEFF]|\s\s|^\s|\s$|[\t\n\r\v\f]/;
+
 /** §8: trim, half-width ASCII, odd spaces folded to one ASCII space, zero-width removed. */
 export function normalizeText(text: string): string {
+  if (!NEEDS_WORK.test(text)) return text;
   return toHalfWidth(text.replace(ZERO_WIDTH, ""))
     .replace(ODD_SPACES, " ")
     .replace(/\s+/g, " ")

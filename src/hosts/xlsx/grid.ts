@@ -14,6 +14,15 @@ export function cellValueOf(v: ExcelJS.CellValue): CellValue {
   return null;
 }
 
+/** Both readers end a row the same way: "" read as blank, no trailing blanks. */
+export function finishRow(cells: CellValue[]): CellValue[] {
+  for (let i = 0; i < cells.length; i++) if (cells[i] === undefined || cells[i] === "") cells[i] = null;
+  let end = cells.length;
+  while (end > 0 && cells[end - 1] === null) end--;
+  cells.length = end;
+  return cells;
+}
+
 export function worksheetGrid(ws: ExcelJS.Worksheet, generated = false): Grid {
   const rows: CellValue[][] = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {
@@ -22,8 +31,7 @@ export function worksheetGrid(ws: ExcelJS.Worksheet, generated = false): Grid {
       if (cell.type === ExcelJS.ValueType.Merge) return;
       cells[c - 1] = cellValueOf(cell.value);
     });
-    for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
-    rows[r - 1] = cells;
+    rows[r - 1] = finishRow(cells);
   });
   for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
   return { name: ws.name, rows, generated };

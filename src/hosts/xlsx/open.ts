@@ -28,11 +28,12 @@ export function unusableReason(file: string, head: Buffer): string | null {
   return null;
 }
 
-function notAWorkbook(name: string): string {
+export function notAWorkbook(name: string): string {
   return `${name} 不是有效的 Excel 工作簿（可能已损坏，或只是改了扩展名）：请用 Excel 或 WPS 打开后另存为 .xlsx 再试。`;
 }
 
-export async function openWorkbookFile(file: string): Promise<ExcelJS.Workbook> {
+/** The bytes of a file that looks like an .xlsx workbook; anything else is UnusableWorkbook. */
+export async function readWorkbookBytes(file: string): Promise<Buffer> {
   let buffer: Buffer;
   try {
     buffer = await fs.readFile(file);
@@ -42,14 +43,23 @@ export async function openWorkbookFile(file: string): Promise<ExcelJS.Workbook> 
     if (code === "EISDIR") throw new UnusableWorkbook(`${file} 是文件夹，不是 Excel 工作簿：请指定一个 .xlsx 文件。`);
     throw new UnusableWorkbook(`无法读取 ${file}（${code ?? "未知原因"}）：请确认文件未被占用且有读取权限。`);
   }
-  return openWorkbookBuffer(file, buffer);
+  assertWorkbookBytes(file, buffer);
+  return buffer;
+}
+
+function assertWorkbookBytes(file: string, bytes: Buffer): void {
+  if (bytes.length === 0) throw new UnusableWorkbook(`${path.basename(file)} 是空文件：请确认保存完整后再试。`);
+  const reason = unusableReason(file, bytes);
+  if (reason) throw new UnusableWorkbook(reason);
+}
+
+export async function openWorkbookFile(file: string): Promise<ExcelJS.Workbook> {
+  return openWorkbookBuffer(file, await readWorkbookBytes(file));
 }
 
 export async function openWorkbookBuffer(file: string, buffer: Buffer | ArrayBuffer): Promise<ExcelJS.Workbook> {
   const bytes = Buffer.isBuffer(buffer) ? buffer : Buffer.from(buffer);
-  if (bytes.length === 0) throw new UnusableWorkbook(`${path.basename(file)} 是空文件：请确认保存完整后再试。`);
-  const reason = unusableReason(file, bytes);
-  if (reason) throw new UnusableWorkbook(reason);
+  assertWorkbookBytes(file, bytes);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
