@@ -18,8 +18,10 @@ export function parseScore(value: unknown, gradeWords: Readonly<Record<string, n
   if (typeof value !== "string") return { kind: "invalid" };
   const key = normalizeKey(value);
   if (key === "") return { kind: "missing" };
-  const numeric = key.replace(/分$/, "");
-  if (/^-?\d+(\.\d+)?$/.test(numeric)) return inRange(Number(numeric));
+  // A number as text must read back the same as it is written (75, 59.5; not 075 or 60.0): the
+  // live formulas check text numbers the same way (VALUE(x)&"" = x), so both agree on every cell.
+  const numeric = key.replace(/分/g, "");
+  if (/^-?(0|[1-9]\d*)(\.\d*[1-9])?$/.test(numeric)) return inRange(Number(numeric));
   if (ABSENT.has(key)) return { kind: "score", value: 0, note: "absent" };
   if (key === "作弊") return { kind: "score", value: 0, note: "cheating" };
   if (key === "缓考") return { kind: "deferred" };

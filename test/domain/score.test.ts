@@ -26,7 +26,7 @@ describe("§5 score cells", () => {
     expect(parse(input)).toEqual({ kind: "missing" });
   });
 
-  test.each([["-5"], [-1], [101], ["100.5"], ["七十"], ["A"], ["75 80"], [true], [new Date()]])("§5 %p is an error, treated as missing", (input) => {
+  test.each([["-5"], [-1], [101], ["100.5"], ["七十"], ["A"], ["75 80"], ["075"], ["60.0"], ["1e2"], ["75%"], [true], [new Date()]])("§5 %p is an error, treated as missing", (input) => {
     expect(parse(input)).toEqual({ kind: "invalid" });
   });
 
