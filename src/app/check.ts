@@ -16,6 +16,7 @@ import { fieldIssue, textOf } from "../forms/table";
 import { evaluateCourses, indexGrades, type CourseSummary, type GradeIndex } from "./courses";
 import { checkRow, cohortAllows, identityBlocks, type RowIdentity } from "./identity";
 import { UnusableWorkbook } from "./port";
+import { userGrids as withoutGenerated } from "./control";
 import type { ApplicantReport, Report } from "./report";
 
 export interface ApplicantDetail {
@@ -30,6 +31,8 @@ export interface CheckResult {
   settings: Settings;
   roster: Roster;
   grades: GradeIndex | null;
+  /** The sheet the grade register stands on (helper columns go right of it). */
+  gradeGrid: Grid | null;
   courseMap: CourseMap | null;
   settingsSheet: SettingsRead | null;
   applicants: ApplicantDetail[];
@@ -46,7 +49,7 @@ const GROUP_OF: Record<FormKind, Group> = {
 };
 
 export function checkGrids(grids: readonly Grid[], options: CheckOptions = {}): CheckResult {
-  const userGrids = grids.filter((g) => !g.generated);
+  const userGrids = withoutGenerated(grids).filter((g) => !g.generated);
   if (userGrids.every((g) => g.rows.every((r) => r.every((v) => v === null || v === "")))) {
     throw new UnusableWorkbook("工作簿是空的：请打开填写好的申报人员花名册，或用 kezheng template 生成空白表格后填写。");
   }
@@ -108,7 +111,7 @@ export function checkGrids(grids: readonly Grid[], options: CheckOptions = {}): 
 
   return {
     report: { applicants: applicants.map((a) => a.report), issues: sortIssues(dedupe(issues), grids) },
-    settings, roster, grades, courseMap, settingsSheet, applicants,
+    settings, roster, grades, gradeGrid: gradesForm?.grid ?? null, courseMap, settingsSheet, applicants,
   };
 }
 

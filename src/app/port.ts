@@ -1,9 +1,14 @@
 // The Workbook port: what the use cases need from a host (ExcelJS files, Office.js).
 import type { Grid } from "../forms/grid";
+import type { WritePlan } from "./writeback";
 
 export interface WorkbookPort {
-  /** Every sheet as a grid of values, in workbook order; generated sheets flagged. */
+  /** Every sheet as a grid of values, in workbook order. */
   readSheets(): Promise<Grid[]>;
+  /** Removes everything the product wrote, restoring what was there; false when there was nothing. */
+  clearWriteBack(): Promise<boolean>;
+  /** Writes a plan into a workbook that holds nothing of ours. */
+  applyPlan(plan: WritePlan): Promise<void>;
 }
 
 /** The workbook cannot be used at all: one line for the user, what is wrong and what to do. */

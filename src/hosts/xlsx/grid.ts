@@ -23,7 +23,7 @@ export function finishRow(cells: CellValue[]): CellValue[] {
   return cells;
 }
 
-export function worksheetGrid(ws: ExcelJS.Worksheet, generated = false): Grid {
+export function worksheetGrid(ws: ExcelJS.Worksheet): Grid {
   const rows: CellValue[][] = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const cells: CellValue[] = [];
@@ -34,5 +34,5 @@ export function worksheetGrid(ws: ExcelJS.Worksheet, generated = false): Grid {
     rows[r - 1] = finishRow(cells);
   });
   for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
-  return { name: ws.name, rows, generated };
+  return { name: ws.name, rows };
 }

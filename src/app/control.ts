@@ -1,0 +1,50 @@
+// The control sheet: a hidden sheet in which the product journals what it wrote and what was
+// there before, so that everything it writes can be removed again (forms.md "What is written back").
+import type { Grid } from "../forms/grid";
+import { cellText } from "../forms/grid";
+
+export const CONTROL_SHEET = "_kz";
+
+export interface ControlEntry {
+  /** sheet: a generated sheet; block: cells written right of a user table; cell: a marked user cell;
+   * column: a column whose width or visibility changed; workbook: a workbook setting. */
+  kind: "sheet" | "block" | "cell" | "column" | "workbook";
+  sheet: string;
+  where: string;
+  /** What was there before (host JSON), or the generated sheet's logical name. */
+  data: string;
+}
+
+/** forms.md: a generated sheet never overwrites one the user made; a clash gets a suffix. */
+export function uniqueSheetName(name: string, existing: readonly string[]): string {
+  if (!existing.includes(name)) return name;
+  for (let i = 2; ; i++) if (!existing.includes(`${name}(${i})`)) return `${name}(${i})`;
+}
+
+/** Grids as the user made them: generated sheets flagged, written blocks blanked, the control and data sheets flagged. */
+export function userGrids(grids: readonly Grid[]): Grid[] {
+  const control = grids.find((g) => g.name === CONTROL_SHEET);
+  if (!control) return grids.slice();
+  const generated = new Set([CONTROL_SHEET]);
+  const blocks: { sheet: string; where: string }[] = [];
+  for (const row of control.rows.slice(1)) {
+    const [kind, sheet, where] = [0, 1, 2].map((i) => cellText(row[i] ?? null));
+    if (kind === "sheet") generated.add(sheet);
+    if (kind === "block") blocks.push({ sheet, where });
+  }
+  return grids.map((g) => {
+    if (generated.has(g.name)) return { ...g, generated: true };
+    const mine = blocks.filter((b) => b.sheet === g.name);
+    if (mine.length === 0) return g;
+    const rows = g.rows.map((r) => r.slice());
+    for (const b of mine) {
+      const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(b.where);
+      if (!m) continue;
+      const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+      for (let r = Number(m[2]) - 1; r < Number(m[4]) && r < rows.length; r++) {
+        for (let c = col(m[1]); c <= col(m[3]); c++) if (c < rows[r].length) rows[r][c] = null;
+      }
+    }
+    return { ...g, rows };
+  });
+}

@@ -1,0 +1,285 @@
+// The write-back plan (forms.md "What is written back"): marks, computed columns with live
+// formulas, helper columns, generated sheets. Plain data; each host applies it (hosts/*/writeback).
+import type { Level } from "../domain/catalogue";
+import { courseOutcome, partOutcome } from "../domain/course";
+import { allowedLevels, STATUS_LABELS } from "../domain/eligibility";
+import { COURSES_NEEDED } from "../domain/levels";
+import type { Score } from "../domain/score";
+import type { Settings } from "../domain/settings";
+import { countCodes, courseCodeFormula, levelFormula, localRef, ref, scoreFormula, type CourseCells, type WordTable } from "../forms/formulas";
+import { allGeneratedSheets } from "../forms/generated";
+import { SCORE_PARTS, type GradeEntry, type ScorePart } from "../forms/grades";
+import { cellText, type CellValue, type Grid } from "../forms/grid";
+import type { OutputApplicant, OutputContext, OutputCourse } from "../forms/output";
+import { cell, formula, type SheetSpec, type SpecCell } from "../forms/sheetspec";
+import { textOf } from "../forms/table";
+import type { ApplicantDetail, CheckResult } from "./check";
+import { cohortAllows } from "./identity";
+
+export type MarkKind = "error" | "warning" | "missing" | "incomplete";
+const MARK_RANK: Record<MarkKind, number> = { error: 4, warning: 3, missing: 2, incomplete: 1 };
+
+export interface Mark {
+  sheet: string;
+  row: number;
+  col: number;
+  kind: MarkKind;
+  /** The cell's note, or null for a fill only. */
+  note: string | null;
+}
+
+/** Cells written into a user sheet, right of its last used column (all empty before). */
+export interface Block {
+  sheet: string;
+  row: number;
+  col: number;
+  cells: (SpecCell | null)[][];
+  widths: number[];
+  /** 0-based sheet columns to hide (score helpers). */
+  hiddenCols: number[];
+}
+
+export interface WritePlan {
+  marks: Mark[];
+  blocks: Block[];
+  /** The generated sheets, then the hidden data sheet. */
+  sheets: SheetSpec[];
+}
+
+export const DATA_SHEET = "_kz_data";
+export const COMPUTED_HEADERS = ["已合格相关课程数", "可认定等级", "认定状态", "说明"] as const;
+export const NOTE_PREFIX = "课证：";
+
+const width = (g: Grid) => g.rows.reduce((m, r) => Math.max(m, r.length), 0);
+
+export function planWriteBack(result: CheckResult, extra: Partial<OutputContext> = {}): WritePlan {
+  const data = dataSheet(result.settings);
+  const words: WordTable = { range: `'${DATA_SHEET}'!$A$1:$B$${data.rows.length}` };
+  const helpers = gradeHelpers(result, words);
+  const blocks = helpers ? [helpers.block] : [];
+  blocks.push(computedColumns(result, helpers?.codeCells ?? new Map()));
+  const list = result.applicants.map((a) => outputApplicant(result, a));
+  const ctx: OutputContext = {
+    schoolName: result.settings.schoolName, assessmentYear: result.settings.assessmentYear, mask: result.settings.mask,
+    archive: { gradeRegister: result.grades?.register.sheet ?? null, supervisionReport: null }, ...extra,
+  };
+  return { marks: marks(result), blocks, sheets: [...allGeneratedSheets(list, ctx), data] };
+}
+
+/** Hidden data the formulas read: score words (§5) and full-width numbers, one decimal. */
+function dataSheet(settings: Settings): SheetSpec {
+  const rows: (SpecCell | null)[][] = [];
+  const seen = new Set<string>();
+  const add = (text: string, value: CellValue) => {
+    if (seen.has(text)) return;
+    seen.add(text);
+    rows.push([cell(text), cell(value)]);
+  };
+  for (const [w, v] of Object.entries(settings.gradeWords)) add(w, v);
+  add("缺考", 0); add("旷考", 0); add("作弊", 0); add("缓考", "缓");
+  const full = (s: string) => s.replace(/[0-9.]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+  for (let tenths = 0; tenths <= 1000; tenths++) add(full(tenths % 10 === 0 ? String(tenths / 10) : (tenths / 10).toFixed(1)), tenths / 10);
+  return { name: DATA_SHEET, rows, merges: [], widths: [12, 8], hidden: true };
+}
+
+const scoreResult = (s: Score): CellValue => (s.kind === "score" ? s.value : s.kind === "deferred" ? "缓" : "");
+
+interface Helpers {
+  block: Block;
+  /** entry sheet!row!courseCol -> the course-code cell. */
+  codeCells: Map<string, { sheet: string; row: number; col: number }>;
+}
+
+const entryKey = (e: GradeEntry) => `${e.row}!${e.courseCol}`;
+
+/** Helper columns right of the grade register: per course, the parsed scores (hidden) and the §5 code. */
+function gradeHelpers(result: CheckResult, words: WordTable): Helpers | null {
+  const grades = result.grades;
+  if (!grades) return null;
+  const reg = grades.register;
+  const grid = result.gradeGrid;
+  if (!grid) return null;
+  const start = width(grid);
+  const groups = [...new Map(reg.entries.map((e) => [e.courseCol, e])).values()].sort((a, b) => a.courseCol - b.courseCol);
+  const layout = groups.map((g, i) => ({ courseCol: g.courseCol, parts: SCORE_PARTS.filter((p) => g.cols[p] !== undefined), course: g.course, index: i }));
+  const colOf = new Map<number, { first: number; parts: ScorePart[]; code: number }>();
+  let c = start;
+  for (const l of layout) {
+    colOf.set(l.courseCol, { first: c, parts: l.parts, code: c + l.parts.length });
+    c += l.parts.length + 1;
+  }
+  const top = reg.headerRows[0];
+  const rows = new Map<number, (SpecCell | null)[]>();
+  const rowOf = (r: number) => rows.get(r) ?? (rows.set(r, []), rows.get(r) as (SpecCell | null)[]);
+  const put = (r: number, col: number, v: SpecCell) => (rowOf(r)[col - start] = v);
+  for (const l of layout) {
+    const at = colOf.get(l.courseCol) as { first: number; parts: ScorePart[]; code: number };
+    const label = reg.layout === "wide" ? `${l.course}·` : "";
+    l.parts.forEach((p, k) => put(top, at.first + k, cell(`${label}${PART_TITLE[p]}（解析）`, "computedHeader")));
+    put(top, at.code, cell(`${label}课程结果`, "computedHeader"));
+  }
+  const codeCells = new Map<string, { sheet: string; row: number; col: number }>();
+  const parsed = new Map<string, Record<ScorePart, Score>>();
+  for (const byCourse of grades.byStudent.values()) for (const p of byCourse.values()) parsed.set(entryKey(p.entry), p.scores);
+  for (const e of reg.entries) {
+    const at = colOf.get(e.courseCol);
+    if (!at) continue;
+    const scores = parsed.get(entryKey(e));
+    const partCell: Record<ScorePart, string> = { theory: '""', practical: '""', theoryMakeup: '""', practicalMakeup: '""' };
+    at.parts.forEach((p, k) => {
+      const src = localRef(e.row, e.cols[p] as number);
+      put(e.row, at.first + k, formula(scoreFormula(src, words), scores ? scoreResult(scores[p]) : "", "computed"));
+      partCell[p] = localRef(e.row, at.first + k);
+    });
+    const code = scores ? codeOf(scores) : 0;
+    put(e.row, at.code, formula(courseCodeFormula(partCell.theory, partCell.practical, partCell.theoryMakeup, partCell.practicalMakeup), code, "computed"));
+    codeCells.set(entryKey(e), { sheet: reg.sheet, row: e.row, col: at.code });
+  }
+  const first = Math.min(...rows.keys());
+  const last = Math.max(...rows.keys());
+  const cells: (SpecCell | null)[][] = [];
+  for (let r = first; r <= last; r++) cells.push(rows.get(r) ?? []);
+  const hiddenCols = [...colOf.values()].flatMap((a) => a.parts.map((_, k) => a.first + k));
+  return { block: { sheet: reg.sheet, row: first, col: start, cells, widths: Array(c - start).fill(10), hiddenCols }, codeCells };
+}
+
+const PART_TITLE: Record<ScorePart, string> = { theory: "理论", practical: "实操", theoryMakeup: "理论补考", practicalMakeup: "实操补考" };
+
+function codeOf(s: Record<ScorePart, Score>): number {
+  const o = courseOutcome(partOutcome(s.theory, s.theoryMakeup).outcome, partOutcome(s.practical, s.practicalMakeup).outcome);
+  return o === "passed" ? 1 : o === "failed" ? -1 : 0;
+}
+
+/** The four computed columns right of the roster (forms.md 2): count and level live, status and note too. */
+function computedColumns(result: CheckResult, codeCells: Helpers["codeCells"]): Block {
+  const t = result.roster.table;
+  const start = width(t.grid);
+  const cells: (SpecCell | null)[][] = [COMPUTED_HEADERS.map((h) => cell(h, "computedHeader"))];
+  const first = t.headerRow;
+  const s = result.settings;
+  for (const a of result.applicants) {
+    const r = a.identity.row;
+    while (first + cells.length < r) cells.push([]);
+    const mine: CourseCells[] = [];
+    const earned: string[] = [];
+    for (const res of a.courses.results) {
+      if (!res.graded) continue;
+      const code = codeCells.get(entryKey(res.graded.entry));
+      if (!code) continue;
+      const existing = mine.find((m) => m.sheet === code.sheet && m.col === code.col);
+      if (existing) existing.rows.push(code.row);
+      else mine.push({ sheet: code.sheet, col: code.col, rows: [code.row] });
+      const credits = res.course.credits || 0;
+      if (credits > 0) earned.push(`(${ref(code.sheet, code.row, code.col)}=1)*${credits}`);
+    }
+    const countCell = localRef(r, start);
+    const levelCell = localRef(r, start + 1);
+    const statusCell = localRef(r, start + 2);
+    const d = a.decision;
+    const row: SpecCell[] = [formula(countCodes(mine, 1), a.courses.passedCourses, "computed")];
+    const blocked = d.status === "invalid" || d.status === "ineligible" || d.status === "review";
+    if (blocked) {
+      row.push(cell(null, "computed"), cell(STATUS_LABELS[d.status], "computed"), cell(blockedNote(result, a), "computed"));
+    } else {
+      const allowed = allowedLevels(a.identity.occupation?.levels ?? [3, 4], cohortAllows(a.identity.cohortKind));
+      const failed = s.failedMakeup === "disqualify" ? countCodes(mine, -1) : undefined;
+      const hasCredits = Object.keys(s.creditThresholds).length > 0;
+      const level = levelFormula({
+        count: countCell, allowed, failed: failed === "0" ? undefined : failed,
+        credits: hasCredits ? { earned: earned.length ? earned.join("+") : "0", thresholds: s.creditThresholds } : undefined,
+      });
+      const asked3 = a.identity.requestedLevel === 3;
+      const fail = failed && failed !== "0" ? `(${failed})>0` : "FALSE";
+      const status = `IF(${fail},"${STATUS_LABELS.disqualified}",IF(${levelCell}="","${STATUS_LABELS.incomplete}",${asked3 ? `IF(${levelCell}=4,"${STATUS_LABELS.downgrade}","${STATUS_LABELS.eligible}")` : `"${STATUS_LABELS.eligible}"`}))`;
+      const lowest = allowed[allowed.length - 1] as Level;
+      const reach3 = asked3 && allowed.includes(3);
+      const note = `IF(${statusCell}="${STATUS_LABELS.disqualified}","有相关课程补考仍不及格，按通知取消认定资格",IF(${levelCell}="","还差 "&(${COURSES_NEEDED[lowest]}-${countCell})&" 门合格相关课程",IF(${statusCell}="${STATUS_LABELS.downgrade}","申报三级，目前可认定四级${reach3 ? `，还差 "&(${COURSES_NEEDED[3]}-${countCell})&" 门` : ""}","")))`;
+      row.push(
+        formula(level, d.eligibleLevel ?? "", "computed"),
+        formula(status, STATUS_LABELS[d.status], "computed"),
+        formula(note, noteResult(a, lowest, reach3), "computed"),
+      );
+    }
+    cells.push(row);
+  }
+  return { sheet: t.sheet, row: first, col: start, cells, widths: [10, 10, 12, 40], hiddenCols: [] };
+}
+
+function noteResult(a: ApplicantDetail, lowest: Level, reach3: boolean): string {
+  const c = a.courses.passedCourses;
+  switch (a.decision.status) {
+    case "disqualified": return "有相关课程补考仍不及格，按通知取消认定资格";
+    case "incomplete": return `还差 ${COURSES_NEEDED[lowest] - c} 门合格相关课程`;
+    case "downgrade": return `申报三级，目前可认定四级${reach3 ? `，还差 ${COURSES_NEEDED[3] - c} 门` : ""}`;
+    default: return "";
+  }
+}
+
+function blockedNote(result: CheckResult, a: ApplicantDetail): string {
+  if (a.decision.status === "review") return "竞赛取证，由认定中心人工审核";
+  const own = a.identity.issues.find((i) => i.severity === "error");
+  return own ? own.message : STATUS_LABELS[a.decision.status];
+}
+
+/** forms.md 1: every error and warning cell; incomplete applicants' roster rows and their unmet score cells. */
+function marks(result: CheckResult): Mark[] {
+  const byCell = new Map<string, Mark>();
+  const add = (m: Mark) => {
+    const k = `${m.sheet}!${m.row}!${m.col}`;
+    const old = byCell.get(k);
+    if (!old) return void byCell.set(k, m);
+    if (MARK_RANK[m.kind] > MARK_RANK[old.kind]) old.kind = m.kind;
+    if (m.note) old.note = old.note ? `${old.note}\n${m.note.slice(NOTE_PREFIX.length)}` : m.note;
+  };
+  for (const i of result.report.issues) {
+    if (i.severity === "info") continue;
+    const m = /^([A-Z]+)(\d+)$/.exec(i.cell);
+    if (!m) continue;
+    let col = 0;
+    for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+    add({ sheet: i.sheet, row: Number(m[2]) - 1, col: col - 1, kind: i.severity, note: NOTE_PREFIX + i.message });
+  }
+  const t = result.roster.table;
+  const cols = [...t.columns.values()];
+  const [from, to] = [Math.min(...cols), Math.max(...cols)];
+  for (const a of result.applicants) {
+    if (a.decision.status !== "incomplete" && a.decision.status !== "downgrade") continue;
+    for (let c = from; c <= to; c++) add({ sheet: t.sheet, row: a.identity.row, col: c, kind: "incomplete", note: null });
+    for (const r of a.courses.results) {
+      if (!r.graded || r.outcome === "passed") continue;
+      const e = r.graded.entry;
+      for (const [first, makeup, outcome] of [["theory", "theoryMakeup", r.theory], ["practical", "practicalMakeup", r.practical]] as const) {
+        if (outcome === "passed") continue;
+        const part = outcome === "failed" || (outcome === "pendingMakeup" && e.cols[makeup] !== undefined) ? makeup : first;
+        const col = e.cols[part] ?? e.cols[first];
+        if (col === undefined) continue;
+        add({ sheet: e.sheet, row: e.row, col, kind: "missing", note: `${NOTE_PREFIX}${r.course.name}${PART_TITLE[first]}尚未合格（${OUTCOME_NOTE[outcome]}）` });
+      }
+    }
+  }
+  return [...byCell.values()];
+}
+
+const OUTCOME_NOTE = { failed: "补考仍不及格", pendingMakeup: "待补考", notTaken: "缓考，尚未考试", missing: "缺成绩", passed: "" } as const;
+
+/** The plain record the generated sheets are made from. */
+export function outputApplicant(result: CheckResult, a: ApplicantDetail): OutputApplicant {
+  const t = result.roster.table;
+  const id = a.identity;
+  const text = (f: Parameters<typeof textOf>[2]) => textOf(t, id.row, f);
+  const courses: OutputCourse[] = a.courses.results.map((r) => {
+    const v = (p: ScorePart) => (r.graded ? (r.graded.entry.values[p] ?? null) : null);
+    const shown = (x: CellValue) => (x === null ? null : typeof x === "number" ? x : cellText(x));
+    return {
+      name: r.course.name, theory: shown(v("theory")), practical: shown(v("practical")), theoryMakeup: shown(v("theoryMakeup")), practicalMakeup: shown(v("practicalMakeup")),
+      outcome: { passed: "合格", failed: "补考不及格", pending: "待补考", missing: "缺成绩" }[r.outcome],
+    };
+  });
+  return {
+    name: id.name, sex: id.sex, idNumber: id.idNumber, studentId: id.studentId, cohort: id.cohort,
+    department: text("department"), major: text("major"), className: text("className"), phone: text("phone"),
+    occupation: id.occupation, occupationCode: a.report.occupationCode, occupationName: text("occupationName"), workType: a.report.workType,
+    requestedLevel: id.requestedLevel, eligibleLevel: a.decision.eligibleLevel, status: a.decision.status, passedCourses: a.courses.passedCourses,
+    certificateNo: text("certificateNo").replace(/ /g, "").toUpperCase(), courses,
+  };
+}

@@ -1,0 +1,247 @@
+// forms.md "What is written back" 3: the eight generated sheets, as SheetSpecs.
+import { occupationKey, occupationLabel } from "../domain/catalogue";
+import { STATUS_LABELS, STATUSES } from "../domain/eligibility";
+import { maskId } from "../domain/idnumber";
+import { levelName } from "../domain/levels";
+import { a1, columnLetter, type CellValue } from "./grid";
+import { canBePutForward, type OutputApplicant, type OutputContext } from "./output";
+import { cell, formula, type SheetSpec, type SpecCell } from "./sheetspec";
+
+export const GENERATED_SHEETS = ["备案表", "申报人员花名册", "认定计划", "上报数据", "获证人员汇总表", "公示名单", "认定统计", "归档清单"] as const;
+
+const level = (l: number | null) => (l === 3 || l === 4 ? levelName(l) : "");
+const occName = (a: OutputApplicant) => (a.occupation ? a.occupation.name : a.occupationName);
+const occType = (a: OutputApplicant) => (a.occupation ? a.occupation.workType : a.workType);
+
+interface TableOptions {
+  title: string;
+  subtitle?: string;
+  headers: string[];
+  rows: CellValue[][];
+  widths: number[];
+  /** Text columns (ID numbers) keep their digits. */
+  landscape?: boolean;
+}
+
+/** A titled table: title and subtitle merged across, header row frozen and repeated on every page. */
+function tableSheet(name: string, t: TableOptions): SheetSpec {
+  const last = t.headers.length - 1;
+  const rows: (SpecCell | null)[][] = [[cell(t.title, "title")]];
+  const merges = [`A1:${columnLetter(last)}1`];
+  if (t.subtitle) {
+    rows.push([cell(t.subtitle, "subtitle")]);
+    merges.push(`A2:${columnLetter(last)}2`);
+  }
+  rows.push(t.headers.map((h) => cell(h, "header")));
+  const headerRow = rows.length;
+  for (const r of t.rows) rows.push(r.map((v) => cell(v, "cell")));
+  return {
+    name, rows, merges, widths: t.widths, freeze: { rows: headerRow, cols: 0 },
+    print: { landscape: t.landscape ?? last > 8, titleRows: [1, headerRow], fitToWidth: true, lastCol: last },
+  };
+}
+
+export function rosterSheet(list: readonly OutputApplicant[], ctx: OutputContext, withSource = false): SheetSpec {
+  const put = list.filter(canBePutForward);
+  const headers = ["序号", "姓名", "性别", "身份证号", "学号", "年级", "二级学院", "专业", "班级", "职业编码", "职业名称", "工种/职业方向", "申报级别", "认定级别", "联系电话", ...(withSource ? ["来源"] : [])];
+  return tableSheet("申报人员花名册", {
+    title: `${ctx.schoolName}毕业生职业技能等级认定申报人员花名册`,
+    subtitle: `认定年度：${ctx.assessmentYear}　　共 ${put.length} 人`,
+    headers,
+    rows: put.map((a, i) => [i + 1, a.name, a.sex, a.idNumber, a.studentId, a.cohort ? `${a.cohort}级` : "", a.department, a.major, a.className,
+      a.occupationCode, occName(a), occType(a), level(a.requestedLevel), level(a.eligibleLevel), a.phone, ...(withSource ? [a.source ?? ""] : [])]),
+    widths: [6, 10, 6, 21, 14, 8, 16, 18, 12, 12, 18, 18, 14, 14, 14, ...(withSource ? [24] : [])],
+  });
+}
+
+export function publicNoticeSheet(list: readonly OutputApplicant[], ctx: OutputContext): SheetSpec {
+  const put = list.filter(canBePutForward);
+  return tableSheet("公示名单", {
+    title: `${ctx.schoolName}职业技能等级认定拟认定人员公示名单`,
+    subtitle: `认定年度：${ctx.assessmentYear}　　公示期内如有异议，请向学院职业技能等级认定中心反映`,
+    headers: ["序号", "姓名", "性别", "身份证号", "二级学院", "专业", "职业名称", "工种/职业方向", "认定级别"],
+    rows: put.map((a, i) => [i + 1, a.name, a.sex, maskId(a.idNumber, ctx.mask.lead, ctx.mask.trail), a.department, a.major, occName(a), occType(a), level(a.eligibleLevel)]),
+    widths: [6, 10, 6, 21, 16, 18, 18, 18, 14],
+  });
+}
+
+export function certifiedSheet(list: readonly OutputApplicant[], ctx: OutputContext): SheetSpec {
+  const put = list.filter(canBePutForward);
+  return tableSheet("获证人员汇总表", {
+    title: `${ctx.schoolName}职业技能等级自主认定获证人员汇总表`,
+    subtitle: `认定年度：${ctx.assessmentYear}　　共 ${put.length} 人`,
+    headers: ["序号", "姓名", "性别", "身份证号", "二级学院", "职业编码", "职业名称", "工种/职业方向", "认定级别", "证书编号"],
+    rows: put.map((a, i) => [i + 1, a.name, a.sex, a.idNumber, a.department, a.occupationCode, occName(a), occType(a), level(a.eligibleLevel), a.certificateNo]),
+    widths: [6, 10, 6, 21, 16, 12, 18, 18, 14, 26],
+  });
+}
+
+interface Group {
+  code: string;
+  name: string;
+  workType: string;
+  level: number;
+  count: number;
+  key: string;
+}
+
+function groupsByOccupationAndLevel(list: readonly OutputApplicant[]): Group[] {
+  const groups = new Map<string, Group>();
+  for (const a of list.filter(canBePutForward)) {
+    if (!a.occupation || a.eligibleLevel === null) continue;
+    const key = `${occupationKey(a.occupation)}#${a.eligibleLevel}`;
+    const g = groups.get(key) ?? { code: a.occupation.code, name: a.occupation.name, workType: a.occupation.workType, level: a.eligibleLevel, count: 0, key };
+    g.count++;
+    groups.set(key, g);
+  }
+  return [...groups.values()].sort((x, y) => x.code.localeCompare(y.code) || x.workType.localeCompare(y.workType) || x.level - y.level);
+}
+
+export function planSheet(list: readonly OutputApplicant[], ctx: OutputContext): SheetSpec {
+  const groups = groupsByOccupationAndLevel(list);
+  const spec = tableSheet("认定计划", {
+    title: `${ctx.schoolName}职业技能等级认定计划`,
+    subtitle: "计划须在认定日期前至少 10 天提交周口市职业技能鉴定中心（通知五（一））",
+    headers: ["职业编码", "职业名称", "工种", "级别", "人数", "计划提交日期", "认定日期", "提前天数", "检查"],
+    rows: [],
+    widths: [12, 18, 16, 14, 8, 14, 14, 10, 22],
+  });
+  groups.forEach((g, i) => {
+    const r = spec.rows.length;
+    const dates = ctx.planDates?.get(g.key);
+    const f = a1(r, 5), gCell = a1(r, 6), h = a1(r, 7);
+    spec.rows.push([
+      cell(g.code, "cell"), cell(g.name, "cell"), cell(g.workType, "cell"), cell(levelName(g.level as 3 | 4), "cell"), cell(g.count, "cell"),
+      cell(dates?.submitted ?? null, "cell"), cell(dates?.assessment ?? null, "cell"),
+      formula(`IF(AND(ISNUMBER(${gCell}),ISNUMBER(${f})),${gCell}-${f},"")`, null, "cell"),
+      formula(`IF(${h}="","请填写两个日期",IF(${h}>=10,"符合（提前 "&${h}&" 天）","不足 10 天，须调整"))`, "请填写两个日期", "cell"),
+    ]);
+    void i;
+  });
+  return spec;
+}
+
+export function uploadSheet(list: readonly OutputApplicant[], ctx: OutputContext): SheetSpec {
+  const groups = groupsByOccupationAndLevel(list);
+  const put = list.filter(canBePutForward);
+  const headers = ["姓名", "身份证号", "学号", "职业编码", "职业名称", "工种", "级别", "课程名称", "理论成绩", "实操成绩", "理论补考", "实操补考", "结果"];
+  const spec = tableSheet("上报数据", {
+    title: `${ctx.schoolName}职业技能等级认定上报数据`,
+    subtitle: "一、职业（工种）、技能等级、认定人数",
+    headers: ["职业编码", "职业名称", "工种", "级别", "人数"],
+    rows: groups.map((g) => [g.code, g.name, g.workType, levelName(g.level as 3 | 4), g.count]),
+    widths: [10, 21, 14, 12, 18, 14, 14, 20, 10, 10, 10, 10, 10],
+  });
+  spec.freeze = undefined;
+  spec.rows.push([], [cell("二、考生课程成绩单", "subtitle")]);
+  spec.rows.push(headers.map((h) => cell(h, "header")));
+  for (const a of put) {
+    for (const c of a.courses) {
+      spec.rows.push([a.name, a.idNumber, a.studentId, a.occupationCode, occName(a), occType(a), level(a.eligibleLevel), c.name, c.theory, c.practical, c.theoryMakeup, c.practicalMakeup, c.outcome].map((v) => cell(v, "cell")));
+    }
+  }
+  if (spec.print) spec.print.lastCol = headers.length - 1;
+  spec.merges = [`A1:${columnLetter(headers.length - 1)}1`, `A2:${columnLetter(headers.length - 1)}2`];
+  return spec;
+}
+
+export function statisticsSheet(list: readonly OutputApplicant[], ctx: OutputContext): SheetSpec {
+  const statuses = STATUSES.filter((s) => list.some((a) => a.status === s));
+  const departments = [...new Set(list.map((a) => a.department || "（未填）"))].sort((x, y) => x.localeCompare(y, "zh-CN"));
+  const rows: (SpecCell | null)[][] = [[cell(`${ctx.schoolName}职业技能等级认定统计`, "title")], [cell(`认定年度：${ctx.assessmentYear}　　申报共 ${list.length} 人`, "subtitle")]];
+  rows.push([cell("一、按二级学院与认定状态", "label")]);
+  rows.push([cell("二级学院", "header"), ...statuses.map((s) => cell(STATUS_LABELS[s], "header")), cell("合计", "header")]);
+  for (const d of departments) {
+    const mine = list.filter((a) => (a.department || "（未填）") === d);
+    rows.push([cell(d, "cell"), ...statuses.map((s) => cell(mine.filter((a) => a.status === s).length, "cell")), cell(mine.length, "cell")]);
+  }
+  rows.push([]);
+  rows.push([cell("二、按职业（工种）与可认定级别", "label")]);
+  const occHeader = rows.length;
+  rows.push(["职业（工种）", "三级/高级工", "四级/中级工", "暂不能认定", "合计"].map((h) => cell(h, "header")));
+  const labels = [...new Set(list.map((a) => (a.occupation ? occupationLabel(a.occupation) : a.occupationCode || "（未填）")))].sort((x, y) => x.localeCompare(y, "zh-CN"));
+  for (const l of labels) {
+    const mine = list.filter((a) => (a.occupation ? occupationLabel(a.occupation) : a.occupationCode || "（未填）") === l);
+    const l3 = mine.filter((a) => a.eligibleLevel === 3).length;
+    const l4 = mine.filter((a) => a.eligibleLevel === 4).length;
+    rows.push([cell(l, "cell"), cell(l3, "cell"), cell(l4, "cell"), cell(mine.length - l3 - l4, "cell"), cell(mine.length, "cell")]);
+  }
+  const first = occHeader + 2, lastRow = rows.length;
+  const width = Math.max(statuses.length + 2, 5);
+  return {
+    name: "认定统计", rows, merges: [`A1:${columnLetter(width - 1)}1`, `A2:${columnLetter(width - 1)}2`],
+    widths: [24, ...Array(width - 1).fill(12)],
+    print: { landscape: true, fitToWidth: true, lastCol: width - 1 },
+    chart: labels.length === 0 ? undefined : {
+      title: "各职业（工种）可认定人数",
+      categories: `A${first}:A${lastRow}`,
+      series: [{ name: "三级/高级工", values: `B${first}:B${lastRow}` }, { name: "四级/中级工", values: `C${first}:C${lastRow}` }],
+    },
+  };
+}
+
+export function archiveSheet(list: readonly OutputApplicant[], ctx: OutputContext): SheetSpec {
+  const put = list.filter(canBePutForward);
+  const withoutCert = put.filter((a) => a.certificateNo === "").length;
+  const rows: CellValue[][] = [
+    [1, "职业技能等级认定备案表（一式两份）", "已生成", `工作表“备案表”，${put.length} 份，每份打印两份`],
+    [2, "职业技能等级认定申报人员花名册", "已生成", "工作表“申报人员花名册”"],
+    [3, "各职业（工种）相关课程考核成绩登记册复印件", ctx.archive.gradeRegister ? "有" : "缺", ctx.archive.gradeRegister ? `工作表“${ctx.archive.gradeRegister}”` : "本工作簿中没有成绩登记册"],
+    [4, "职业技能等级自主认定合格人员证书编号", withoutCert === 0 && put.length > 0 ? "有" : "缺", withoutCert === 0 ? "全部已填写" : `${withoutCert} 人尚无证书编号（由认定中心汇总时分配）`],
+    [5, "职业技能等级自主认定获证人员汇总表", "已生成", "工作表“获证人员汇总表”"],
+    [6, "内部质量督导报告", ctx.archive.supervisionReport ? "有" : "缺", ctx.archive.supervisionReport ? `工作表“${ctx.archive.supervisionReport}”` : "由学院内部质量督导组另行提交"],
+  ];
+  return tableSheet("归档清单", {
+    title: `${ctx.schoolName}职业技能等级认定资料归档清单`, subtitle: "通知七：认定结束后应及时收集归档的六项材料",
+    headers: ["序号", "材料", "状态", "说明"], rows, widths: [6, 40, 8, 44],
+  });
+}
+
+const FILING_COLS = 6;
+
+/** 备案表: one A4 page per applicant, page breaks between, 一式两份 printed on it. */
+export function filingSheet(list: readonly OutputApplicant[], ctx: OutputContext): SheetSpec {
+  const rows: (SpecCell | null)[][] = [];
+  const merges: string[] = [];
+  const breaks: number[] = [];
+  const span = (r: number, from: number, to: number) => merges.push(`${columnLetter(from)}${r + 1}:${columnLetter(to)}${r + 1}`);
+  const pair = (...kv: CellValue[]) => kv.map((v, i) => cell(v, i % 2 === 0 ? "label" : "box"));
+  for (const a of list.filter((x) => canBePutForward(x) || x.status === "review")) {
+    let r = rows.length;
+    rows.push([cell("职业技能等级认定备案表", "title")]);
+    span(r, 0, FILING_COLS - 1);
+    r = rows.length;
+    rows.push([cell(`${ctx.schoolName}　　${ctx.assessmentYear} 年度　　（一式两份）`, "subtitle")]);
+    span(r, 0, FILING_COLS - 1);
+    rows.push(pair("姓名", a.name, "性别", a.sex, "学号", a.studentId));
+    r = rows.length;
+    rows.push(pair("身份证号", a.idNumber, null, null, "年级", a.cohort ? `${a.cohort}级` : ""));
+    span(r, 1, 3);
+    rows.push(pair("二级学院", a.department, "专业", a.major, "班级", a.className));
+    rows.push(pair("职业编码", a.occupationCode, "职业名称", occName(a), "工种", occType(a)));
+    rows.push(pair("申报级别", level(a.requestedLevel), "可认定等级", level(a.eligibleLevel) || STATUS_LABELS[a.status], "合格相关课程", a.passedCourses));
+    rows.push(["序号", "课程名称", "理论成绩", "实操成绩", "补考（理论/实操）", "结果"].map((h) => cell(h, "header")));
+    a.courses.forEach((c, i) => {
+      const makeup = [c.theoryMakeup, c.practicalMakeup].map((v) => (v === null ? "" : String(v))).join(" / ").replace(/^ \/ $/, "");
+      rows.push([i + 1, c.name, c.theory, c.practical, makeup, c.outcome].map((v) => cell(v, "box")));
+    });
+    rows.push([]);
+    r = rows.length;
+    rows.push([cell("辅导员签字：", "note"), null, cell("二级学院（盖章）：", "note"), null, cell("认定中心（盖章）：", "note"), null]);
+    span(r, 0, 1); span(r, 2, 3); span(r, 4, 5);
+    rows.push([]);
+    r = rows.length;
+    rows.push([cell("年　　月　　日", "note"), null, cell("年　　月　　日", "note"), null, cell("年　　月　　日", "note"), null]);
+    span(r, 0, 1); span(r, 2, 3); span(r, 4, 5);
+    breaks.push(rows.length);
+  }
+  breaks.pop();
+  return {
+    name: "备案表", rows, merges, widths: [12, 24, 12, 14, 16, 14],
+    print: { landscape: false, fitToWidth: true, rowBreaks: breaks, lastCol: FILING_COLS - 1 },
+  };
+}
+
+export function allGeneratedSheets(list: readonly OutputApplicant[], ctx: OutputContext): SheetSpec[] {
+  return [filingSheet(list, ctx), rosterSheet(list, ctx), planSheet(list, ctx), uploadSheet(list, ctx), certifiedSheet(list, ctx), publicNoticeSheet(list, ctx), statisticsSheet(list, ctx), archiveSheet(list, ctx)];
+}

@@ -1,0 +1,44 @@
+// Generated sheets as plain data: values, formulas, named styles, merges, widths, print setup.
+// Each host turns a SheetSpec into real cells (ExcelJS, Office.js).
+import type { CellValue } from "./grid";
+
+export type StyleName =
+  | "title" | "subtitle" | "header" | "cell" | "text" | "center" | "box" | "note" | "label"
+  | "computedHeader" | "computed";
+
+export interface SpecCell {
+  value?: CellValue;
+  /** Without the leading "=". */
+  formula?: string;
+  /** The cached result written beside a formula (what the engine computed). */
+  result?: CellValue;
+  style?: StyleName;
+}
+
+export interface PrintSetup {
+  landscape?: boolean;
+  /** Rows repeated at the top of every printed page, 1-based, e.g. [1, 3]. */
+  titleRows?: [number, number];
+  /** 1-based rows after which a page break stands. */
+  rowBreaks?: number[];
+  /** Fit all columns on one page wide. */
+  fitToWidth?: boolean;
+  /** Last column (0-based) of the print area; rows: all written rows. */
+  lastCol: number;
+}
+
+export interface SheetSpec {
+  name: string;
+  rows: (SpecCell | null)[][];
+  merges: string[];
+  /** Column widths in characters. */
+  widths: number[];
+  freeze?: { rows: number; cols: number };
+  print?: PrintSetup;
+  hidden?: boolean;
+  /** A chart of a table on this sheet, where the host can draw one. */
+  chart?: { title: string; categories: string; series: { name: string; values: string }[] };
+}
+
+export const cell = (value: CellValue, style?: StyleName): SpecCell => ({ value, style });
+export const formula = (f: string, result: CellValue, style?: StyleName): SpecCell => ({ formula: f, result, style });
