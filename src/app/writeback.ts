@@ -176,7 +176,8 @@ function computedColumns(result: CheckResult, codeCells: Helpers["codeCells"]): 
     const levelCell = localRef(r, start + 1);
     const statusCell = localRef(r, start + 2);
     const d = a.decision;
-    const row: SpecCell[] = [formula(countCodes(mine, 1), a.courses.passedCourses, "computed")];
+    // No graded related course: nothing to count, a plain 0 (LibreOffice drops a constant formula).
+    const row: SpecCell[] = [mine.length ? formula(countCodes(mine, 1), a.courses.passedCourses, "computed") : cell(0, "computed")];
     const blocked = d.status === "invalid" || d.status === "ineligible" || d.status === "review";
     if (blocked) {
       row.push(cell(null, "computed"), cell(STATUS_LABELS[d.status], "computed"), cell(blockedNote(result, a), "computed"));
