@@ -2,6 +2,8 @@
 import { Command, CommanderError } from "commander";
 import { UnusableWorkbook } from "../app/port";
 import { countErrors } from "../app/report";
+import * as path from "path";
+import { writeDemo, writeTemplate } from "./demo";
 import { checkFile, clearFile, outputPath, runFile } from "./files";
 import { formatSummary } from "./summary";
 
@@ -29,11 +31,11 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     .description("检查一个 .xlsx 工作簿：身份信息、职业工种、级别、课程成绩和可认定等级")
     .argument("<file>", "部门报送的 .xlsx 工作簿")
     .option("--json", "只在标准输出打印机器可读的 JSON 报告")
-    .option("--all", "列出全部问题（默认最多 200 条）")
+    .option("--all", "列出全部问题，包括提示（默认列出错误和警告，最多 200 条）")
     .action(async (file: string, opts: { json?: boolean; all?: boolean }) => {
       const report = await checkFile(file);
       if (opts.json) io.out(JSON.stringify(report) + "\n");
-      else io.out(formatSummary(file, report, { maxIssues: opts.all ? Infinity : 200 }));
+      else io.out(formatSummary(file, report, opts.all ? { withInfo: true } : { maxIssues: 200 }));
       code = countErrors(report) > 0 ? EXIT_ERRORS : EXIT_OK;
     });
 
@@ -61,6 +63,28 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       const out = outputPath(file, opts, "已清除");
       const cleared = await clearFile(file, out);
       io.out(cleared ? `已移除课证写入的全部内容，恢复原样：${out}\n` : `${file} 中没有课证写入的内容，已原样保存：${out}\n`);
+    });
+
+  program
+    .command("template")
+    .description("生成空白的官方表格：花名册、成绩登记册、课程对照表、设置（含下拉列表，身份证号列为文本格式）")
+    .requiredOption("-o, --output <file>", "输出文件，如 花名册模板.xlsx")
+    .action(async (opts: { output: string }) => {
+      const out = outputPath("", { output: opts.output }, "");
+      await writeTemplate(out);
+      io.out(`已生成空白表格：${out}\n填写花名册、成绩登记册和课程对照表后，运行 kezheng check ${path.basename(out)} 检查。\n`);
+    });
+
+  program
+    .command("demo")
+    .description("用一个虚构的二级学院（60 名申报人，含各类常见问题）演示全部功能")
+    .option("-o, --output <file>", "输出文件", "kezheng-demo.xlsx")
+    .action(async (opts: { output: string }) => {
+      const out = outputPath("", { output: opts.output }, "");
+      const result = await writeDemo(out);
+      io.out(formatSummary("演示工作簿（虚构数据）", result.report, { maxIssues: 40 }));
+      io.out(`\n演示结果已写入 ${path.resolve(out)}\n用 Excel、WPS 或 LibreOffice 打开：红色为错误、黄色为警告（批注中有说明），蓝色为课程未修满的申报人，橙色为未合格的成绩；花名册右侧四列为实时公式，改动成绩即重新计算；另有备案表、公示名单等 8 张生成的表格。\n`);
+      code = EXIT_OK;
     });
 
   try {

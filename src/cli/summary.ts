@@ -6,7 +6,7 @@ import type { Report } from "../app/report";
 
 const SEVERITY_LABEL = { error: "错误", warning: "警告", info: "提示" } as const;
 
-export function formatSummary(file: string, report: Report, options: { maxIssues?: number } = {}): string {
+export function formatSummary(file: string, report: Report, options: { maxIssues?: number; withInfo?: boolean } = {}): string {
   const lines: string[] = [];
   const { applicants, issues } = report;
   lines.push(`检查 ${file}：共 ${applicants.length} 名申报人`);
@@ -28,20 +28,19 @@ export function formatSummary(file: string, report: Report, options: { maxIssues
   }
   const count = (s: keyof typeof SEVERITY_LABEL) => issues.filter((i) => i.severity === s).length;
   lines.push(`问题：错误 ${count("error")}，警告 ${count("warning")}，提示 ${count("info")}`);
+  // Errors first, then warnings; notes (info) only with --all. Shown grouped by sheet, in sheet order.
   const max = options.maxIssues ?? Infinity;
-  const sheets = [...new Set(issues.map((i) => i.sheet))];
-  let shown = 0;
-  for (const sheet of sheets) {
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  const eligible = issues.filter((i) => options.withInfo || i.severity !== "info");
+  const shown = new Set([...eligible].sort((a, b) => rank[a.severity] - rank[b.severity]).slice(0, max));
+  for (const sheet of [...new Set(issues.map((i) => i.sheet))]) {
+    const mine = issues.filter((i) => i.sheet === sheet && shown.has(i)).sort((a, b) => rank[a.severity] - rank[b.severity]);
+    if (mine.length === 0) continue;
     lines.push(`【${sheet}】`);
-    for (const sev of ["error", "warning", "info"] as const) {
-      for (const i of issues) {
-        if (i.sheet !== sheet || i.severity !== sev) continue;
-        if (shown++ >= max) continue;
-        lines.push(`  ${i.cell.padEnd(6)} ${SEVERITY_LABEL[sev]}  ${i.message}`);
-      }
-    }
+    for (const i of mine) lines.push(`  ${i.cell.padEnd(6)} ${SEVERITY_LABEL[i.severity]}  ${i.message}`);
   }
-  if (shown > max) lines.push(`……另有 ${shown - max} 条未列出：用 --all 列出全部，或用 --json 导出。`);
+  const hidden = issues.length - shown.size;
+  if (hidden > 0) lines.push(`……另有 ${hidden} 条未列出${options.withInfo ? "" : `（含提示 ${count("info")} 条）`}：用 --all 列出全部，或用 --json 导出。`);
   const errors = count("error");
   lines.push(errors === 0 ? "结论：没有错误。" : `结论：发现 ${errors} 个错误，请按上面的提示逐格修改后重新检查。`);
   return lines.join("\n") + "\n";

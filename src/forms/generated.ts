@@ -106,7 +106,7 @@ export function planSheet(list: readonly OutputApplicant[], ctx: OutputContext):
     rows: [],
     widths: [12, 18, 16, 14, 8, 14, 14, 10, 22],
   });
-  groups.forEach((g, i) => {
+  for (const g of groups) {
     const r = spec.rows.length;
     const dates = ctx.planDates?.get(g.key);
     const f = a1(r, 5), gCell = a1(r, 6), h = a1(r, 7);
@@ -116,8 +116,7 @@ export function planSheet(list: readonly OutputApplicant[], ctx: OutputContext):
       formula(`IF(AND(ISNUMBER(${gCell}),ISNUMBER(${f})),${gCell}-${f},"")`, null, "cell"),
       formula(`IF(${h}="","请填写两个日期",IF(${h}>=10,"符合（提前 "&${h}&" 天）","不足 10 天，须调整"))`, "请填写两个日期", "cell"),
     ]);
-    void i;
-  });
+  }
   return spec;
 }
 
@@ -237,7 +236,7 @@ export function filingSheet(list: readonly OutputApplicant[], ctx: OutputContext
   }
   breaks.pop();
   return {
-    name: "备案表", rows, merges, widths: [12, 24, 12, 14, 16, 14],
+    name: "备案表", rows, merges, widths: [12, 24, 12, 14, 16, 14], rowHeight: 22,
     print: { landscape: false, fitToWidth: true, rowBreaks: breaks, lastCol: FILING_COLS - 1 },
   };
 }

@@ -34,8 +34,16 @@ export interface SheetSpec {
   /** Column widths in characters. */
   widths: number[];
   freeze?: { rows: number; cols: number };
+  /** Height of every written row, in points (printed forms). */
+  rowHeight?: number;
   print?: PrintSetup;
   hidden?: boolean;
+  /** Drop-down lists: a range and its choices (a range on another sheet, e.g. "'选项'!$A$2:$A$22"). */
+  validations?: { range: string; source: string; prompt?: string }[];
+  /** Notes on cells, e.g. how to fill a header's column. */
+  notes?: { cell: string; text: string }[];
+  /** 0-based columns formatted as text, so Excel cannot eat the digits of ID and student numbers. */
+  textColumns?: number[];
   /** A chart of a table on this sheet, where the host can draw one. */
   chart?: { title: string; categories: string; series: { name: string; values: string }[] };
 }

@@ -41,10 +41,18 @@ function writeCell(target: ExcelJS.Cell, spec: SpecCell): void {
   if (spec.style) target.style = { ...STYLES[spec.style], numFmt: spec.formula !== undefined ? "General" : (STYLES[spec.style].numFmt ?? "General") } as ExcelJS.Style;
 }
 
-function writeSheet(wb: ExcelJS.Workbook, spec: SheetSpec, name: string): void {
+export function writeSheet(wb: ExcelJS.Workbook, spec: SheetSpec, name = spec.name): void {
   const ws = wb.addWorksheet(name, { state: spec.hidden ? "hidden" : "visible" });
   spec.widths.forEach((w, c) => (ws.getColumn(c + 1).width = w));
+  for (const c of spec.textColumns ?? []) if (c >= 0) ws.getColumn(c + 1).numFmt = "@";
+  // ExcelJS keeps range validations in worksheet.dataValidations (present at run time, not in its typings).
+  const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  for (const v of spec.validations ?? []) {
+    validations.add(v.range, { type: "list", allowBlank: true, formulae: [v.source], showErrorMessage: true, errorStyle: "warning", error: "请从下拉列表中选择。" });
+  }
+  for (const n of spec.notes ?? []) ws.getCell(n.cell).note = n.text;
   spec.rows.forEach((row, r) => row.forEach((c, k) => c && writeCell(ws.getCell(r + 1, k + 1), c)));
+  if (spec.rowHeight) for (let r = 1; r <= spec.rows.length; r++) ws.getRow(r).height = spec.rowHeight;
   for (const m of spec.merges) ws.mergeCells(m);
   if (spec.freeze) ws.views = [{ state: "frozen", xSplit: spec.freeze.cols, ySplit: spec.freeze.rows }];
   if (spec.print) {

@@ -1,0 +1,38 @@
+// `kezheng template` and `kezheng demo`: files to start from, and the whole job on made-up data.
+import ExcelJS from "exceljs";
+import * as os from "os";
+import * as path from "path";
+import { promises as fs } from "fs";
+import { syntheticDepartment } from "../app/synthetic";
+import { templateSheets } from "../forms/template";
+import { sheetsToWorkbook } from "../hosts/xlsx/sheets";
+import { writeSheet } from "../hosts/xlsx/writeback";
+import { runFile, writeWorkbookAtomically } from "./files";
+import type { CheckResult } from "../app/check";
+
+export async function writeTemplate(out: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  for (const spec of templateSheets()) writeSheet(wb, spec);
+  await writeWorkbookAtomically(wb, out);
+}
+
+/** A realistic department: 60 made-up applicants, messy layout, one of every defect, settings and a plan. */
+export async function writeDemo(out: string): Promise<CheckResult> {
+  const dept = syntheticDepartment({
+    seed: 2023, applicants: 60, defects: true, passRate: 0.8, department: "信息工程学院",
+    layout: { titleRows: 2, shuffle: true, footer: true, blankRows: true, messyValues: true },
+  });
+  const sheets = [
+    ...dept.sheets,
+    { name: "设置", rows: [["项目", "值"], ["认定年度", 2023], ["学校名称", "周口职业技术学院"], ["补考不及格处理", "取消资格"]], merges: [] },
+    { name: "认定计划", rows: [["职业编码", "职业名称", "工种", "级别", "人数", "计划提交日期", "认定日期"], ["4-04-05-01", "计算机程序设计员", null, "三级", 3, "2023-11-20", "2023-11-25"]], merges: [] },
+  ];
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "kezheng-demo-"));
+  const input = path.join(dir, "信息工程学院.xlsx");
+  try {
+    await sheetsToWorkbook(sheets).xlsx.writeFile(input);
+    return await runFile(input, out);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
