@@ -1,5 +1,5 @@
 // A minimal zip writer (stored entries): a zip archive that is not a workbook, for the tests.
-import { crc32 } from "zlib";
+import { crc32, inflateRawSync } from "zlib";
 
 export function zipStored(files: Record<string, string>): Buffer {
   const locals: Buffer[] = [];
@@ -37,4 +37,26 @@ export function zipStored(files: Record<string, string>): Buffer {
   end.writeUInt32LE(cd.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cd, end]);
+}
+
+/** The text of one entry of a zip file (the parts of an .xlsx package), or null. */
+export function readZipEntry(zip: Buffer, name: string): string | null {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let p = zip.readUInt32LE(end + 16);
+  const count = zip.readUInt16LE(end + 10);
+  for (let i = 0; i < count; i++) {
+    const method = zip.readUInt16LE(p + 10);
+    const size = zip.readUInt32LE(p + 20);
+    const nameLen = zip.readUInt16LE(p + 28);
+    const extraLen = zip.readUInt16LE(p + 30);
+    const commentLen = zip.readUInt16LE(p + 32);
+    const local = zip.readUInt32LE(p + 42);
+    if (zip.toString("utf8", p + 46, p + 46 + nameLen) === name) {
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      const data = zip.subarray(start, start + size);
+      return (method === 8 ? inflateRawSync(data) : data).toString("utf8");
+    }
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return null;
 }

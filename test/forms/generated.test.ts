@@ -1,0 +1,101 @@
+// forms.md "What is written back" 3: the generated sheets' content and print setup.
+import ExcelJS from "exceljs";
+import * as fs from "fs";
+import * as path from "path";
+import { readZipEntry } from "../support/zip";
+import { syntheticDepartment } from "../../src/app/synthetic";
+import { runFile } from "../../src/cli/files";
+import type { CheckResult } from "../../src/app/check";
+import { GENERATED_SHEETS } from "../../src/forms/generated";
+import { tmpDir, writeFixture } from "../support/workbooks";
+
+let wb: ExcelJS.Workbook;
+let out: string;
+let result: CheckResult;
+const dir = tmpDir();
+
+beforeAll(async () => {
+  const dept = syntheticDepartment({ seed: 51, applicants: 80, defects: true, passRate: 0.8 });
+  const input = await writeFixture([...dept.sheets, { name: "设置", rows: [["项目", "值"], ["学校名称", "示例职业技术学院"], ["公示身份证格式", "4+4"]], merges: [] }], path.join(dir, "in.xlsx"));
+  out = path.join(dir, "out.xlsx");
+  result = await runFile(input, out);
+  wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+});
+
+const texts = (ws: ExcelJS.Worksheet) => {
+  const out: string[] = [];
+  ws.eachRow((row) => row.eachCell((c) => c.type !== ExcelJS.ValueType.Merge && out.push(String(c.value ?? ""))));
+  return out;
+};
+const putForward = () => result.report.applicants.filter((a) => a.status === "eligible" || a.status === "downgrade");
+
+test("all eight sheets, A4, print areas; tables repeat their header rows and freeze them", () => {
+  for (const name of GENERATED_SHEETS) {
+    const ws = wb.getWorksheet(name) as ExcelJS.Worksheet;
+    expect(ws).toBeDefined();
+    expect(ws.pageSetup.paperSize).toBe(9);
+    expect(ws.pageSetup.printArea).toMatch(/^A1:[A-Z]+\d+$/);
+  }
+  for (const name of ["申报人员花名册", "公示名单", "获证人员汇总表", "认定计划", "归档清单"]) {
+    const ws = wb.getWorksheet(name) as ExcelJS.Worksheet;
+    expect(ws.pageSetup.printTitlesRow).toBe("1:3");
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 3 });
+  }
+});
+
+test("公示名单 masks every ID number with the pattern from settings, and holds no full ID", () => {
+  const ws = wb.getWorksheet("公示名单") as ExcelJS.Worksheet;
+  const ids = ws.getColumn(4).values.slice(4).map(String);
+  expect(ids).toHaveLength(putForward().length);
+  for (const id of ids) expect(id).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
+  for (const t of texts(ws)) expect(t).not.toMatch(/\d{15,}/);
+  expect(String(ws.getCell("A1").value)).toBe("示例职业技术学院职业技能等级认定拟认定人员公示名单");
+});
+
+test("申报人员花名册: the official title, applicants who can be put forward only", () => {
+  const ws = wb.getWorksheet("申报人员花名册") as ExcelJS.Worksheet;
+  expect(ws.getCell("A1").value).toBe("示例职业技术学院毕业生职业技能等级认定申报人员花名册");
+  const names = ws.getColumn(2).values.slice(4);
+  expect(names).toEqual(putForward().map((a) => a.name));
+  const level = ws.getColumn(14).values.slice(4);
+  expect(level).toEqual(putForward().map((a) => (a.eligibleLevel === 3 ? "三级/高级工" : "四级/中级工")));
+});
+
+test("备案表: one page per applicant put forward or under review, page breaks between, 一式两份 and the signature boxes", () => {
+  const ws = wb.getWorksheet("备案表") as ExcelJS.Worksheet;
+  const all = texts(ws);
+  const forms = result.report.applicants.filter((a) => ["eligible", "downgrade", "review"].includes(a.status)).length;
+  expect(all.filter((t) => t === "职业技能等级认定备案表")).toHaveLength(forms);
+  expect(all.filter((t) => t.includes("（一式两份）"))).toHaveLength(forms);
+  for (const box of ["辅导员签字：", "二级学院（盖章）：", "认定中心（盖章）："]) expect(all.filter((t) => t === box)).toHaveLength(forms);
+  // ExcelJS writes page breaks but does not read them back: count them in the sheet's XML.
+  const bytes = fs.readFileSync(out);
+  const index = wb.worksheets.indexOf(ws) + 1;
+  const xml = readZipEntry(bytes, `xl/worksheets/sheet${index}.xml`) as string;
+  expect(xml.match(/<brk /g)).toHaveLength(forms - 1);
+  expect(xml).toMatch(/<pageSetup[^>]*paperSize="9"/);
+});
+
+test("认定计划 and 上报数据 count the same applicants per occupation and level; 认定统计 adds up", () => {
+  const plan = wb.getWorksheet("认定计划") as ExcelJS.Worksheet;
+  const counts = plan.getColumn(5).values.slice(4).map(Number);
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(putForward().length);
+  const stats = texts(wb.getWorksheet("认定统计") as ExcelJS.Worksheet);
+  expect(stats).toContain(`认定年度：2023　　申报共 ${result.report.applicants.length} 人`);
+});
+
+test("归档清单 lists the six materials of notice §七", () => {
+  const ws = wb.getWorksheet("归档清单") as ExcelJS.Worksheet;
+  expect(ws.getColumn(2).values.slice(4)).toEqual([
+    "职业技能等级认定备案表（一式两份）", "职业技能等级认定申报人员花名册", "各职业（工种）相关课程考核成绩登记册复印件",
+    "职业技能等级自主认定合格人员证书编号", "职业技能等级自主认定获证人员汇总表", "内部质量督导报告",
+  ]);
+  expect(ws.getCell("C6").value).toBe("有");
+  expect(ws.getCell("C9").value).toBe("缺");
+});
+
+test("the hidden sheets: the journal and the formulas' data", () => {
+  expect(wb.getWorksheet("_kz")?.state).toBe("hidden");
+  expect(wb.getWorksheet("_kz_data")?.state).toBe("hidden");
+});
