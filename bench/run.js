@@ -6,6 +6,7 @@ const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const { makeRoster } = require("./make-data");
+const { recalculate } = require("../scripts/libreoffice");
 
 const ROOT = path.join(__dirname, "..");
 const DATA = path.join(ROOT, "bench-data");
@@ -37,7 +38,24 @@ async function main() {
     console.log(`\n${n} applicants × 10 courses (${mb} MB, ${n * 10} grade rows)`);
     console.log(`  ExcelJS read alone     ${fmt(read)}`);
     console.log(`  kezheng check --json   ${fmt(check)}   ratio ${(check.seconds / read.seconds).toFixed(2)} × the read (goal ≤ 1.3), memory goal < 2048 MiB`);
-    for (const extra of (global.KZ_BENCH_EXTRA || [])) await extra(n, file, measure, fmt);
+    const copy = path.join(os.tmpdir(), `kz-bench-copy-${n}.xlsx`);
+    const out = path.join(os.tmpdir(), `kz-bench-run-${n}.xlsx`);
+    const readWrite = measure([path.join(__dirname, "read-write.js"), file, copy], "read+write");
+    const run = measure([path.join(ROOT, "bin", "kezheng.js"), "run", file, "-o", out], "run");
+    console.log(`  ExcelJS read + write   ${fmt(readWrite)}`);
+    console.log(`  kezheng run            ${fmt(run)}   ratio ${(run.seconds / readWrite.seconds).toFixed(2)} × read + write   output ${(fs.statSync(out).size / 1048576).toFixed(1)} MB`);
+    if (n <= 5000) {
+      const timing = spawnSync("/usr/bin/python3", [path.join(ROOT, "scripts", "lo-recalc-time.py"), out], { encoding: "utf8" });
+      if (timing.status === 0) {
+        const t = JSON.parse(timing.stdout);
+        console.log(`  LibreOffice full recalculation (calculateAll) of the run output: ${t.recalc.toFixed(2)} s (limit 10 s); opening it: ${t.load.toFixed(1)} s`);
+      } else {
+        console.log("  LibreOffice recalculation time: needs Debian's python3-uno (apt-get install python3-uno)");
+      }
+      const lo = recalculate(out);
+      const plain = recalculate(file);
+      console.log(`  LibreOffice open + recalculate + save, run output: ${lo.seconds.toFixed(1)} s; the input alone: ${plain.seconds.toFixed(1)} s`);
+    }
   }
 }
 

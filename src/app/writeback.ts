@@ -66,7 +66,7 @@ export function planWriteBack(result: CheckResult, extra: Partial<OutputContext>
   return { marks: marks(result), blocks, sheets: [...allGeneratedSheets(list, ctx), data] };
 }
 
-/** Hidden data the formulas read: score words (§5) and full-width numbers, one decimal. */
+/** Hidden data the formulas read: score words (§5) and every score as text (see scoreFormula). */
 function dataSheet(settings: Settings): SheetSpec {
   const rows: (SpecCell | null)[][] = [];
   const seen = new Set<string>();
@@ -78,7 +78,13 @@ function dataSheet(settings: Settings): SheetSpec {
   for (const [w, v] of Object.entries(settings.gradeWords)) add(w, v);
   add("缺考", 0); add("旷考", 0); add("作弊", 0); add("缓考", "缓");
   const full = (s: string) => s.replace(/[0-9.]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
-  for (let tenths = 0; tenths <= 1000; tenths++) add(full(tenths % 10 === 0 ? String(tenths / 10) : (tenths / 10).toFixed(1)), tenths / 10);
+  for (let tenths = 0; tenths <= 1000; tenths++) {
+    const text = tenths % 10 === 0 ? String(tenths / 10) : (tenths / 10).toFixed(1);
+    for (const form of [text, full(text)]) {
+      add(form, tenths / 10);
+      add(`${form}分`, tenths / 10);
+    }
+  }
   return { name: DATA_SHEET, rows, merges: [], widths: [12, 8], hidden: true };
 }
 
@@ -128,19 +134,44 @@ function gradeHelpers(result: CheckResult, words: WordTable): Helpers | null {
     const partCell: Record<ScorePart, string> = { theory: '""', practical: '""', theoryMakeup: '""', practicalMakeup: '""' };
     at.parts.forEach((p, k) => {
       const src = localRef(e.row, e.cols[p] as number);
-      put(e.row, at.first + k, formula(scoreFormula(src, words), scores ? scoreResult(scores[p]) : "", "computed"));
+      put(e.row, at.first + k, formula(scoreFormula(src, words), scores ? scoreResult(scores[p]) : ""));
       partCell[p] = localRef(e.row, at.first + k);
     });
     const code = scores ? codeOf(scores) : 0;
-    put(e.row, at.code, formula(courseCodeFormula(partCell.theory, partCell.practical, partCell.theoryMakeup, partCell.practicalMakeup), code, "computed"));
+    put(e.row, at.code, formula(courseCodeFormula(partCell.theory, partCell.practical, partCell.theoryMakeup, partCell.practicalMakeup), code));
     codeCells.set(entryKey(e), { sheet: reg.sheet, row: e.row, col: at.code });
   }
+  shareFormulas(rows, start, c - start);
   const first = Math.min(...rows.keys());
   const last = Math.max(...rows.keys());
   const cells: (SpecCell | null)[][] = [];
   for (let r = first; r <= last; r++) cells.push(rows.get(r) ?? []);
   const hiddenCols = [...colOf.values()].flatMap((a) => a.parts.map((_, k) => a.first + k));
   return { block: { sheet: reg.sheet, row: first, col: start, cells, widths: Array(c - start).fill(10), hiddenCols }, codeCells };
+}
+
+/** Runs of consecutive rows in a helper column become shared formulas (see SpecCell.shareRange). */
+function shareFormulas(rows: Map<number, (SpecCell | null)[]>, startCol: number, count: number): void {
+  const order = [...rows.keys()].sort((a, b) => a - b);
+  for (let k = 0; k < count; k++) {
+    let master: { row: number; cell: SpecCell } | null = null;
+    let last = -2;
+    const close = () => {
+      if (master && last > master.row) master.cell.shareRange = `${localRef(master.row, startCol + k)}:${localRef(last, startCol + k)}`;
+    };
+    for (const r of order) {
+      const c = rows.get(r)?.[k];
+      if (!c || c.formula === undefined) continue;
+      if (master && r === last + 1) {
+        c.sharedWith = localRef(master.row, startCol + k);
+      } else {
+        close();
+        master = { row: r, cell: c };
+      }
+      last = r;
+    }
+    close();
+  }
 }
 
 const PART_TITLE: Record<ScorePart, string> = { theory: "理论", practical: "实操", theoryMakeup: "理论补考", practicalMakeup: "实操补考" };
@@ -254,14 +285,14 @@ function marks(result: CheckResult): Mark[] {
         const part = outcome === "failed" || (outcome === "pendingMakeup" && e.cols[makeup] !== undefined) ? makeup : first;
         const col = e.cols[part] ?? e.cols[first];
         if (col === undefined) continue;
-        add({ sheet: e.sheet, row: e.row, col, kind: "missing", note: `${NOTE_PREFIX}${r.course.name}${PART_TITLE[first]}尚未合格（${OUTCOME_NOTE[outcome]}）` });
+        // A fill only: the roster's 说明 column says what is missing, and thousands of notes make a workbook slow to open.
+        add({ sheet: e.sheet, row: e.row, col, kind: "missing", note: null });
       }
     }
   }
   return [...byCell.values()];
 }
 
-const OUTCOME_NOTE = { failed: "补考仍不及格", pendingMakeup: "待补考", notTaken: "缓考，尚未考试", missing: "缺成绩", passed: "" } as const;
 
 /** The plain record the generated sheets are made from. */
 export function outputApplicant(result: CheckResult, a: ApplicantDetail): OutputApplicant {

@@ -27,14 +27,14 @@ export interface WordTable {
 }
 
 /**
- * §5 a score cell as a number 0-100, "" (missing or not readable) or "缓" (缓考). Text goes through
- * the word table (grade words, 缺考/旷考/作弊, full-width numbers), then VALUE() where the text is
- * exactly a plain number; the engine reads the same (its §5 rules for text).
+ * §5 a score cell as a number 0-100, "" (missing or not readable) or "缓" (缓考). Text is trimmed
+ * (ASCII and ideographic spaces) and looked up in the score table: grade words, 缺考/旷考/作弊/缓考,
+ * and every number 0-100 with at most one decimal, half- and full-width, with or without 分. The
+ * engine reads score text the same way (domain/score.ts). No VALUE(), no chain of SUBSTITUTEs:
+ * LibreOffice evaluates both branches of IF in formula groups, so the text branch must be cheap.
  */
 export function scoreFormula(cell: string, words: WordTable): string {
-  const s = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${cell}," ",""),"　",""),"分","")`;
-  const v = `VALUE(${s})`;
-  return `IF(ISNUMBER(${cell}),IF(AND(${cell}>=0,${cell}<=100),${cell},""),IFERROR(VLOOKUP(${s},${words.range},2,FALSE),IFERROR(IF(${v}&""=${s},IF(AND(${v}>=0,${v}<=100),${v},""),""),"")))`;
+  return `IF(ISNUMBER(${cell}),IF(AND(${cell}>=0,${cell}<=100),${cell},""),IFERROR(VLOOKUP(TRIM(SUBSTITUTE(${cell},"　"," ")),${words.range},2,FALSE),""))`;
 }
 
 /**

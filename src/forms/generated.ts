@@ -34,10 +34,11 @@ function tableSheet(name: string, t: TableOptions): SheetSpec {
   }
   rows.push(t.headers.map((h) => cell(h, "header")));
   const headerRow = rows.length;
-  for (const r of t.rows) rows.push(r.map((v) => cell(v, "cell")));
+  // Bodies unstyled, gridlines printed: a table of 50,000 rows stays quick to write and open.
+  for (const r of t.rows) rows.push(r.map((v) => cell(v)));
   return {
     name, rows, merges, widths: t.widths, freeze: { rows: headerRow, cols: 0 },
-    print: { landscape: t.landscape ?? last > 8, titleRows: [1, headerRow], fitToWidth: true, lastCol: last },
+    print: { landscape: t.landscape ?? last > 8, titleRows: [1, headerRow], fitToWidth: true, gridLines: true, lastCol: last },
   };
 }
 
@@ -120,27 +121,30 @@ export function planSheet(list: readonly OutputApplicant[], ctx: OutputContext):
   return spec;
 }
 
+/** The effective score of a part: the first score, or the makeup where the first failed and a makeup exists. */
+function effective(first: CellValue, makeup: CellValue): CellValue {
+  return typeof first === "number" && first < 60 && makeup !== null ? makeup : first;
+}
+
+/** 上报数据: what the exam certification system takes, one row per applicant put forward. */
 export function uploadSheet(list: readonly OutputApplicant[], ctx: OutputContext): SheetSpec {
-  const groups = groupsByOccupationAndLevel(list);
   const put = list.filter(canBePutForward);
-  const headers = ["姓名", "身份证号", "学号", "职业编码", "职业名称", "工种", "级别", "课程名称", "理论成绩", "实操成绩", "理论补考", "实操补考", "结果"];
+  const most = Math.max(0, ...put.map((a) => a.courses.length));
+  const headers = ["序号", "姓名", "身份证号", "职业编码", "职业名称", "工种", "认定级别", "认定人数所属组", "合格课程数"];
+  for (let k = 1; k <= most; k++) headers.push(`课程${k}`, `理论${k}`, `实操${k}`);
+  const groups = groupsByOccupationAndLevel(list);
+  const groupOf = (a: OutputApplicant) => groups.findIndex((g) => a.occupation && g.key === `${occupationKey(a.occupation)}#${a.eligibleLevel}`) + 1;
   const spec = tableSheet("上报数据", {
     title: `${ctx.schoolName}职业技能等级认定上报数据`,
-    subtitle: "一、职业（工种）、技能等级、认定人数",
-    headers: ["职业编码", "职业名称", "工种", "级别", "人数"],
-    rows: groups.map((g) => [g.code, g.name, g.workType, levelName(g.level as 3 | 4), g.count]),
-    widths: [10, 21, 14, 12, 18, 14, 14, 20, 10, 10, 10, 10, 10],
+    subtitle: `认定年度：${ctx.assessmentYear}　　${groups.map((g, i) => `${i + 1}. ${g.name}${g.workType ? `（${g.workType}）` : ""}${levelName(g.level as 3 | 4)} ${g.count} 人`).join("；")}　　成绩含补考`,
+    headers,
+    rows: put.map((a, i) => [
+      i + 1, a.name, a.idNumber, a.occupationCode, occName(a), occType(a), level(a.eligibleLevel), groupOf(a), a.passedCourses,
+      ...a.courses.flatMap((c) => [c.name, effective(c.theory, c.theoryMakeup), effective(c.practical, c.practicalMakeup)]),
+    ]),
+    widths: [6, 10, 21, 12, 18, 14, 14, 8, 8, ...Array(most * 3).fill(10)],
+    landscape: true,
   });
-  spec.freeze = undefined;
-  spec.rows.push([], [cell("二、考生课程成绩单", "subtitle")]);
-  spec.rows.push(headers.map((h) => cell(h, "header")));
-  for (const a of put) {
-    for (const c of a.courses) {
-      spec.rows.push([a.name, a.idNumber, a.studentId, a.occupationCode, occName(a), occType(a), level(a.eligibleLevel), c.name, c.theory, c.practical, c.theoryMakeup, c.practicalMakeup, c.outcome].map((v) => cell(v, "cell")));
-    }
-  }
-  if (spec.print) spec.print.lastCol = headers.length - 1;
-  spec.merges = [`A1:${columnLetter(headers.length - 1)}1`, `A2:${columnLetter(headers.length - 1)}2`];
   return spec;
 }
 
@@ -198,24 +202,18 @@ export function archiveSheet(list: readonly OutputApplicant[], ctx: OutputContex
 
 const FILING_COLS = 6;
 
-/** 备案表: one A4 page per applicant, page breaks between, 一式两份 printed on it. */
+/** 备案表: one A4 page per applicant, page breaks between, 一式两份 printed on it. Titles are
+ * centred across the page without merged cells: thousands of merges make every host slow. */
 export function filingSheet(list: readonly OutputApplicant[], ctx: OutputContext): SheetSpec {
   const rows: (SpecCell | null)[][] = [];
-  const merges: string[] = [];
   const breaks: number[] = [];
-  const span = (r: number, from: number, to: number) => merges.push(`${columnLetter(from)}${r + 1}:${columnLetter(to)}${r + 1}`);
+  const across = (text: string, style: "titleAcross" | "subtitleAcross") => [cell(text, style), ...Array.from({ length: FILING_COLS - 1 }, () => cell(null, style))];
   const pair = (...kv: CellValue[]) => kv.map((v, i) => cell(v, i % 2 === 0 ? "label" : "box"));
   for (const a of list.filter((x) => canBePutForward(x) || x.status === "review")) {
-    let r = rows.length;
-    rows.push([cell("职业技能等级认定备案表", "title")]);
-    span(r, 0, FILING_COLS - 1);
-    r = rows.length;
-    rows.push([cell(`${ctx.schoolName}　　${ctx.assessmentYear} 年度　　（一式两份）`, "subtitle")]);
-    span(r, 0, FILING_COLS - 1);
+    rows.push(across("职业技能等级认定备案表", "titleAcross"));
+    rows.push(across(`${ctx.schoolName}　　${ctx.assessmentYear} 年度　　（一式两份）`, "subtitleAcross"));
     rows.push(pair("姓名", a.name, "性别", a.sex, "学号", a.studentId));
-    r = rows.length;
-    rows.push(pair("身份证号", a.idNumber, null, null, "年级", a.cohort ? `${a.cohort}级` : ""));
-    span(r, 1, 3);
+    rows.push(pair("身份证号", a.idNumber, "出生日期", a.idNumber.length === 18 ? `${a.idNumber.slice(6, 10)}-${a.idNumber.slice(10, 12)}-${a.idNumber.slice(12, 14)}` : "", "年级", a.cohort ? `${a.cohort}级` : ""));
     rows.push(pair("二级学院", a.department, "专业", a.major, "班级", a.className));
     rows.push(pair("职业编码", a.occupationCode, "职业名称", occName(a), "工种", occType(a)));
     rows.push(pair("申报级别", level(a.requestedLevel), "可认定等级", level(a.eligibleLevel) || STATUS_LABELS[a.status], "合格相关课程", a.passedCourses));
@@ -225,18 +223,14 @@ export function filingSheet(list: readonly OutputApplicant[], ctx: OutputContext
       rows.push([i + 1, c.name, c.theory, c.practical, makeup, c.outcome].map((v) => cell(v, "box")));
     });
     rows.push([]);
-    r = rows.length;
     rows.push([cell("辅导员签字：", "note"), null, cell("二级学院（盖章）：", "note"), null, cell("认定中心（盖章）：", "note"), null]);
-    span(r, 0, 1); span(r, 2, 3); span(r, 4, 5);
     rows.push([]);
-    r = rows.length;
     rows.push([cell("年　　月　　日", "note"), null, cell("年　　月　　日", "note"), null, cell("年　　月　　日", "note"), null]);
-    span(r, 0, 1); span(r, 2, 3); span(r, 4, 5);
     breaks.push(rows.length);
   }
   breaks.pop();
   return {
-    name: "备案表", rows, merges, widths: [12, 24, 12, 14, 16, 14], rowHeight: 22,
+    name: "备案表", rows, merges: [], widths: [12, 24, 12, 14, 16, 14], rowHeight: 22,
     print: { landscape: false, fitToWidth: true, rowBreaks: breaks, lastCol: FILING_COLS - 1 },
   };
 }

@@ -3,7 +3,7 @@
 import type { CellValue } from "./grid";
 
 export type StyleName =
-  | "title" | "subtitle" | "header" | "cell" | "text" | "center" | "box" | "note" | "label"
+  | "title" | "subtitle" | "titleAcross" | "subtitleAcross" | "header" | "cell" | "text" | "center" | "box" | "note" | "label"
   | "computedHeader" | "computed";
 
 export interface SpecCell {
@@ -13,6 +13,11 @@ export interface SpecCell {
   /** The cached result written beside a formula (what the engine computed). */
   result?: CellValue;
   style?: StyleName;
+  /** Shared formula: on the first cell of a run of cells whose formulas differ only in their
+   * relative row, the run's range (A1:A9); the other cells give `sharedWith`, the first cell's
+   * address, and no formula text. Files stay small and spreadsheets compute the run as a group. */
+  shareRange?: string;
+  sharedWith?: string;
 }
 
 export interface PrintSetup {
@@ -23,6 +28,8 @@ export interface PrintSetup {
   rowBreaks?: number[];
   /** Fit all columns on one page wide. */
   fitToWidth?: boolean;
+  /** Print the gridlines: large tables are written without per-cell borders. */
+  gridLines?: boolean;
   /** Last column (0-based) of the print area; rows: all written rows. */
   lastCol: number;
 }

@@ -7,7 +7,7 @@ describe("§5 score cells", () => {
   test.each([
     ["§5 number", 75, 75], ["§5 decimal", 59.5, 59.5], ["§5 zero", 0, 0], ["§5 hundred", 100, 100],
     ["§5 numeric text", "75", 75], ["§5 full-width digits", "７５", 75], ["§5 trailing 分", "75分", 75],
-    ["§5 spaces", " 7 5 ", 75], ["§5 full-width 分 and spaces", "６０ 分", 60],
+    ["§5 surrounding spaces", " 75 ", 75], ["§5 full-width, 分 and ideographic spaces", "\u3000６０分\u3000", 60],
     ["§5 优秀", "优秀", 95], ["§5 优", "优", 95], ["§5 良好", "良好", 85], ["§5 良", "良", 85], ["§5 中等", "中等", 75], ["§5 中", "中", 75],
     ["§5 及格", "及格", 65], ["§5 合格", "合格", 65], ["§5 不及格", "不及格", 0], ["§5 不合格", "不合格", 0],
   ])("%s", (_rule, input, value) => {
@@ -26,7 +26,7 @@ describe("§5 score cells", () => {
     expect(parse(input)).toEqual({ kind: "missing" });
   });
 
-  test.each([["-5"], [-1], [101], ["100.5"], ["七十"], ["A"], ["75 80"], ["075"], ["60.0"], ["1e2"], ["75%"], [true], [new Date()]])("§5 %p is an error, treated as missing", (input) => {
+  test.each([["-5"], [-1], [101], ["100.5"], ["七十"], ["A"], ["75 80"], ["075"], ["60.0"], ["1e2"], ["75%"], ["7 5"], ["60 分"], ["59.25"], [true], [new Date()]])("§5 %p is an error, treated as missing", (input) => {
     expect(parse(input)).toEqual({ kind: "invalid" });
   });
 

@@ -21,6 +21,8 @@ export const MARK_FILLS: Record<MarkKind, string> = {
 const STYLES: Record<StyleName, Partial<ExcelJS.Style>> = {
   title: { font: { name: "宋体", size: 16, bold: true }, alignment: { horizontal: "center", vertical: "middle" } },
   subtitle: { font: { name: "宋体", size: 11 }, alignment: { horizontal: "center", vertical: "middle" } },
+  titleAcross: { font: { name: "宋体", size: 16, bold: true }, alignment: { horizontal: "centerContinuous", vertical: "middle" } },
+  subtitleAcross: { font: { name: "宋体", size: 11 }, alignment: { horizontal: "centerContinuous", vertical: "middle" } },
   header: { font: { name: "宋体", size: 11, bold: true }, alignment: { horizontal: "center", vertical: "middle", wrapText: true }, border: box, fill: solid("FFF2F2F2") },
   cell: { font: { name: "宋体", size: 11 }, alignment: { vertical: "middle" }, border: box, numFmt: "@" },
   text: { font: { name: "宋体", size: 11 }, numFmt: "@" },
@@ -32,13 +34,31 @@ const STYLES: Record<StyleName, Partial<ExcelJS.Style>> = {
   computed: { font: { color: { argb: "FF1F4E79" } }, fill: solid("FFF3F9EE"), border: box },
 };
 
+/** One style object per named style and kind of value, shared by every cell that has it: ExcelJS
+ * registers a style object once (a WeakMap), so sharing saves rendering it for every cell. */
+const styleCache = new Map<string, ExcelJS.Style>();
+function styleObject(name: StyleName, isFormula: boolean): ExcelJS.Style {
+  const key = `${name}|${isFormula}`;
+  let style = styleCache.get(key);
+  if (!style) {
+    style = { ...STYLES[name], numFmt: isFormula ? "General" : (STYLES[name].numFmt ?? "General") } as ExcelJS.Style;
+    styleCache.set(key, style);
+  }
+  return style;
+}
+
 function writeCell(target: ExcelJS.Cell, spec: SpecCell): void {
-  if (spec.formula !== undefined) {
-    target.value = { formula: spec.formula, result: (spec.result ?? undefined) as ExcelJS.CellFormulaValue["result"] };
+  const result = (spec.result ?? undefined) as ExcelJS.CellFormulaValue["result"];
+  if (spec.formula !== undefined && spec.sharedWith) {
+    target.value = { sharedFormula: spec.sharedWith, result } as ExcelJS.CellSharedFormulaValue;
+  } else if (spec.formula !== undefined && spec.shareRange) {
+    target.value = { formula: spec.formula, result, shareType: "shared", ref: spec.shareRange } as ExcelJS.CellFormulaValue;
+  } else if (spec.formula !== undefined) {
+    target.value = { formula: spec.formula, result };
   } else if (spec.value !== undefined && spec.value !== null) {
     target.value = spec.value as ExcelJS.CellValue;
   }
-  if (spec.style) target.style = { ...STYLES[spec.style], numFmt: spec.formula !== undefined ? "General" : (STYLES[spec.style].numFmt ?? "General") } as ExcelJS.Style;
+  if (spec.style) target.style = styleObject(spec.style, spec.formula !== undefined);
 }
 
 export function writeSheet(wb: ExcelJS.Workbook, spec: SheetSpec, name = spec.name): void {
@@ -59,7 +79,7 @@ export function writeSheet(wb: ExcelJS.Workbook, spec: SheetSpec, name = spec.na
     const p = spec.print;
     ws.pageSetup = {
       ...ws.pageSetup, paperSize: 9, orientation: p.landscape ? "landscape" : "portrait",
-      fitToPage: !!p.fitToWidth, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true,
+      fitToPage: !!p.fitToWidth, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true, showGridLines: !!p.gridLines,
       printArea: `A1:${columnLetter(p.lastCol)}${Math.max(1, spec.rows.length)}`,
       printTitlesRow: p.titleRows ? `${p.titleRows[0]}:${p.titleRows[1]}` : undefined,
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },

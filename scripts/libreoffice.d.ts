@@ -1,0 +1,1 @@
+export function recalculate(file: string): { file: string; seconds: number };
