@@ -1,0 +1,256 @@
+// Applying a write-back plan in Excel through Office.js, and removing it again. The journal is the
+// same hidden control sheet the file host writes, so a workbook run on the command line can be
+// cleared in Excel and the other way round.
+import { CONTROL_SHEET, uniqueSheetName, type ControlEntry } from "../../app/control";
+import type { Block, Mark, MarkKind, WritePlan } from "../../app/writeback";
+import { columnLetter } from "../../forms/grid";
+import { toR1C1 } from "../../forms/r1c1";
+import type { SheetSpec, SpecCell, StyleName } from "../../forms/sheetspec";
+import { Batch, payloadBytes } from "./batch";
+
+export const MARK_COLORS: Record<MarkKind, string> = { error: "#FFC7CE", warning: "#FFEB9C", missing: "#F8CBAD", incomplete: "#DDEBF7" };
+
+interface Look {
+  bold?: boolean;
+  size?: number;
+  color?: string;
+  fill?: string;
+  border?: boolean;
+  center?: boolean;
+  wrap?: boolean;
+}
+
+const LOOKS: Record<StyleName, Look> = {
+  title: { bold: true, size: 16, center: true },
+  subtitle: { center: true },
+  titleAcross: { bold: true, size: 16 },
+  subtitleAcross: {},
+  header: { bold: true, fill: "#F2F2F2", border: true, center: true, wrap: true },
+  cell: { border: true },
+  text: {},
+  center: { center: true },
+  box: { border: true, wrap: true },
+  label: { bold: true, border: true },
+  note: {},
+  computedHeader: { bold: true, color: "#1F4E79", fill: "#E2EFDA", border: true, center: true, wrap: true },
+  computed: { color: "#1F4E79", fill: "#F3F9EE", border: true },
+};
+
+/** What the host can do; the plan degrades where it cannot (no notes before ExcelApi 1.18). */
+export interface Capabilities {
+  notes: boolean;
+  pageLayout: boolean;
+  charts: boolean;
+}
+
+export function capabilities(): Capabilities {
+  const has = (v: string) => Office.context.requirements.isSetSupported("ExcelApi", v);
+  return { notes: has("1.18"), pageLayout: has("1.9"), charts: has("1.1") };
+}
+
+function applyLook(range: Excel.Range, look: Look): void {
+  const f = range.format;
+  if (look.bold) f.font.bold = true;
+  if (look.size) f.font.size = look.size;
+  if (look.color) f.font.color = look.color;
+  if (look.fill) f.fill.color = look.fill;
+  if (look.center) f.horizontalAlignment = "Center";
+  if (look.wrap) f.wrapText = true;
+  if (look.border) {
+    for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"] as const) {
+      const b = f.borders.getItem(edge);
+      b.style = "Continuous";
+      b.color = "#808080";
+    }
+  }
+}
+
+/** A cell as Office.js takes it in `formulas`: text that Excel would turn into a number or a formula keeps an apostrophe. */
+function formulaOf(c: SpecCell | null): string | number | boolean {
+  if (!c) return "";
+  if (c.formula !== undefined) return `=${c.formula}`;
+  const v = c.value;
+  if (v === null || v === undefined) return "";
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === "string" && (/^[=+\-@]/.test(v) || /^\s*[\d.]+\s*$/.test(v) || /^\d+[-/]\d+/.test(v))) return `'${v}`;
+  return v;
+}
+
+/** Rectangles of one style: runs along each row, merged downwards where the next rows repeat them. */
+function styleRects(rows: readonly (SpecCell | null)[][]): { style: StyleName; r0: number; r1: number; c0: number; c1: number }[] {
+  const open = new Map<string, { style: StyleName; r0: number; r1: number; c0: number; c1: number }>();
+  const done: { style: StyleName; r0: number; r1: number; c0: number; c1: number }[] = [];
+  rows.forEach((row, r) => {
+    const seen = new Set<string>();
+    for (let c = 0; c < row.length; ) {
+      const style = row[c]?.style;
+      if (!style) { c++; continue; }
+      let e = c;
+      while (e + 1 < row.length && row[e + 1]?.style === style) e++;
+      const key = `${style}|${c}|${e}`;
+      const rect = open.get(key);
+      if (rect && rect.r1 === r - 1) rect.r1 = r;
+      else {
+        if (rect) done.push(rect);
+        open.set(key, { style, r0: r, r1: r, c0: c, c1: e });
+      }
+      seen.add(key);
+      c = e + 1;
+    }
+    for (const [key, rect] of open) if (!seen.has(key)) { done.push(rect); open.delete(key); }
+  });
+  return [...done, ...open.values()];
+}
+
+async function writeRows(ws: Excel.Worksheet, rows: readonly (SpecCell | null)[][], top: number, left: number, batch: Batch): Promise<void> {
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  if (width === 0) return;
+  const step = Math.max(1, Math.floor(20000 / width));
+  for (let i = 0; i < rows.length; i += step) {
+    const part = rows.slice(i, i + step).map((r) => Array.from({ length: width }, (_, k) => formulaOf(r[k] ?? null)));
+    if (part.every((r) => r.every((v) => v === ""))) continue;
+    ws.getRangeByIndexes(top + i, left, part.length, width).formulas = part;
+    await batch.queue(payloadBytes(part), part.length * width);
+  }
+  for (const rect of styleRects(rows)) {
+    applyLook(ws.getRangeByIndexes(top + rect.r0, left + rect.c0, rect.r1 - rect.r0 + 1, rect.c1 - rect.c0 + 1), LOOKS[rect.style]);
+    await batch.queue(300);
+  }
+}
+
+async function writeSheet(context: Excel.RequestContext, spec: SheetSpec, name: string, caps: Capabilities, batch: Batch): Promise<void> {
+  const ws = context.workbook.worksheets.add(name);
+  await writeRows(ws, spec.rows, 0, 0, batch);
+  spec.widths.forEach((w, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w * 6.5));
+  if (spec.rowHeight && spec.rows.length) ws.getRangeByIndexes(0, 0, spec.rows.length, 1).format.rowHeight = spec.rowHeight;
+  if (spec.freeze) ws.freezePanes.freezeRows(spec.freeze.rows);
+  if (spec.hidden) ws.visibility = "Hidden";
+  if (spec.print && caps.pageLayout) {
+    const p = spec.print;
+    ws.pageLayout.orientation = p.landscape ? "Landscape" : "Portrait";
+    ws.pageLayout.paperSize = "A4";
+    ws.pageLayout.printGridlines = !!p.gridLines;
+    ws.pageLayout.setPrintArea(`A1:${columnLetter(p.lastCol)}${Math.max(1, spec.rows.length)}`);
+    if (p.titleRows) ws.pageLayout.setPrintTitleRows(`$${p.titleRows[0]}:$${p.titleRows[1]}`);
+    if (p.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    for (const r of p.rowBreaks ?? []) {
+      ws.horizontalPageBreaks.add(`A${r + 1}`);
+      await batch.queue(100);
+    }
+  }
+  const rows = spec.chart ? /^A(\d+):A(\d+)$/.exec(spec.chart.categories) : null;
+  if (spec.chart && rows && caps.charts) {
+    // The table's header row, its categories and the series beside them.
+    const last = columnLetter(spec.chart.series.length);
+    const chart = ws.charts.add(Excel.ChartType.columnClustered, ws.getRange(`A${Number(rows[1]) - 1}:${last}${rows[2]}`), Excel.ChartSeriesBy.columns);
+    chart.title.text = spec.chart.title;
+  }
+  await batch.queue(2000);
+}
+
+async function applyBlock(ws: Excel.Worksheet, b: Block, entries: ControlEntry[], batch: Batch): Promise<void> {
+  const width = Math.max(b.widths.length, ...b.cells.map((r) => r.length));
+  entries.push({ kind: "block", sheet: b.sheet, where: `${columnLetter(b.col)}${b.row + 1}:${columnLetter(b.col + width - 1)}${b.row + b.cells.length}`, data: "" });
+  // Shared runs go in as one R1C1 formula over their whole range; the rest cell by cell.
+  const rows = b.cells.map((r) => r.map((c) => (c && (c.shareRange || c.sharedWith) ? null : c)));
+  await writeRows(ws, rows, b.row, b.col, batch);
+  for (const [r, row] of b.cells.entries()) {
+    for (const [k, c] of row.entries()) {
+      if (!c?.shareRange || c.formula === undefined) continue;
+      ws.getRange(c.shareRange).formulasR1C1 = `=${toR1C1(c.formula, b.row + r, b.col + k)}` as unknown as string[][];
+      await batch.queue(c.formula.length * 3);
+    }
+  }
+  for (let c = 0; c < width; c++) {
+    entries.push({ kind: "column", sheet: b.sheet, where: columnLetter(b.col + c), data: JSON.stringify({ width: null, hidden: false }) });
+    const col = ws.getRangeByIndexes(0, b.col + c, 1, 1).getEntireColumn();
+    col.format.columnWidth = (b.widths[c] ?? 10) * 6.5;
+    if (b.hiddenCols.includes(b.col + c)) col.columnHidden = true;
+  }
+}
+
+/** Applies a plan to a workbook that holds nothing of ours. Returns the batch for its counts. */
+export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, batch = new Batch(context), caps = capabilities()): Promise<Batch> {
+  const entries: ControlEntry[] = [];
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  // The marked cells' fills as they are, for the journal: one read for all of them.
+  const before = plan.marks.map((m) => {
+    const r = sheets.getItem(m.sheet).getRangeByIndexes(m.row, m.col, 1, 1);
+    r.format.fill.load("color");
+    return { m, r };
+  });
+  await batch.flush();
+  context.application.suspendApiCalculationUntilNextSync();
+  for (const { m, r } of before) {
+    entries.push({ kind: "cell", sheet: m.sheet, where: `${columnLetter(m.col)}${m.row + 1}`, data: JSON.stringify({ fill: r.format.fill.color ?? null, note: !!m.note && caps.notes }) });
+    markCell(context, r, m, caps);
+    await batch.queue(200 + (m.note?.length ?? 0) * 3);
+  }
+  for (const b of plan.blocks) await applyBlock(sheets.getItem(b.sheet), b, entries, batch);
+  const names = sheets.items.map((s) => s.name);
+  for (const spec of plan.sheets) {
+    const name = uniqueSheetName(spec.name, names);
+    names.push(name);
+    await writeSheet(context, spec, name, caps, batch);
+    entries.push({ kind: "sheet", sheet: name, where: "", data: spec.name });
+  }
+  const control = sheets.add(uniqueSheetName(CONTROL_SHEET, names));
+  const journal = [["类型", "工作表", "位置", "原状（课证生成，请勿修改）"], ...entries.map((e) => [e.kind, e.sheet, e.where, e.data])];
+  control.getRangeByIndexes(0, 0, journal.length, 4).values = journal;
+  control.visibility = "Hidden";
+  await batch.queue(payloadBytes(journal));
+  await batch.flush();
+  return batch;
+}
+
+function markCell(context: Excel.RequestContext, r: Excel.Range, m: Mark, caps: Capabilities): void {
+  r.format.fill.color = MARK_COLORS[m.kind];
+  if (m.note && caps.notes) context.workbook.notes.add(r, m.note);
+}
+
+/** Removes everything a plan wrote (in Excel or on the command line) and restores what was there. */
+export async function clearWriteBack(context: Excel.RequestContext, batch = new Batch(context), caps = capabilities()): Promise<boolean> {
+  const control = context.workbook.worksheets.getItemOrNullObject(CONTROL_SHEET);
+  batch.synced();
+  await context.sync();
+  if (control.isNullObject) return false;
+  const used = control.getUsedRangeOrNullObject(true);
+  used.load("values");
+  batch.synced();
+  await context.sync();
+  if (used.isNullObject) return false;
+  const entries: ControlEntry[] = used.values.slice(1).map((r) => ({ kind: String(r[0]) as ControlEntry["kind"], sheet: String(r[1]), where: String(r[2]), data: String(r[3]) }));
+  const sheets = context.workbook.worksheets;
+  for (const e of entries) {
+    if (e.kind === "sheet") sheets.getItem(e.sheet).delete();
+    if (e.kind === "block") sheets.getItem(e.sheet).getRange(e.where).clear("All");
+    if (e.kind === "column") {
+      const saved = JSON.parse(e.data) as { width: number | null; hidden: boolean };
+      const col = sheets.getItem(e.sheet).getRange(`${e.where}:${e.where}`);
+      col.columnHidden = saved.hidden;
+      if (saved.width === null) col.format.autofitColumns();
+      else col.format.columnWidth = saved.width * 6.5;
+    }
+    if (e.kind === "cell") {
+      const r = sheets.getItem(e.sheet).getRange(e.where);
+      restoreCell(context, r, `'${e.sheet.replace(/'/g, "''")}'!${e.where}`, JSON.parse(e.data), caps);
+    }
+    await batch.queue(200);
+  }
+  control.delete();
+  await batch.flush();
+  return true;
+}
+
+/** Journal entries from Office.js ({fill, note}) or from the file host ({style, note}). */
+function restoreCell(context: Excel.RequestContext, r: Excel.Range, address: string, saved: { fill?: string | null; style?: string; note: unknown }, caps: Capabilities): void {
+  let color: string | null = saved.fill ?? null;
+  if (saved.style !== undefined) {
+    const fill = (JSON.parse(saved.style) as { fill?: { pattern?: string; fgColor?: { argb?: string } } }).fill;
+    color = fill && fill.pattern === "solid" && fill.fgColor?.argb ? `#${fill.fgColor.argb.slice(2)}` : null;
+  }
+  if (color === null || color.toUpperCase() === "#FFFFFF") r.format.fill.clear();
+  else r.format.fill.color = color;
+  if (caps.notes && saved.note && saved.style === undefined) context.workbook.notes.getItem(address).delete();
+}

@@ -1,0 +1,143 @@
+// The Office.js host through the strict stand-in: Office.js's rules hold, and the workbook it
+// ends with equals what the file host writes from the same input.
+import ExcelJS from "exceljs";
+import * as path from "path";
+import { runWriteBack } from "../../../src/app/run";
+import { syntheticDepartment } from "../../../src/app/synthetic";
+import { runFile } from "../../../src/cli/files";
+import { CATALOGUE } from "../../../src/domain/catalogue";
+import { ExcelWorkbook } from "../../../src/hosts/excel/workbook";
+import { MARK_COLORS } from "../../../src/hosts/excel/writeback";
+import { MARK_FILLS } from "../../../src/hosts/xlsx/writeback";
+import { makeExcel, OfficeError, RequestContext, REQUEST_LIMIT } from "../../support/standin/api";
+import { bookFromGrids, letters, type BookState } from "../../support/standin/model";
+import { roundTrip, tmpDir, writeFixture } from "../../support/workbooks";
+
+const CAPS = { notes: true, pageLayout: true, charts: true };
+(globalThis as unknown as { Excel: unknown }).Excel = makeExcel({ sheets: [], notes: new Map() });
+
+describe("the stand-in is as strict as Office.js", () => {
+  const book = (): BookState => bookFromGrids([{ name: "花名册", rows: [["姓名"], ["张三"]] }]);
+
+  test("reading before load() and sync() throws PropertyNotLoaded", async () => {
+    const ctx = new RequestContext(book());
+    const r = ctx.workbook.worksheets.getItem("花名册").getRange("A1:A2");
+    expect(() => r.values).toThrow(/PropertyNotLoaded/);
+    r.load("values");
+    expect(() => r.values).toThrow(/PropertyNotLoaded/);
+    await ctx.sync();
+    expect(r.values).toEqual([["姓名"], ["张三"]]);
+    expect(() => r.rowCount).toThrow(/PropertyNotLoaded/);
+    expect(() => ctx.workbook.worksheets.items).toThrow(/PropertyNotLoaded/);
+  });
+
+  test("writes wait for sync; each sync is counted; numeric text becomes a number as in Excel", async () => {
+    const b = book();
+    const ctx = new RequestContext(b);
+    ctx.workbook.worksheets.getItem("花名册").getRange("B1:B2").values = [["41162820030916252"], ["'41162820030916252"]];
+    expect(b.sheets[0].cells.get("0,1")).toBeUndefined();
+    await ctx.sync();
+    expect(ctx.syncs).toBe(1);
+    expect(b.sheets[0].cells.get("0,1")?.value).toBe(41162820030916252);
+    expect(b.sheets[0].cells.get("1,1")?.value).toBe("41162820030916252");
+  });
+
+  test("a request over 5 MB is refused", async () => {
+    const ctx = new RequestContext(book());
+    const big = Array.from({ length: 60000 }, () => ["x".repeat(100)]);
+    ctx.workbook.worksheets.getItem("花名册").getRange(`A1:A${big.length}`).values = big;
+    await expect(ctx.sync()).rejects.toThrow(OfficeError);
+    expect(JSON.stringify(big).length).toBeGreaterThan(REQUEST_LIMIT);
+  });
+});
+
+/** Cells of a workbook file as {value or formula}, by sheet. */
+async function fileCells(file: string): Promise<Map<string, Map<string, unknown>>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const out = new Map<string, Map<string, unknown>>();
+  for (const ws of wb.worksheets) {
+    const cells = new Map<string, unknown>();
+    ws.eachRow((row) => row.eachCell((c) => {
+      if (c.type === ExcelJS.ValueType.Merge) return;
+      const v = c.value as ExcelJS.CellValue;
+      if (v && typeof v === "object" && ("formula" in v || "sharedFormula" in v)) cells.set(c.address, `=${c.formula}`);
+      else if (v !== null && v !== undefined && v !== "") cells.set(c.address, v);
+    }));
+    out.set(ws.name, cells);
+  }
+  return out;
+}
+
+function bookCells(book: BookState): Map<string, Map<string, unknown>> {
+  const out = new Map<string, Map<string, unknown>>();
+  for (const s of book.sheets) {
+    const cells = new Map<string, unknown>();
+    for (const [k, c] of s.cells) {
+      const [r, col] = k.split(",").map(Number);
+      const address = `${letters(col)}${r + 1}`;
+      if (c.formula) cells.set(address, c.formula);
+      else if (c.value !== "") cells.set(address, c.value);
+    }
+    out.set(s.name, cells);
+  }
+  return out;
+}
+
+describe.each([
+  ["long register with every defect", { seed: 71, applicants: 60, defects: true, layout: { titleRows: 2, shuffle: true, footer: true, messyValues: true } }],
+  ["wide register", { seed: 72, applicants: 30, occupations: CATALOGUE.slice(2, 4), layout: { grades: "wide" as const } }],
+])("%s: the Office.js host ends where the file host does", (_name, options) => {
+  test("same sheets, same values and formulas, same marks; clear restores; a bounded number of syncs", async () => {
+    const dept = syntheticDepartment(options);
+    const dir = tmpDir();
+    const input = await writeFixture(dept.sheets, path.join(dir, "in.xlsx"));
+    const out = path.join(dir, "out.xlsx");
+    await runFile(input, out);
+
+    const book = bookFromGrids(await roundTrip(dept.sheets) as never);
+    const ctx = new RequestContext(book);
+    const host = new ExcelWorkbook(ctx as unknown as Excel.RequestContext, CAPS);
+    await runWriteBack(host);
+
+    const expected = await fileCells(out);
+    const actual = bookCells(book);
+    expect([...actual.keys()]).toEqual([...expected.keys()]);
+    for (const [name, cells] of expected) {
+      if (name === "_kz") continue;
+      expect(Object.fromEntries(actual.get(name) as Map<string, unknown>)).toEqual(Object.fromEntries(cells));
+    }
+    expect(book.sheets.find((s) => s.name === "_kz")?.visibility).toBe("Hidden");
+
+    // Marks: the same cells, the same kinds (colours) as the file host.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const kindOfArgb = new Map(Object.entries(MARK_FILLS).map(([k, v]) => [v, k]));
+    const kindOfHex = new Map(Object.entries(MARK_COLORS).map(([k, v]) => [v, k]));
+    for (const sheet of dept.sheets) {
+      const fileMarks: string[] = [];
+      wb.getWorksheet(sheet.name)?.eachRow({ includeEmpty: true }, (row) => row.eachCell({ includeEmpty: true }, (c) => {
+        const kind = kindOfArgb.get((c.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb ?? "");
+        if (kind) fileMarks.push(`${c.address}:${kind}`);
+      }));
+      const s = book.sheets.find((x) => x.name === sheet.name);
+      const bookMarks = [...(s?.cells ?? new Map())].filter(([, c]) => c.fill && kindOfHex.has(c.fill)).map(([k, c]) => {
+        const [r, col] = k.split(",").map(Number);
+        return `${letters(col)}${r + 1}:${kindOfHex.get(c.fill)}`;
+      });
+      expect(bookMarks.sort()).toEqual(fileMarks.sort());
+    }
+    expect(book.notes.size).toBeGreaterThan(0);
+    expect(ctx.syncs).toBeLessThanOrEqual(12);
+    expect(Math.max(...ctx.requests)).toBeLessThanOrEqual(REQUEST_LIMIT);
+
+    // Clear: back to the user's own sheets and cells.
+    const ctx2 = new RequestContext(book);
+    expect(await new ExcelWorkbook(ctx2 as unknown as Excel.RequestContext, CAPS).clearWriteBack()).toBe(true);
+    await ctx2.sync();
+    const original = bookCells(bookFromGrids(await roundTrip(dept.sheets) as never));
+    expect(Object.fromEntries([...bookCells(book)].map(([k, v]) => [k, Object.fromEntries(v)]))).toEqual(Object.fromEntries([...original].map(([k, v]) => [k, Object.fromEntries(v)])));
+    expect(book.sheets.flatMap((s) => [...s.cells.values()].filter((c) => c.fill))).toEqual([]);
+    expect(book.notes.size).toBe(0);
+  }, 60000);
+});

@@ -1,0 +1,436 @@
+// A strict stand-in for the parts of the Excel JavaScript API the product uses. It behaves like
+// Office.js where bugs hide: reading a property before load() and sync() throws PropertyNotLoaded,
+// writes are queued until sync, each sync is counted, and a request over 5 MB is refused.
+import { toA1 } from "../../../src/forms/r1c1";
+import { key, letters, newSheet, parseAddress, type BookState, type SheetState, type Value } from "./model";
+
+export const REQUEST_LIMIT = 5 * 1024 * 1024;
+
+export class OfficeError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(`${code}: ${message}`);
+  }
+}
+
+type Op = { bytes: number; run: () => number | void };
+
+export class RequestContext {
+  readonly workbook: Workbook;
+  readonly application = { suspendApiCalculationUntilNextSync: () => undefined };
+  syncs = 0;
+  requests: number[] = [];
+  queue: Op[] = [];
+
+  constructor(readonly book: BookState) {
+    this.workbook = new Workbook(this);
+  }
+
+  enqueue(bytes: number, run: () => number | void): void {
+    this.queue.push({ bytes, run });
+  }
+
+  async sync(): Promise<void> {
+    const ops = this.queue;
+    this.queue = [];
+    const sent = ops.reduce((n, o) => n + o.bytes, 0);
+    if (sent > REQUEST_LIMIT) throw new OfficeError("RequestPayloadSizeLimitExceeded", `request of ${sent} bytes`);
+    let received = 0;
+    for (const op of ops) {
+      const n = op.run();
+      received += typeof n === "number" ? n : 0;
+    }
+    if (received > REQUEST_LIMIT) throw new OfficeError("ResponsePayloadSizeLimitExceeded", `response of ${received} bytes`);
+    this.syncs++;
+    this.requests.push(Math.max(sent, received));
+  }
+
+  sheet(name: string): SheetState {
+    const s = this.book.sheets.find((x) => x.name === name);
+    if (!s) throw new OfficeError("ItemNotFound", `worksheet ${name}`);
+    return s;
+  }
+}
+
+/** Properties become readable only after load() and a sync. */
+class Loadable {
+  protected loaded = new Set<string>();
+  protected data: Record<string, unknown> = {};
+
+  constructor(protected readonly ctx: RequestContext) {}
+
+  protected read<T>(prop: string): T {
+    if (!this.loaded.has(prop)) throw new OfficeError("PropertyNotLoaded", `${prop} was not loaded (call load("${prop}") and context.sync() first)`);
+    return this.data[prop] as T;
+  }
+
+  protected fetch(props: string[], get: () => Record<string, unknown>): void {
+    this.ctx.enqueue(props.length * 20, () => {
+      const values = get();
+      for (const p of props) {
+        this.data[p] = values[p];
+        this.loaded.add(p);
+      }
+      return JSON.stringify(values).length;
+    });
+  }
+}
+
+const props = (spec: string | string[]) => (Array.isArray(spec) ? spec : spec.split(",")).map((s) => s.trim()).filter(Boolean);
+
+class Workbook {
+  readonly worksheets: WorksheetCollection;
+  readonly notes: Notes;
+  readonly application: RequestContext["application"];
+  constructor(ctx: RequestContext) {
+    this.worksheets = new WorksheetCollection(ctx);
+    this.notes = new Notes(ctx);
+    this.application = ctx.application;
+  }
+}
+
+class Notes {
+  constructor(private readonly ctx: RequestContext) {}
+  add(where: Range | string, content: string): void {
+    this.ctx.enqueue(content.length * 3 + 50, () => void this.ctx.book.notes.set(typeof where === "string" ? where.replace(/'/g, "") : where.addressKey(), content));
+  }
+  getItem(address: string): { delete(): void } {
+    return { delete: () => this.ctx.enqueue(50, () => void this.ctx.book.notes.delete(address.replace(/'/g, ""))) };
+  }
+}
+
+class WorksheetCollection extends Loadable {
+  get items(): Worksheet[] {
+    return this.read<Worksheet[]>("items");
+  }
+
+  load(spec: string): void {
+    if (!/^items(\/name)?$/.test(spec)) throw new OfficeError("InvalidArgument", `load("${spec}") not supported by the stand-in`);
+    this.ctx.enqueue(20, () => {
+      this.data.items = this.ctx.book.sheets.map((s) => Worksheet.loaded(this.ctx, s.name));
+      this.loaded.add("items");
+      return this.ctx.book.sheets.reduce((n, s) => n + s.name.length * 3 + 20, 0);
+    });
+  }
+
+  getItem(name: string): Worksheet {
+    return new Worksheet(this.ctx, name);
+  }
+
+  getItemOrNullObject(name: string): Worksheet {
+    const ws = new Worksheet(this.ctx, name, true);
+    this.ctx.enqueue(20, () => ws.resolve());
+    return ws;
+  }
+
+  add(name: string): Worksheet {
+    if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new OfficeError("InvalidArgument", `sheet name ${name}`);
+    this.ctx.enqueue(name.length * 3 + 20, () => {
+      if (this.ctx.book.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new OfficeError("ItemAlreadyExists", name);
+      this.ctx.book.sheets.push(newSheet(name));
+    });
+    return new Worksheet(this.ctx, name);
+  }
+}
+
+class Worksheet extends Loadable {
+  private nullObject: boolean | undefined;
+
+  constructor(ctx: RequestContext, private readonly sheetName: string, private readonly orNull = false) {
+    super(ctx);
+  }
+
+  static loaded(ctx: RequestContext, name: string): Worksheet {
+    const ws = new Worksheet(ctx, name);
+    ws.data.name = name;
+    ws.loaded.add("name");
+    return ws;
+  }
+
+  resolve(): number {
+    this.nullObject = !this.ctx.book.sheets.some((s) => s.name === this.sheetName);
+    return 10;
+  }
+
+  get isNullObject(): boolean {
+    if (!this.orNull) return false;
+    if (this.nullObject === undefined) throw new OfficeError("PropertyNotLoaded", "isNullObject is known only after context.sync()");
+    return this.nullObject;
+  }
+
+  get name(): string {
+    return this.read<string>("name");
+  }
+
+  set visibility(v: SheetState["visibility"]) {
+    this.ctx.enqueue(30, () => void (this.ctx.sheet(this.sheetName).visibility = v));
+  }
+
+  get state(): SheetState {
+    return this.ctx.sheet(this.sheetName);
+  }
+
+  getRange(address: string): Range {
+    const b = parseAddress(address);
+    return new Range(this.ctx, this.sheetName, () => b);
+  }
+
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): Range {
+    if (rows < 1 || cols < 1) throw new OfficeError("InvalidArgument", "empty range");
+    return new Range(this.ctx, this.sheetName, () => ({ r0: row, c0: col, r1: row + rows - 1, c1: col + cols - 1 }));
+  }
+
+  getUsedRangeOrNullObject(_valuesOnly?: boolean): Range {
+    const r = new Range(this.ctx, this.sheetName, () => {
+      const s = this.ctx.sheet(this.sheetName);
+      let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+      for (const [k, c] of s.cells) {
+        if (c.value === "" && !c.formula) continue;
+        const [r, col] = k.split(",").map(Number);
+        r0 = Math.min(r0, r); c0 = Math.min(c0, col); r1 = Math.max(r1, r); c1 = Math.max(c1, col);
+      }
+      return r1 < 0 ? null : { r0, c0, r1, c1 };
+    }, true);
+    this.ctx.enqueue(20, () => r.resolve());
+    return r;
+  }
+
+  delete(): void {
+    this.ctx.enqueue(20, () => {
+      const s = this.ctx.sheet(this.sheetName);
+      this.ctx.book.sheets.splice(this.ctx.book.sheets.indexOf(s), 1);
+    });
+  }
+
+  readonly freezePanes = { freezeRows: (n: number) => this.ctx.enqueue(20, () => void (this.ctx.sheet(this.sheetName).frozenRows = n)) };
+
+  readonly horizontalPageBreaks = { add: (address: string) => this.ctx.enqueue(30, () => void this.ctx.sheet(this.sheetName).pageBreaks.push(address)) };
+
+  readonly charts = {
+    add: (type: string, source: Range, _by: string) => {
+      const chart = { title: { text: "" } };
+      this.ctx.enqueue(100, () => void this.ctx.sheet(this.sheetName).charts.push({ type, source: source.addressKey(), get title() { return chart.title.text; } }));
+      return chart;
+    },
+  };
+
+  get pageLayout() {
+    const set = (f: (s: SheetState) => void) => this.ctx.enqueue(40, () => f(this.ctx.sheet(this.sheetName)));
+    return {
+      set orientation(v: string) { set((s) => (s.orientation = v)); },
+      set paperSize(_v: string) { set(() => undefined); },
+      set printGridlines(_v: boolean) { set(() => undefined); },
+      set zoom(_v: unknown) { set(() => undefined); },
+      setPrintArea: (a: string) => set((s) => (s.printArea = a)),
+      setPrintTitleRows: (a: string) => set((s) => (s.printTitleRows = a)),
+    };
+  }
+}
+
+type Bounds = { r0: number; c0: number; r1: number; c1: number };
+
+/** What Excel makes of a value typed or written: "=…" a formula, "'…" text, numeric text a number. */
+function excelValue(v: unknown): { value: Value; formula?: string } {
+  if (typeof v === "string") {
+    if (v.startsWith("=")) return { value: 0, formula: v };
+    if (v.startsWith("'")) return { value: v.slice(1) };
+    if (/^\s*-?\d+(\.\d+)?\s*$/.test(v)) return { value: Number(v) };
+    return { value: v };
+  }
+  if (typeof v === "number" || typeof v === "boolean") return { value: v };
+  if (v === null || v === undefined) return { value: "" };
+  throw new OfficeError("InvalidArgument", `cell value ${String(v)}`);
+}
+
+class Range extends Loadable {
+  private bounds: Bounds | null | undefined;
+
+  constructor(ctx: RequestContext, private readonly sheetName: string, private readonly locate: () => Bounds | null, private readonly orNull = false) {
+    super(ctx);
+    if (!orNull) this.bounds = undefined;
+  }
+
+  resolve(): number {
+    this.bounds = this.locate();
+    return 10;
+  }
+
+  private at(): Bounds {
+    const b = this.locate();
+    if (!b) throw new OfficeError("ItemNotFound", "range");
+    return b;
+  }
+
+  get isNullObject(): boolean {
+    if (!this.orNull) return false;
+    if (this.bounds === undefined) throw new OfficeError("PropertyNotLoaded", "isNullObject is known only after context.sync()");
+    return this.bounds === null;
+  }
+
+  addressKey(): string {
+    const b = this.at();
+    return `${this.sheetName}!${letters(b.c0)}${b.r0 + 1}${b.r1 === b.r0 && b.c1 === b.c0 ? "" : `:${letters(b.c1)}${b.r1 + 1}`}`;
+  }
+
+  load(spec: string | string[]): void {
+    const wanted = props(spec);
+    this.fetch(wanted, () => {
+      const b = this.at();
+      const s = this.ctx.sheet(this.sheetName);
+      const out: Record<string, unknown> = {};
+      for (const p of wanted) {
+        if (p === "values" || p === "formulas") {
+          if ((b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1) > 5_000_000) throw new OfficeError("ResponsePayloadSizeLimitExceeded", "more than 5 million cells");
+          out[p] = Array.from({ length: b.r1 - b.r0 + 1 }, (_, i) => Array.from({ length: b.c1 - b.c0 + 1 }, (_, j) => {
+            const c = s.cells.get(key(b.r0 + i, b.c0 + j));
+            return p === "formulas" && c?.formula ? c.formula : (c?.value ?? "");
+          }));
+        } else if (p === "rowIndex") out[p] = b.r0;
+        else if (p === "columnIndex") out[p] = b.c0;
+        else if (p === "rowCount") out[p] = b.r1 - b.r0 + 1;
+        else if (p === "columnCount") out[p] = b.c1 - b.c0 + 1;
+        else if (p === "address") out[p] = `${this.sheetName}!${this.addressKey().replace(/^.*!/, "")}`;
+        else throw new OfficeError("InvalidArgument", `load("${p}") not supported by the stand-in`);
+      }
+      return out;
+    });
+  }
+
+  get values(): Value[][] { return this.read("values"); }
+  get formulas(): Value[][] { return this.read("formulas"); }
+  get rowIndex(): number { return this.read("rowIndex"); }
+  get columnIndex(): number { return this.read("columnIndex"); }
+  get rowCount(): number { return this.read("rowCount"); }
+  get columnCount(): number { return this.read("columnCount"); }
+  get address(): string { return this.read("address"); }
+
+  private write(v: unknown, convert: (x: unknown, r: number, c: number) => { value: Value; formula?: string }): void {
+    const bytes = JSON.stringify(v).length;
+    this.ctx.enqueue(bytes, () => {
+      const b = this.at();
+      const s = this.ctx.sheet(this.sheetName);
+      const rows = b.r1 - b.r0 + 1, cols = b.c1 - b.c0 + 1;
+      if (Array.isArray(v) && (v.length !== rows || v.some((r) => !Array.isArray(r) || r.length !== cols))) {
+        throw new OfficeError("InvalidArgument", `the array is not ${rows}×${cols}`);
+      }
+      for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) {
+        const x = Array.isArray(v) ? v[i][j] : v;
+        const cell = convert(x, b.r0 + i, b.c0 + j);
+        const k = key(b.r0 + i, b.c0 + j);
+        const old = s.cells.get(k) ?? { value: "" };
+        s.cells.set(k, { ...old, value: cell.value, formula: cell.formula });
+      }
+    });
+  }
+
+  set values(v: unknown) { this.write(v, (x) => excelValue(x)); }
+  set formulas(v: unknown) { this.write(v, (x) => excelValue(x)); }
+  set formulasR1C1(v: unknown) {
+    this.write(v, (x, r, c) => (typeof x === "string" && x.startsWith("=") ? { value: 0, formula: `=${toA1(x.slice(1), r, c)}` } : excelValue(x)));
+  }
+
+  set columnHidden(h: boolean) {
+    this.ctx.enqueue(20, () => {
+      const b = this.at();
+      for (let c = b.c0; c <= b.c1; c++) (h ? this.ctx.sheet(this.sheetName).hiddenColumns.add(c) : this.ctx.sheet(this.sheetName).hiddenColumns.delete(c));
+    });
+  }
+
+  getEntireColumn(): Range {
+    return new Range(this.ctx, this.sheetName, () => {
+      const b = this.at();
+      return { r0: 0, c0: b.c0, r1: 1048575, c1: b.c1 };
+    });
+  }
+
+  clear(_applyTo?: string): void {
+    this.ctx.enqueue(20, () => {
+      const b = this.at();
+      const s = this.ctx.sheet(this.sheetName);
+      for (const k of [...s.cells.keys()]) {
+        const [r, c] = k.split(",").map(Number);
+        if (r >= b.r0 && r <= b.r1 && c >= b.c0 && c <= b.c1) s.cells.delete(k);
+      }
+    });
+  }
+
+  private formatProxy: ReturnType<Range["makeFormat"]> | undefined;
+
+  /** The same proxy on every access, as in Office.js (its loaded properties stay with it). */
+  get format() {
+    return (this.formatProxy ??= this.makeFormat());
+  }
+
+  /** Format writes touch every cell of the range; reads need load() like everything else. */
+  private makeFormat() {
+    const each = (f: (c: { value: Value; fill?: string; bold?: boolean; fontColor?: string; fontSize?: number; border?: boolean }) => void) =>
+      this.ctx.enqueue(60, () => {
+        const b = this.at();
+        if (b.r1 === 1048575) return;
+        const s = this.ctx.sheet(this.sheetName);
+        for (let r = b.r0; r <= b.r1; r++) for (let c = b.c0; c <= b.c1; c++) {
+          const k = key(r, c);
+          const cell = s.cells.get(k) ?? { value: "" };
+          f(cell);
+          s.cells.set(k, cell);
+        }
+      });
+    const range = this;
+    const fillLoaded = new Set<string>();
+    const fillData: Record<string, unknown> = {};
+    return {
+      fill: {
+        set color(v: string) { each((c) => (c.fill = v.toUpperCase())); },
+        get color(): string {
+          if (!fillLoaded.has("color")) throw new OfficeError("PropertyNotLoaded", "format.fill.color was not loaded");
+          return fillData.color as string;
+        },
+        load(p: string) {
+          if (p !== "color") throw new OfficeError("InvalidArgument", p);
+          range.ctx.enqueue(20, () => {
+            const b = range.at();
+            fillData.color = range.ctx.sheet(range.sheetName).cells.get(key(b.r0, b.c0))?.fill ?? "#FFFFFF";
+            fillLoaded.add("color");
+            return 20;
+          });
+        },
+        clear() { each((c) => delete c.fill); },
+      },
+      font: {
+        set bold(v: boolean) { each((c) => (c.bold = v)); },
+        set size(v: number) { each((c) => (c.fontSize = v)); },
+        set color(v: string) { each((c) => (c.fontColor = v)); },
+      },
+      set horizontalAlignment(_v: string) { each(() => undefined); },
+      set wrapText(_v: boolean) { each(() => undefined); },
+      set rowHeight(_v: number) { range.ctx.enqueue(20, () => undefined); },
+      set columnWidth(v: number) {
+        range.ctx.enqueue(20, () => {
+          const b = range.at();
+          for (let c = b.c0; c <= b.c1; c++) range.ctx.sheet(range.sheetName).columnWidths.set(c, v);
+        });
+      },
+      autofitColumns() {
+        range.ctx.enqueue(20, () => {
+          const b = range.at();
+          for (let c = b.c0; c <= b.c1; c++) range.ctx.sheet(range.sheetName).columnWidths.delete(c);
+        });
+      },
+      borders: { getItem: (_edge: string) => ({ set style(_v: string) { each((c) => (c.border = true)); }, set color(_v: string) { range.ctx.enqueue(10, () => undefined); } }) },
+    };
+  }
+}
+
+/** Excel.run as Office.js has it: the callback's queued work is synced at the end. */
+export function makeExcel(book: BookState, onContext?: (ctx: RequestContext) => void) {
+  return {
+    run: async <T>(cb: (ctx: RequestContext) => Promise<T>): Promise<T> => {
+      const ctx = new RequestContext(book);
+      onContext?.(ctx);
+      const result = await cb(ctx);
+      await ctx.sync();
+      return result;
+    },
+    ChartType: { columnClustered: "ColumnClustered" },
+    ChartSeriesBy: { columns: "Columns" },
+  };
+}
