@@ -331,7 +331,11 @@ class Range extends Loadable {
   set columnHidden(h: boolean) {
     this.ctx.enqueue(20, () => {
       const b = this.at();
-      for (let c = b.c0; c <= b.c1; c++) (h ? this.ctx.sheet(this.sheetName).hiddenColumns.add(c) : this.ctx.sheet(this.sheetName).hiddenColumns.delete(c));
+      const hidden = this.ctx.sheet(this.sheetName).hiddenColumns;
+      for (let c = b.c0; c <= b.c1; c++) {
+        if (h) hidden.add(c);
+        else hidden.delete(c);
+      }
     });
   }
 
@@ -374,6 +378,8 @@ class Range extends Loadable {
           s.cells.set(k, cell);
         }
       });
+    // The returned object's setters run with their own `this`; the range they belong to is kept here.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const range = this;
     const fillLoaded = new Set<string>();
     const fillData: Record<string, unknown> = {};
