@@ -45,6 +45,8 @@ export function userGrids(grids: readonly Grid[]): Grid[] {
         for (let c = col(m[1]); c <= col(m[3]); c++) if (c < rows[r].length) rows[r][c] = null;
       }
     }
+    // As if never written: no trailing blanks, so what is planned next lands where it did before.
+    for (const r of rows) while (r.length > 0 && r[r.length - 1] === null) r.pop();
     return { ...g, rows };
   });
 }

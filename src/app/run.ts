@@ -1,12 +1,58 @@
-// The write-back use cases over the Workbook port: run (check, marks, computed columns,
-// generated sheets) and clear. Run clears first, so running twice equals running once.
+// The write-back use cases over the Workbook port. Everything is read and planned before anything
+// is written (so a run can be cancelled until then); writing clears the previous run first, so
+// running twice equals running once.
 import { checkGrids, type CheckOptions, type CheckResult } from "./check";
 import type { WorkbookPort } from "./port";
-import { planWriteBack } from "./writeback";
+import { planWriteBack, type WritePlan } from "./writeback";
 
-export async function runWriteBack(port: WorkbookPort, options: CheckOptions = {}): Promise<CheckResult> {
+/** What a run writes: the task pane's steps each add one (标记, 计算等级, 生成表格). */
+export interface Parts {
+  marks: boolean;
+  columns: boolean;
+  sheets: boolean;
+}
+
+export const EVERYTHING: Parts = { marks: true, columns: true, sheets: true };
+
+export type Phase = "read" | "check" | "plan" | "write";
+
+export interface RunOptions extends CheckOptions {
+  parts?: Parts;
+  /** Called as each phase starts. */
+  progress?: (phase: Phase) => void;
+  /** Checked between phases, before anything is written: true stops the run, the workbook as it was. */
+  cancelled?: () => boolean;
+}
+
+export class Cancelled extends Error {
+  constructor() {
+    super("已取消，工作簿未作改动。");
+  }
+}
+
+export function selectParts(plan: WritePlan, parts: Parts): WritePlan {
+  const dataSheet = plan.sheets[plan.sheets.length - 1];
+  return {
+    marks: parts.marks ? plan.marks : [],
+    blocks: parts.columns ? plan.blocks : [],
+    // The hidden data sheet goes with the formulas that read it.
+    sheets: [...(parts.sheets ? plan.sheets.slice(0, -1) : []), ...(parts.columns ? [dataSheet] : [])],
+  };
+}
+
+export async function runWriteBack(port: WorkbookPort, options: RunOptions = {}): Promise<CheckResult> {
+  const step = (phase: Phase) => {
+    if (options.cancelled?.()) throw new Cancelled();
+    options.progress?.(phase);
+  };
+  step("read");
+  const grids = await port.readSheets();
+  step("check");
+  const result = checkGrids(grids, options);
+  step("plan");
+  const plan = selectParts(planWriteBack(result), options.parts ?? EVERYTHING);
+  step("write");
   await port.clearWriteBack();
-  const result = checkGrids(await port.readSheets(), options);
-  await port.applyPlan(planWriteBack(result));
+  await port.applyPlan(plan);
   return result;
 }

@@ -36,6 +36,12 @@ const LOOKS: Record<StyleName, Look> = {
   computed: { color: "#1F4E79", fill: "#F3F9EE", border: true },
 };
 
+export class SheetProtected extends Error {
+  constructor(readonly sheet: string) {
+    super(`工作表“${sheet}”受保护，无法标记和写入：请在“审阅 > 撤销工作表保护”后再试。工作簿未作改动。`);
+  }
+}
+
 /** What the host can do; the plan degrades where it cannot (no notes before ExcelApi 1.18). */
 export interface Capabilities {
   notes: boolean;
@@ -148,9 +154,18 @@ async function writeSheet(context: Excel.RequestContext, spec: SheetSpec, name: 
   await batch.queue(2000);
 }
 
-async function applyBlock(ws: Excel.Worksheet, b: Block, entries: ControlEntry[], batch: Batch): Promise<void> {
-  const width = Math.max(b.widths.length, ...b.cells.map((r) => r.length));
-  entries.push({ kind: "block", sheet: b.sheet, where: `${columnLetter(b.col)}${b.row + 1}:${columnLetter(b.col + width - 1)}${b.row + b.cells.length}`, data: "" });
+const blockWidth = (b: Block) => Math.max(b.widths.length, ...b.cells.map((r) => r.length));
+
+function blockEntries(b: Block): ControlEntry[] {
+  const width = blockWidth(b);
+  return [
+    { kind: "block", sheet: b.sheet, where: `${columnLetter(b.col)}${b.row + 1}:${columnLetter(b.col + width - 1)}${b.row + b.cells.length}`, data: "" },
+    ...Array.from({ length: width }, (_, c): ControlEntry => ({ kind: "column", sheet: b.sheet, where: columnLetter(b.col + c), data: JSON.stringify({ width: null, hidden: false }) })),
+  ];
+}
+
+async function applyBlock(ws: Excel.Worksheet, b: Block, batch: Batch): Promise<void> {
+  const width = blockWidth(b);
   // Shared runs go in as one R1C1 formula over their whole range; the rest cell by cell.
   const rows = b.cells.map((r) => r.map((c) => (c && (c.shareRange || c.sharedWith) ? null : c)));
   await writeRows(ws, rows, b.row, b.col, batch);
@@ -162,18 +177,26 @@ async function applyBlock(ws: Excel.Worksheet, b: Block, entries: ControlEntry[]
     }
   }
   for (let c = 0; c < width; c++) {
-    entries.push({ kind: "column", sheet: b.sheet, where: columnLetter(b.col + c), data: JSON.stringify({ width: null, hidden: false }) });
     const col = ws.getRangeByIndexes(0, b.col + c, 1, 1).getEntireColumn();
     col.format.columnWidth = (b.widths[c] ?? 10) * 6.5;
     if (b.hiddenCols.includes(b.col + c)) col.columnHidden = true;
   }
 }
 
-/** Applies a plan to a workbook that holds nothing of ours. Returns the batch for its counts. */
+/**
+ * Applies a plan to a workbook that holds nothing of ours. The journal is written first: if Excel
+ * refuses a later write (a protected sheet, a cell in edit mode), what was written is removed
+ * again and the workbook is as it was.
+ */
 export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, batch = new Batch(context), caps = capabilities()): Promise<Batch> {
-  const entries: ControlEntry[] = [];
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
+  // A protected sheet refuses writes: find out before writing anything.
+  const touched = [...new Set([...plan.marks.map((m) => m.sheet), ...plan.blocks.map((b) => b.sheet)])].map((name) => {
+    const protection = sheets.getItem(name).protection;
+    protection.load("protected");
+    return { name, protection };
+  });
   // The marked cells' fills as they are, for the journal: one read for all of them.
   const before = plan.marks.map((m) => {
     const r = sheets.getItem(m.sheet).getRangeByIndexes(m.row, m.col, 1, 1);
@@ -181,26 +204,38 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
     return { m, r };
   });
   await batch.flush();
-  context.application.suspendApiCalculationUntilNextSync();
-  for (const { m, r } of before) {
-    entries.push({ kind: "cell", sheet: m.sheet, where: `${columnLetter(m.col)}${m.row + 1}`, data: JSON.stringify({ fill: r.format.fill.color ?? null, note: !!m.note && caps.notes }) });
-    markCell(context, r, m, caps);
-    await batch.queue(200 + (m.note?.length ?? 0) * 3);
-  }
-  for (const b of plan.blocks) await applyBlock(sheets.getItem(b.sheet), b, entries, batch);
+  const locked = touched.find((t) => t.protection.protected);
+  if (locked) throw new SheetProtected(locked.name);
   const names = sheets.items.map((s) => s.name);
-  for (const spec of plan.sheets) {
+  const sheetNames = plan.sheets.map((spec) => {
     const name = uniqueSheetName(spec.name, names);
     names.push(name);
-    await writeSheet(context, spec, name, caps, batch);
-    entries.push({ kind: "sheet", sheet: name, where: "", data: spec.name });
-  }
+    return name;
+  });
+  const entries: ControlEntry[] = [
+    ...before.map(({ m, r }): ControlEntry => ({ kind: "cell", sheet: m.sheet, where: `${columnLetter(m.col)}${m.row + 1}`, data: JSON.stringify({ fill: r.format.fill.color ?? null, note: !!m.note && caps.notes }) })),
+    ...plan.blocks.flatMap(blockEntries),
+    ...plan.sheets.map((spec, i): ControlEntry => ({ kind: "sheet", sheet: sheetNames[i], where: "", data: spec.name })),
+  ];
   const control = sheets.add(uniqueSheetName(CONTROL_SHEET, names));
   const journal = [["类型", "工作表", "位置", "原状（课证生成，请勿修改）"], ...entries.map((e) => [e.kind, e.sheet, e.where, e.data])];
   control.getRangeByIndexes(0, 0, journal.length, 4).values = journal;
   control.visibility = "Hidden";
   await batch.queue(payloadBytes(journal));
   await batch.flush();
+  try {
+    context.application.suspendApiCalculationUntilNextSync();
+    for (const { m, r } of before) {
+      markCell(context, r, m, caps);
+      await batch.queue(200 + (m.note?.length ?? 0) * 3);
+    }
+    for (const b of plan.blocks) await applyBlock(sheets.getItem(b.sheet), b, batch);
+    for (const [i, spec] of plan.sheets.entries()) await writeSheet(context, spec, sheetNames[i], caps, batch);
+    await batch.flush();
+  } catch (e) {
+    await clearWriteBack(context, batch, caps);
+    throw e;
+  }
   return batch;
 }
 

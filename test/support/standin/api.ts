@@ -161,6 +161,20 @@ class Worksheet extends Loadable {
     return this.read<string>("name");
   }
 
+  get protection() {
+    const self = this.ctx;
+    const name = this.sheetName;
+    let loaded = false;
+    let value = false;
+    return {
+      load: (_p: string) => self.enqueue(20, () => { value = !!self.sheet(name).protected; loaded = true; return 10; }),
+      get protected(): boolean {
+        if (!loaded) throw new OfficeError("PropertyNotLoaded", "protection.protected was not loaded");
+        return value;
+      },
+    };
+  }
+
   set visibility(v: SheetState["visibility"]) {
     this.ctx.enqueue(30, () => void (this.ctx.sheet(this.sheetName).visibility = v));
   }
@@ -308,6 +322,7 @@ class Range extends Loadable {
     this.ctx.enqueue(bytes, () => {
       const b = this.at();
       const s = this.ctx.sheet(this.sheetName);
+      if (s.protected) throw new OfficeError("AccessDenied", `the sheet ${s.name} is protected`);
       const rows = b.r1 - b.r0 + 1, cols = b.c1 - b.c0 + 1;
       if (Array.isArray(v) && (v.length !== rows || v.some((r) => !Array.isArray(r) || r.length !== cols))) {
         throw new OfficeError("InvalidArgument", `the array is not ${rows}×${cols}`);

@@ -24,6 +24,7 @@ export interface SheetState {
   printTitleRows?: string;
   orientation?: string;
   charts: { type: string; source: string; title: string }[];
+  protected?: boolean;
 }
 
 export interface BookState {
