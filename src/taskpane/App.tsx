@@ -1,11 +1,96 @@
-import { FluentProvider, webLightTheme, Title3, Body1 } from "@fluentui/react-components";
+/* global Office */
+import { Button, Caption1, Divider, FluentProvider, MessageBar, MessageBarBody, ProgressBar, Title3, Tooltip, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { Report } from "../app/report";
+import type { Phase } from "../app/run";
+import type { Issue } from "../forms/issue";
+import { explain, perform, readSettings, selectCell, writeSettings, type Action } from "./actions";
+import { onCheckRequested } from "./events";
+import { localeOf, strings } from "./i18n";
+import { IssueList } from "./IssueList";
+import { SettingsPanel } from "./SettingsPanel";
+import { Summary } from "./Summary";
+import { TID } from "./testids";
+
+/** Office's theme where the host tells it (Excel desktop); light otherwise. */
+function isDark(): boolean {
+  const bg = Office.context?.officeTheme?.bodyBackgroundColor;
+  if (!bg || !/^#[0-9a-f]{6}$/i.test(bg)) return false;
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(bg.slice(i, i + 2), 16));
+  return 0.299 * r + 0.587 * g + 0.114 * b < 128;
+}
+
+const ACTIONS: Action[] = ["check", "mark", "compute", "generate", "clear"];
+const HINTS = { check: "checkHint", mark: "markHint", compute: "computeHint", generate: "generateHint", clear: "clearHint" } as const;
 
 export function App() {
+  const t = strings(localeOf(Office.context?.displayLanguage));
+  const [report, setReport] = useState<Report | null>(null);
+  const [phase, setPhase] = useState<Phase | null>(null);
+  const [message, setMessage] = useState<{ intent: "success" | "error" | "info"; text: string } | null>(null);
+  const [settings, setSettings] = useState<Record<string, string> | null>(null);
+  const cancel = useRef(false);
+
+  const run = useCallback(async (action: Action) => {
+    cancel.current = false;
+    setMessage(null);
+    setPhase("read");
+    try {
+      const { result, cleared } = await perform(action, { progress: setPhase, cancelled: () => cancel.current });
+      if (result) setReport(result.report);
+      setMessage({ intent: "success", text: action === "clear" && !cleared ? t.nothingToClear : t.done[action] });
+    } catch (e) {
+      setMessage({ intent: "error", text: t.error(explain(e)) });
+    } finally {
+      setPhase(null);
+    }
+  }, [t]);
+
+  useEffect(() => onCheckRequested(() => void run("check")), [run]);
+
+  const select = (i: Issue) => void selectCell(i.sheet, i.cell).catch((e) => setMessage({ intent: "error", text: t.error(explain(e)) }));
+  const busy = phase !== null;
+
   return (
-    <FluentProvider theme={webLightTheme}>
-      <main style={{ padding: 12 }} data-testid="kz-pane">
-        <Title3 as="h1">课证认定</Title3>
-        <Body1 as="p">检查花名册与成绩，计算可认定等级。</Body1>
+    <FluentProvider theme={isDark() ? webDarkTheme : webLightTheme} style={{ minHeight: "100vh" }}>
+      <main data-testid={TID.pane} style={{ padding: 12, display: "grid", gap: 12, minWidth: 0, maxWidth: 640 }}>
+        <header>
+          <Title3 as="h1">{t.title}</Title3>
+          <Caption1 as="p" style={{ margin: 0 }}>{t.subtitle}</Caption1>
+        </header>
+        <nav aria-label={t.title} style={{ display: "flex", flexWrap: "wrap", gap: 6 }}>
+          {ACTIONS.map((a) => (
+            <Tooltip key={a} content={t[HINTS[a]]} relationship="description">
+              <Button appearance={a === "check" ? "primary" : "secondary"} disabled={busy} data-testid={TID[a]} onClick={() => void run(a)}>
+                {t[a]}
+              </Button>
+            </Tooltip>
+          ))}
+        </nav>
+        {busy && (
+          <div role="status" aria-live="polite" style={{ display: "grid", gap: 4 }}>
+            <ProgressBar data-testid={TID.progress} />
+            <div style={{ display: "flex", justifyContent: "space-between", alignItems: "center" }}>
+              <Caption1>{t.phase[phase]}</Caption1>
+              <Button size="small" data-testid={TID.cancel} disabled={phase === "write"} onClick={() => (cancel.current = true)}>{t.cancel}</Button>
+            </div>
+          </div>
+        )}
+        {message && (
+          <MessageBar intent={message.intent} data-testid={TID.message}>
+            <MessageBarBody>{message.text}</MessageBarBody>
+          </MessageBar>
+        )}
+        {report && <Summary report={report} t={t} />}
+        {report && <IssueList issues={report.issues} t={t} onSelect={select} />}
+        <Divider />
+        <Button appearance="subtle" data-testid={TID.settingsToggle} aria-expanded={settings !== null}
+          onClick={() => (settings ? setSettings(null) : void readSettings().then(setSettings).catch((e) => setMessage({ intent: "error", text: t.error(explain(e)) })))}>
+          {t.settings}
+        </Button>
+        {settings && (
+          <SettingsPanel initial={settings} t={t} onSave={(v) => void writeSettings(v).then(() => setMessage({ intent: "info", text: t.saved })).catch((e) => setMessage({ intent: "error", text: t.error(explain(e)) }))} />
+        )}
       </main>
     </FluentProvider>
   );

@@ -208,6 +208,10 @@ class Worksheet extends Loadable {
     return r;
   }
 
+  activate(): void {
+    this.ctx.enqueue(20, () => void (this.ctx.book.active = { sheet: this.sheetName, cell: this.ctx.book.active?.cell ?? "A1" }));
+  }
+
   delete(): void {
     this.ctx.enqueue(20, () => {
       const s = this.ctx.sheet(this.sheetName);
@@ -352,6 +356,10 @@ class Range extends Loadable {
         else hidden.delete(c);
       }
     });
+  }
+
+  select(): void {
+    this.ctx.enqueue(20, () => void (this.ctx.book.active = { sheet: this.sheetName, cell: this.addressKey().replace(/^.*!/, "") }));
   }
 
   getEntireColumn(): Range {

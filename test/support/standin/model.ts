@@ -30,6 +30,8 @@ export interface SheetState {
 export interface BookState {
   sheets: SheetState[];
   notes: Map<string, string>;
+  /** The selection, as the pane's issue list sets it. */
+  active?: { sheet: string; cell: string };
 }
 
 export const key = (row: number, col: number) => `${row},${col}`;

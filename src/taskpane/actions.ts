@@ -1,0 +1,83 @@
+/* global Excel */
+// What the pane's buttons do in Excel: the app's use cases on the Office.js host.
+import { checkGrids, type CheckResult } from "../app/check";
+import { Cancelled, EVERYTHING, runWriteBack, type Parts, type Phase } from "../app/run";
+import { ExcelWorkbook } from "../hosts/excel/workbook";
+import { SheetProtected } from "../hosts/excel/writeback";
+import { SETTING_KEYS } from "../forms/settings";
+
+export type Action = "check" | "mark" | "compute" | "generate" | "clear";
+
+const PARTS: Record<"mark" | "compute" | "generate", Parts> = {
+  mark: { marks: true, columns: false, sheets: false },
+  compute: { marks: true, columns: true, sheets: false },
+  generate: EVERYTHING,
+};
+
+export interface Hooks {
+  progress: (phase: Phase) => void;
+  cancelled: () => boolean;
+}
+
+export async function perform(action: Action, hooks: Hooks): Promise<{ result: CheckResult | null; cleared?: boolean }> {
+  return Excel.run(async (context) => {
+    const host = new ExcelWorkbook(context);
+    if (action === "clear") return { result: null, cleared: await host.clearWriteBack() };
+    if (action === "check") {
+      hooks.progress("read");
+      const grids = await host.readSheets();
+      if (hooks.cancelled()) throw new Cancelled();
+      hooks.progress("check");
+      return { result: checkGrids(grids) };
+    }
+    return { result: await runWriteBack(host, { parts: PARTS[action], progress: hooks.progress, cancelled: hooks.cancelled }) };
+  });
+}
+
+/** Selects a cell the issue list points at. */
+export async function selectCell(sheet: string, cell: string): Promise<void> {
+  await Excel.run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    ws.activate();
+    ws.getRange(cell).select();
+    await context.sync();
+  });
+}
+
+/** The 设置 sheet's values by key (items not present: absent). */
+export async function readSettings(): Promise<Record<string, string>> {
+  return Excel.run(async (context) => {
+    const ws = context.workbook.worksheets.getItemOrNullObject("设置");
+    await context.sync();
+    if (ws.isNullObject) return {};
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load("values");
+    await context.sync();
+    if (used.isNullObject) return {};
+    const out: Record<string, string> = {};
+    for (const [k, v] of used.values) if (SETTING_KEYS.includes(String(k).trim())) out[String(k).trim()] = String(v ?? "");
+    return out;
+  });
+}
+
+/** Writes the settings as a 项目 | 值 table on the 设置 sheet (created where missing). */
+export async function writeSettings(values: Record<string, string>): Promise<void> {
+  await Excel.run(async (context) => {
+    let ws = context.workbook.worksheets.getItemOrNullObject("设置");
+    await context.sync();
+    if (ws.isNullObject) ws = context.workbook.worksheets.add("设置");
+    const rows = [["项目", "值"], ...SETTING_KEYS.map((k) => [k, values[k] ?? ""])];
+    ws.getRangeByIndexes(0, 0, rows.length, 2).values = rows;
+    await context.sync();
+  });
+}
+
+/** A message for the user from whatever went wrong; the workbook is as it was. */
+export function explain(e: unknown): string {
+  if (e instanceof Cancelled || e instanceof SheetProtected) return e.message;
+  const code = (e as { code?: string }).code;
+  if (code === "InvalidOperationInCellEditMode") return "Excel 正在编辑某个单元格：请先按 Enter 或 Esc 退出编辑，再试一次。";
+  if (code === "AccessDenied") return "工作簿或工作表受保护，无法写入：请撤销保护后再试。";
+  if (code === "ItemNotFound") return "运行期间工作簿被改动（某张工作表不见了）：请重新点“检查”。";
+  return (e as Error)?.message ?? String(e);
+}

@@ -1,0 +1,21 @@
+// data-testid values shared by the components and the browser tests.
+export const TID = {
+  pane: "kz-pane",
+  check: "kz-action-check",
+  mark: "kz-action-mark",
+  compute: "kz-action-compute",
+  generate: "kz-action-generate",
+  clear: "kz-action-clear",
+  cancel: "kz-cancel",
+  progress: "kz-progress",
+  message: "kz-message",
+  summary: "kz-summary",
+  statusCount: (status: string) => `kz-status-${status}`,
+  chart: "kz-chart",
+  issues: "kz-issues",
+  issue: (sheet: string, cell: string) => `kz-issue-${sheet}-${cell}`,
+  settingsToggle: "kz-settings-toggle",
+  settings: "kz-settings",
+  setting: (key: string) => `kz-setting-${key}`,
+  settingsSave: "kz-settings-save",
+} as const;
