@@ -55,7 +55,7 @@ export function App() {
     <FluentProvider theme={isDark() ? webDarkTheme : webLightTheme} style={{ minHeight: "100vh" }}>
       <main data-testid={TID.pane} style={{ padding: 12, display: "grid", gap: 12, minWidth: 0, maxWidth: 640 }}>
         <header>
-          <Title3 as="h1">{t.title}</Title3>
+          <Title3 as="h1" style={{ display: "block", margin: 0 }}>{t.title}</Title3>
           <Caption1 as="p" style={{ margin: 0 }}>{t.subtitle}</Caption1>
         </header>
         <nav aria-label={t.title} style={{ display: "flex", flexWrap: "wrap", gap: 6 }}>

@@ -1,0 +1,162 @@
+// The task pane in a real browser (Debian's Chromium via playwright-core), Office.js answered by
+// the strict stand-in, on a generated workbook full of problems: every action, what the workbook
+// holds afterwards, what the pane shows, screenshots at 320 and 500 px (test-artifacts/).
+import ExcelJS from "exceljs";
+import * as fs from "fs";
+import * as path from "path";
+import type { Browser, Page } from "playwright-core";
+import { checkGrids } from "../../src/app/check";
+import { syntheticDepartment } from "../../src/app/synthetic";
+import { runFile } from "../../src/cli/files";
+import { STATUSES } from "../../src/domain/eligibility";
+import { TID } from "../../src/taskpane/testids";
+import { buildAddin, buildStandIn, launch, serve } from "../support/browser";
+import { letters } from "../support/standin/model";
+import { roundTrip, tmpDir, writeFixture } from "../support/workbooks";
+
+const ARTIFACTS = path.join(__dirname, "..", "..", "test-artifacts");
+const dept = syntheticDepartment({ seed: 81, applicants: 60, defects: true, layout: { titleRows: 2, shuffle: true, footer: true } });
+
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+let standIn: string;
+let grids: Awaited<ReturnType<typeof roundTrip>>;
+
+beforeAll(async () => {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  grids = await roundTrip(dept.sheets);
+  standIn = buildStandIn();
+  server = await serve(buildAddin());
+  browser = await launch();
+}, 240000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openPane(width: number, lang = "zh-CN"): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const fixture = `window.__KZ_FIXTURE__ = ${JSON.stringify({ grids })}; window.__KZ_LANG__ = ${JSON.stringify(lang)};\n`;
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith("https://appsforoffice.microsoft.com/")) return route.fulfill({ contentType: "application/javascript", body: fixture + standIn });
+    if (url.startsWith(server.url)) return route.continue();
+    return route.abort();
+  });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.getByTestId(TID.pane).waitFor();
+  expect(errors).toEqual([]);
+  return page;
+}
+
+type Snapshot = { name: string; visibility: string; cells: [string, unknown, string | null][] }[];
+const snapshot = (page: Page) => page.evaluate(() => (window as unknown as { __kzStandIn: { snapshot: () => unknown } }).__kzStandIn.snapshot()) as Promise<Snapshot>;
+
+function cellsOf(s: Snapshot, sheet: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of s.find((x) => x.name === sheet)?.cells ?? []) {
+    const [r, c] = k.split(",").map(Number);
+    if (v !== "") out[`${letters(c)}${r + 1}`] = v;
+  }
+  return out;
+}
+
+async function act(page: Page, id: string, done: RegExp) {
+  await page.getByTestId(id).click();
+  await page.getByTestId(TID.message).filter({ hasText: done }).waitFor({ timeout: 60000 });
+}
+
+test("every action, in Chinese, at 320 px and 500 px", async () => {
+  const expected = checkGrids(grids).report;
+  const page = await openPane(320);
+  await act(page, TID.check, /检查完成/);
+  for (const s of STATUSES) {
+    const n = expected.applicants.filter((a) => a.status === s).length;
+    if (n > 0) await expect(page.getByTestId(TID.statusCount(s)).innerText()).resolves.toMatch(new RegExp(`${n}$`));
+  }
+  await expect(page.getByTestId(TID.summary).innerText()).resolves.toContain(`共 ${expected.applicants.length} 名申报人`);
+  await expect(page.getByTestId(TID.chart).innerText()).resolves.toMatch(/三级 \d+ · 四级 \d+/);
+  await page.screenshot({ path: path.join(ARTIFACTS, "taskpane-zh-320.png") });
+
+  // An issue selects its cell.
+  const checksum = expected.issues.find((i) => i.code === "ID_CHECKSUM");
+  expect(checksum).toBeDefined();
+  await page.getByTestId(TID.issue(checksum!.sheet, checksum!.cell)).click();
+  await page.waitForFunction(() => (window as unknown as { __kzStandIn: { active: () => unknown } }).__kzStandIn.active() !== null);
+  await expect(page.evaluate(() => (window as unknown as { __kzStandIn: { active: () => unknown } }).__kzStandIn.active())).resolves.toEqual({ sheet: checksum!.sheet, cell: checksum!.cell });
+  // Checking writes nothing.
+  const original = await snapshot(page);
+  expect(original.map((s) => s.name)).toEqual(dept.sheets.map((s) => s.name));
+
+  await act(page, TID.mark, /已标记问题单元格/);
+  let now = await snapshot(page);
+  expect(now.find((s) => s.name === "花名册")?.cells.some(([, , fill]) => fill === "#FFC7CE")).toBe(true);
+  expect(now.some((s) => s.name === "备案表")).toBe(false);
+
+  await act(page, TID.compute, /实时公式/);
+  now = await snapshot(page);
+  expect(Object.values(cellsOf(now, "花名册"))).toContain("已合格相关课程数");
+  expect(now.some((s) => s.name === "备案表")).toBe(false);
+
+  await act(page, TID.generate, /已生成全部表格/);
+  now = await snapshot(page);
+  const counts = await page.evaluate(() => (window as unknown as { __kzStandIn: { counts: () => { syncs: number; largest: number } } }).__kzStandIn.counts());
+  expect(counts.largest).toBeLessThan(5 * 1024 * 1024);
+
+  // The same workbook the command line writes from the same input.
+  const dir = tmpDir();
+  const out = path.join(dir, "out.xlsx");
+  await runFile(await writeFixture(dept.sheets, path.join(dir, "in.xlsx")), out);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  expect(now.map((s) => s.name).filter((n) => n !== "_kz")).toEqual(wb.worksheets.map((w) => w.name).filter((n) => n !== "_kz"));
+  for (const ws of wb.worksheets) {
+    if (ws.name === "_kz") continue;
+    const fileCells: Record<string, unknown> = {};
+    ws.eachRow((row) => row.eachCell((c) => {
+      if (c.type === ExcelJS.ValueType.Merge) return;
+      const v = c.value as ExcelJS.CellValue;
+      if (v && typeof v === "object" && ("formula" in v || "sharedFormula" in v)) fileCells[c.address] = `=${c.formula}`;
+      else if (v !== null && v !== undefined && v !== "") fileCells[c.address] = v;
+    }));
+    expect(cellsOf(now, ws.name)).toEqual(fileCells);
+  }
+
+  await page.setViewportSize({ width: 500, height: 900 });
+  await page.screenshot({ path: path.join(ARTIFACTS, "taskpane-zh-500.png") });
+
+  await act(page, TID.clear, /已清除/);
+  now = await snapshot(page);
+  expect(now.map((s) => s.name)).toEqual(original.map((s) => s.name));
+  for (const s of original) expect(cellsOf(now, s.name)).toEqual(cellsOf(original, s.name));
+  expect(now.flatMap((s) => s.cells.filter(([, , fill]) => fill))).toEqual([]);
+
+  // Settings: edit the 设置 sheet.
+  await page.getByTestId(TID.settingsToggle).click();
+  await page.getByTestId(TID.setting("学校名称")).fill("示例职业技术学院");
+  await page.getByTestId(TID.settingsSave).click();
+  await page.getByTestId(TID.message).filter({ hasText: /设置已保存/ }).waitFor();
+  now = await snapshot(page);
+  expect(Object.values(cellsOf(now, "设置"))).toEqual(expect.arrayContaining(["学校名称", "示例职业技术学院"]));
+  await page.close();
+}, 180000);
+
+test("keyboard: the actions are reachable with Tab and run with Enter", async () => {
+  const page = await openPane(320);
+  await page.keyboard.press("Tab");
+  await expect(page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).resolves.toBe(TID.check);
+  await page.keyboard.press("Enter");
+  await page.getByTestId(TID.message).filter({ hasText: /检查完成/ }).waitFor();
+  await page.close();
+}, 60000);
+
+test("in English by Office's display language", async () => {
+  const page = await openPane(500, "en-US");
+  await act(page, TID.check, /Checked/);
+  await expect(page.getByTestId(TID.summary).innerText()).resolves.toContain("60 applicants");
+  await page.screenshot({ path: path.join(ARTIFACTS, "taskpane-en-500.png") });
+  await page.close();
+}, 60000);

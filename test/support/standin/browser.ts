@@ -1,0 +1,57 @@
+/* global window */
+// The stand-in as the page's Office.js: the browser test answers the request for office.js with
+// this bundle, after a script that sets window.__KZ_FIXTURE__ (the workbook's grids) and
+// window.__KZ_LANG__. window.__kzStandIn lets the test read the workbook back.
+import { makeExcel } from "./api";
+import { bookFromGrids, type Value } from "./model";
+
+interface Fixture {
+  grids: { name: string; rows: (Value | null)[][] }[];
+}
+
+const w = window as unknown as Record<string, unknown>;
+const fixture = w.__KZ_FIXTURE__ as Fixture;
+const book = bookFromGrids(fixture.grids);
+let syncs = 0;
+let largest = 0;
+
+w.Excel = makeExcel(book, (ctx) => {
+  const sync = ctx.sync.bind(ctx);
+  ctx.sync = async () => {
+    await sync();
+    syncs++;
+    largest = Math.max(largest, ctx.requests[ctx.requests.length - 1] ?? 0);
+  };
+});
+
+class CustomFunctionsError extends Error {
+  constructor(readonly code: string, message?: string) {
+    super(message);
+  }
+}
+
+w.CustomFunctions = { associate: () => undefined, Error: CustomFunctionsError, ErrorCode: { invalidValue: "#VALUE!" } };
+
+const ready = Promise.resolve({ host: "Excel", platform: "OfficeOnline" });
+w.Office = {
+  onReady: (cb?: (info: unknown) => void) => ready.then((info) => { cb?.(info); return info; }),
+  context: {
+    displayLanguage: (w.__KZ_LANG__ as string) ?? "zh-CN",
+    requirements: { isSetSupported: (name: string, version: string) => name === "ExcelApi" && Number(version) <= 1.18 },
+  },
+  addin: { showAsTaskpane: async () => undefined },
+  actions: { associate: () => undefined },
+};
+
+w.__kzStandIn = {
+  book,
+  counts: () => ({ syncs, largest }),
+  /** Cells as [sheet, address, value or formula, fill] rows, for the test to compare. */
+  snapshot: () =>
+    book.sheets.map((s) => ({
+      name: s.name,
+      visibility: s.visibility,
+      cells: [...s.cells].map(([k, c]) => [k, c.formula ?? c.value, c.fill ?? null]),
+    })),
+  active: () => book.active ?? null,
+};
