@@ -7,6 +7,8 @@ const os = require("os");
 const path = require("path");
 const { makeRoster } = require("./make-data");
 const { recalculate } = require("../scripts/libreoffice");
+const { measureStandIn } = require("./standin");
+const zlib = require("zlib");
 
 const ROOT = path.join(__dirname, "..");
 const DATA = path.join(ROOT, "bench-data");
@@ -28,8 +30,20 @@ function measure(args, label) {
 
 const fmt = (m) => `${m.seconds.toFixed(2)} s, ${m.mib.toFixed(0)} MiB`;
 
+/** The task pane's first load: every script taskpane.html loads, gzipped (production build). */
+function firstLoad() {
+  const dist = fs.mkdtempSync(path.join(os.tmpdir(), "kz-bench-dist-"));
+  spawnSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", dist], { cwd: ROOT, env: { ...process.env, ADDIN_URL: "https://kz.example.edu.cn/" }, stdio: "ignore" });
+  const html = fs.readFileSync(path.join(dist, "taskpane.html"), "utf8");
+  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]);
+  const bytes = scripts.reduce((n, s) => n + zlib.gzipSync(fs.readFileSync(path.join(dist, s))).length, 0);
+  return { scripts, kib: bytes / 1024 };
+}
+
 async function main() {
   console.log(`kezheng bench on ${os.cpus().length} cores, node ${process.version}`);
+  const load = firstLoad();
+  console.log(`Task pane first load: ${load.scripts.join(", ")} = ${load.kib.toFixed(0)} KiB gzipped (goal < 350 KiB)`);
   for (const n of sizes) {
     const file = await makeRoster(n, DATA);
     const mb = (fs.statSync(file).size / 1048576).toFixed(1);
@@ -44,6 +58,8 @@ async function main() {
     const run = measure([path.join(ROOT, "bin", "kezheng.js"), "run", file, "-o", out], "run");
     console.log(`  ExcelJS read + write   ${fmt(readWrite)}`);
     console.log(`  kezheng run            ${fmt(run)}   ratio ${(run.seconds / readWrite.seconds).toFixed(2)} × read + write   output ${(fs.statSync(out).size / 1048576).toFixed(1)} MB`);
+    const office = await measureStandIn(file);
+    console.log(`  Office.js host on the strict stand-in (whole run): ${office.syncs} round trips, largest request ${(office.largest / 1048576).toFixed(2)} MB (limit 5 MB), ${office.seconds.toFixed(1)} s`);
     if (n <= 5000) {
       const timing = spawnSync("/usr/bin/python3", [path.join(ROOT, "scripts", "lo-recalc-time.py"), out], { encoding: "utf8" });
       if (timing.status === 0) {

@@ -63,11 +63,8 @@ function applyLook(range: Excel.Range, look: Look): void {
   if (look.center) f.horizontalAlignment = "Center";
   if (look.wrap) f.wrapText = true;
   if (look.border) {
-    for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"] as const) {
-      const b = f.borders.getItem(edge);
-      b.style = "Continuous";
-      b.color = "#808080";
-    }
+    // Thin continuous lines in the default colour: one property per edge keeps requests small.
+    for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"] as const) f.borders.getItem(edge).style = "Continuous";
   }
 }
 
@@ -109,6 +106,11 @@ function styleRects(rows: readonly (SpecCell | null)[][]): { style: StyleName; r
 }
 
 async function writeRows(ws: Excel.Worksheet, rows: readonly (SpecCell | null)[][], top: number, left: number, batch: Batch): Promise<void> {
+  await writeValues(ws, rows, top, left, batch);
+  await writeStyles(ws, rows, top, left, batch);
+}
+
+async function writeValues(ws: Excel.Worksheet, rows: readonly (SpecCell | null)[][], top: number, left: number, batch: Batch): Promise<void> {
   const width = Math.max(0, ...rows.map((r) => r.length));
   if (width === 0) return;
   const step = Math.max(1, Math.floor(20000 / width));
@@ -118,15 +120,45 @@ async function writeRows(ws: Excel.Worksheet, rows: readonly (SpecCell | null)[]
     ws.getRangeByIndexes(top + i, left, part.length, width).formulas = part;
     await batch.queue(payloadBytes(part), part.length * width);
   }
+}
+
+async function writeStyles(ws: Excel.Worksheet, rows: readonly (SpecCell | null)[][], top: number, left: number, batch: Batch): Promise<void> {
   for (const rect of styleRects(rows)) {
-    applyLook(ws.getRangeByIndexes(top + rect.r0, left + rect.c0, rect.r1 - rect.r0 + 1, rect.c1 - rect.c0 + 1), LOOKS[rect.style]);
-    await batch.queue(300);
+    const look = LOOKS[rect.style];
+    applyLook(ws.getRangeByIndexes(top + rect.r0, left + rect.c0, rect.r1 - rect.r0 + 1, rect.c1 - rect.c0 + 1), look);
+    // About 100 bytes a queued action: the range, then one per property set.
+    await batch.queue(100 * (2 + Object.keys(look).length + (look.border ? 6 : 0)));
+  }
+}
+
+/**
+ * A sheet of printed pages (备案表): the values, then each page's formats; a page laid out like
+ * an earlier one copies that one's formats in one action instead of repeating every border.
+ */
+async function writePages(ws: Excel.Worksheet, spec: SheetSpec, batch: Batch): Promise<void> {
+  await writeValues(ws, spec.rows, 0, 0, batch);
+  const starts = [0, ...(spec.print?.rowBreaks ?? [])];
+  const width = Math.max(...spec.rows.map((r) => r.length));
+  const first = new Map<string, number>();
+  for (const [k, start] of starts.entries()) {
+    const end = starts[k + 1] ?? spec.rows.length;
+    const page = spec.rows.slice(start, end);
+    const signature = page.map((r) => r.map((c) => c?.style ?? "").join(",")).join("|");
+    const earlier = first.get(signature);
+    if (earlier === undefined) {
+      first.set(signature, start);
+      await writeStyles(ws, page, start, 0, batch);
+    } else {
+      ws.getRangeByIndexes(start, 0, end - start, width).copyFrom(ws.getRangeByIndexes(earlier, 0, end - start, width), "Formats");
+      await batch.queue(200);
+    }
   }
 }
 
 async function writeSheet(context: Excel.RequestContext, spec: SheetSpec, name: string, caps: Capabilities, batch: Batch): Promise<void> {
   const ws = context.workbook.worksheets.add(name);
-  await writeRows(ws, spec.rows, 0, 0, batch);
+  if (spec.print?.rowBreaks?.length && caps.pageLayout) await writePages(ws, spec, batch);
+  else await writeRows(ws, spec.rows, 0, 0, batch);
   spec.widths.forEach((w, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w * 6.5));
   if (spec.rowHeight && spec.rows.length) ws.getRangeByIndexes(0, 0, spec.rows.length, 1).format.rowHeight = spec.rowHeight;
   if (spec.freeze) ws.freezePanes.freezeRows(spec.freeze.rows);
@@ -184,7 +216,7 @@ async function applyBlock(ws: Excel.Worksheet, b: Block, batch: Batch): Promise<
 }
 
 /**
- * Applies a plan to a workbook that holds nothing of ours. The journal is written first: if Excel
+ * Applies a plan to a workbook that holds nothing of ours. The journal is queued first: if Excel
  * refuses a later write (a protected sheet, a cell in edit mode), what was written is removed
  * again and the workbook is as it was.
  */
@@ -221,8 +253,9 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
   const journal = [["类型", "工作表", "位置", "原状（课证生成，请勿修改）"], ...entries.map((e) => [e.kind, e.sheet, e.where, e.data])];
   control.getRangeByIndexes(0, 0, journal.length, 4).values = journal;
   control.visibility = "Hidden";
+  // Queued first: Excel applies a request's actions in order, so whatever part of the writes
+  // lands, the journal that undoes it has landed before.
   await batch.queue(payloadBytes(journal));
-  await batch.flush();
   try {
     context.application.suspendApiCalculationUntilNextSync();
     for (const { m, r } of before) {

@@ -6,6 +6,10 @@ import { key, letters, newSheet, parseAddress, type BookState, type SheetState, 
 
 export const REQUEST_LIMIT = 5 * 1024 * 1024;
 
+/** Requests travel as UTF-8 JSON: a Chinese character is three bytes. */
+const encoder = new TextEncoder();
+export const utf8Bytes = (s: string) => encoder.encode(s).length;
+
 export class OfficeError extends Error {
   constructor(readonly code: string, message: string) {
     super(`${code}: ${message}`);
@@ -70,7 +74,7 @@ class Loadable {
         this.data[p] = values[p];
         this.loaded.add(p);
       }
-      return JSON.stringify(values).length;
+      return utf8Bytes(JSON.stringify(values));
     });
   }
 }
@@ -262,7 +266,7 @@ function excelValue(v: unknown): { value: Value; formula?: string } {
 class Range extends Loadable {
   private bounds: Bounds | null | undefined;
 
-  constructor(ctx: RequestContext, private readonly sheetName: string, private readonly locate: () => Bounds | null, private readonly orNull = false) {
+  constructor(ctx: RequestContext, readonly sheetName: string, private readonly locate: () => Bounds | null, private readonly orNull = false) {
     super(ctx);
     if (!orNull) this.bounds = undefined;
   }
@@ -272,7 +276,7 @@ class Range extends Loadable {
     return 10;
   }
 
-  private at(): Bounds {
+  at(): Bounds {
     const b = this.locate();
     if (!b) throw new OfficeError("ItemNotFound", "range");
     return b;
@@ -322,7 +326,7 @@ class Range extends Loadable {
   get address(): string { return this.read("address"); }
 
   private write(v: unknown, convert: (x: unknown, r: number, c: number) => { value: Value; formula?: string }): void {
-    const bytes = JSON.stringify(v).length;
+    const bytes = utf8Bytes(JSON.stringify(v));
     this.ctx.enqueue(bytes, () => {
       const b = this.at();
       const s = this.ctx.sheet(this.sheetName);
@@ -354,6 +358,25 @@ class Range extends Loadable {
       for (let c = b.c0; c <= b.c1; c++) {
         if (h) hidden.add(c);
         else hidden.delete(c);
+      }
+    });
+  }
+
+  /** Formats only (fill, font, border), as RangeCopyType "Formats". */
+  copyFrom(source: Range, copyType: string): void {
+    if (copyType !== "Formats") throw new OfficeError("InvalidArgument", `copyFrom ${copyType} not supported by the stand-in`);
+    this.ctx.enqueue(150, () => {
+      const to = this.at(), from = source.at();
+      const s = this.ctx.sheet(this.sheetName), src = this.ctx.sheet(source.sheetName);
+      for (let r = 0; r <= to.r1 - to.r0; r++) for (let c = 0; c <= to.c1 - to.c0; c++) {
+        const f = src.cells.get(key(from.r0 + r, from.c0 + c));
+        const k = key(to.r0 + r, to.c0 + c);
+        const cell = s.cells.get(k) ?? { value: "" };
+        for (const p of ["fill", "bold", "fontColor", "fontSize", "border"] as const) {
+          if (f && f[p] !== undefined) (cell as unknown as Record<string, unknown>)[p] = f[p];
+          else delete cell[p];
+        }
+        s.cells.set(k, cell);
       }
     });
   }
@@ -390,7 +413,7 @@ class Range extends Loadable {
   /** Format writes touch every cell of the range; reads need load() like everything else. */
   private makeFormat() {
     const each = (f: (c: { value: Value; fill?: string; bold?: boolean; fontColor?: string; fontSize?: number; border?: boolean }) => void) =>
-      this.ctx.enqueue(60, () => {
+      this.ctx.enqueue(100, () => {
         const b = this.at();
         if (b.r1 === 1048575) return;
         const s = this.ctx.sheet(this.sheetName);
@@ -444,7 +467,7 @@ class Range extends Loadable {
           for (let c = b.c0; c <= b.c1; c++) range.ctx.sheet(range.sheetName).columnWidths.delete(c);
         });
       },
-      borders: { getItem: (_edge: string) => ({ set style(_v: string) { each((c) => (c.border = true)); }, set color(_v: string) { range.ctx.enqueue(10, () => undefined); } }) },
+      borders: { getItem: (_edge: string) => ({ set style(_v: string) { each((c) => (c.border = true)); }, set color(_v: string) { range.ctx.enqueue(100, () => undefined); } }) },
     };
   }
 }
