@@ -199,6 +199,7 @@ export function syntheticDepartment(opts: SyntheticOptions): Department {
   const rand = prng((opts.seed ?? 1) ^ 0x5bd1e995);
   const year = opts.assessmentYear ?? 2023;
   const people = syntheticPeople(opts);
+  if (opts.defects && people.length <= DEFECTS.length) throw new RangeError(`planting every defect needs more than ${DEFECTS.length} applicants`);
   if (opts.defects) DEFECTS.forEach((d, k) => d.plant(people, k + 1, year));
   const occupations = [...new Set(people.map((p) => p.occupation))];
   return { people, sheets: [rosterSheet(people, layout, rand), gradeSheet(people, occupations, layout, rand), mapSheet(occupations, layout)] };

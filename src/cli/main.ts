@@ -5,6 +5,7 @@ import { countErrors } from "../app/report";
 import * as path from "path";
 import { writeDemo, writeTemplate } from "./demo";
 import { checkFile, clearFile, outputPath, runFile } from "./files";
+import { mergeFiles } from "./merge";
 import { formatSummary } from "./summary";
 
 export const EXIT_OK = 0;
@@ -63,6 +64,30 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       const out = outputPath(file, opts, "已清除");
       const cleared = await clearFile(file, out);
       io.out(cleared ? `已移除课证写入的全部内容，恢复原样：${out}\n` : `${file} 中没有课证写入的内容，已原样保存：${out}\n`);
+    });
+
+  program
+    .command("merge")
+    .description("认定中心汇总：检查各二级学院的工作簿，生成全校的申报人员花名册、获证人员汇总表（含证书编号）、公示名单、认定统计、认定计划和归档清单")
+    .argument("<files...>", "各学院的 .xlsx 工作簿，或它们所在的文件夹")
+    .requiredOption("-o, --output <file>", "汇总结果，如 汇总.xlsx")
+    .option("--settings <file>", "认定中心自己的设置（其“设置”工作表优先于各学院的）")
+    .option("--cert-prefix <prefix>", "证书编号前 13 位，如 S000041000001")
+    .option("--previous <file>", "上一次的汇总结果：已发的证书编号保持不变，流水号接着编")
+    .option("--json", "只在标准输出打印全校的 JSON 报告（每条带 file 字段）")
+    .action(async (files: string[], opts: { output: string; settings?: string; certPrefix?: string; previous?: string; json?: boolean }) => {
+      const out = outputPath("", { output: opts.output }, "");
+      const result = await mergeFiles(files, { ...opts, output: out });
+      if (opts.json) io.out(JSON.stringify(result.report) + "\n");
+      else {
+        const merged = result.files.filter((f) => f.merged);
+        io.out(`汇总 ${merged.length} 个文件，共 ${result.applicants.length} 名申报人\n`);
+        for (const f of result.files) io.out(`  ${f.merged ? "已汇总" : "未汇总"}  ${f.file}${f.department ? `（${f.department}）` : ""}：${f.merged ? `${f.applicants} 人，错误 ${f.errors}` : f.reason}\n`);
+        io.out(formatSummary("全校", result.report, { maxIssues: 50 }));
+        const certs = result.applicants.filter((a) => a.certificateNo).length;
+        io.out(`证书编号：${certs} 人已有编号（本次新发 ${result.newCertificates} 个）${result.applicants.some((a) => (a.status === "eligible" || a.status === "downgrade") && !a.certificateNo) ? "；尚有可认定人员没有编号：用 --cert-prefix 指定前 13 位" : ""}。\n已写入 ${out}\n`);
+      }
+      code = countErrors(result.report) > 0 ? EXIT_ERRORS : EXIT_OK;
     });
 
   program

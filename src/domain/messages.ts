@@ -97,6 +97,8 @@ export const MESSAGES = {
   // §9 process
   PLAN_DATE_INVALID: { severity: "error", zh: (p) => `日期${v(p)}无法识别：请填写如 2023-11-01 的日期。`, en: (p) => `Date ${v(p)} not recognised.` },
   PLAN_TOO_LATE: { severity: "error", zh: (p) => `认定计划提交日期距认定日期仅 ${p.days} 天：通知要求至少提前 10 天提交，请调整日期。`, en: (p) => `Plan submitted only ${p.days} days before the assessment; at least 10 required.` },
+  ID_IN_OTHER_FILE: { severity: "error", blocks: true, zh: (p) => `同一身份证号已在 ${p.other} 中申报：同一人只能由一个二级学院申报，请与该学院核对后删除一行。`, en: (p) => `The same ID number is already on ${p.other}.` },
+  FILE_NOT_MERGED: { severity: "error", zh: (p) => `未汇总：${p.value}`, en: (p) => `Not merged: ${p.value}` },
   CERT_NO_FORMAT: { severity: "error", zh: (p) => `证书编号${v(p)}格式错误：应为 22 位（S/Y + 4 位机构代码 + 2 位省份 + 6 位序号 + 2 位年份 + 1 位级别 + 6 位流水号）。`, en: (p) => `Certificate number ${v(p)} malformed (22 characters).` },
   CERT_NO_LEVEL: { severity: "error", zh: (p) => `证书编号${v(p)}的级别位与认定级别（${p.expected}）不符。`, en: (p) => `Certificate number ${v(p)}: level digit differs from the certified level (${p.expected}).` },
   CERT_NO_PREFIX: { severity: "error", zh: (p) => `证书编号${v(p)}的前 13 位与设置的前缀“${p.expected}”不符。`, en: (p) => `Certificate number ${v(p)} does not start with the prefix "${p.expected}".` },

@@ -66,15 +66,26 @@ export function publicNoticeSheet(list: readonly OutputApplicant[], ctx: OutputC
   });
 }
 
-export function certifiedSheet(list: readonly OutputApplicant[], ctx: OutputContext): SheetSpec {
+export function certifiedSheet(list: readonly OutputApplicant[], ctx: OutputContext, withSource = false): SheetSpec {
   const put = list.filter(canBePutForward);
   return tableSheet("获证人员汇总表", {
     title: `${ctx.schoolName}职业技能等级自主认定获证人员汇总表`,
     subtitle: `认定年度：${ctx.assessmentYear}　　共 ${put.length} 人`,
-    headers: ["序号", "姓名", "性别", "身份证号", "二级学院", "职业编码", "职业名称", "工种/职业方向", "认定级别", "证书编号"],
-    rows: put.map((a, i) => [i + 1, a.name, a.sex, a.idNumber, a.department, a.occupationCode, occName(a), occType(a), level(a.eligibleLevel), a.certificateNo]),
-    widths: [6, 10, 6, 21, 16, 12, 18, 18, 14, 26],
+    headers: ["序号", "姓名", "性别", "身份证号", "二级学院", "职业编码", "职业名称", "工种/职业方向", "认定级别", "证书编号", ...(withSource ? ["来源"] : [])],
+    rows: put.map((a, i) => [i + 1, a.name, a.sex, a.idNumber, a.department, a.occupationCode, occName(a), occType(a), level(a.eligibleLevel), a.certificateNo, ...(withSource ? [a.source ?? ""] : [])]),
+    widths: [6, 10, 6, 21, 16, 12, 18, 18, 14, 26, ...(withSource ? [30] : [])],
   });
+}
+
+/** The centre's summary: the school-wide sheets, with each applicant's source file and department. */
+export function schoolSheets(list: readonly OutputApplicant[], ctx: OutputContext, files: { file: string; merged: boolean; reason?: string; applicants: number; errors: number; department: string }[]): SheetSpec[] {
+  const status = tableSheet("汇总情况", {
+    title: `${ctx.schoolName}职业技能等级认定汇总情况`, subtitle: `认定年度：${ctx.assessmentYear}　　${files.filter((f) => f.merged).length} 个文件已汇总，${files.filter((f) => !f.merged).length} 个未汇总`,
+    headers: ["文件", "二级学院", "是否汇总", "申报人数", "错误数", "说明"],
+    rows: files.map((f) => [f.file, f.department, f.merged ? "已汇总" : "未汇总", f.applicants, f.errors, f.reason ?? (f.errors > 0 ? "有错误，请该学院按检查结果修改后重新报送" : "")]),
+    widths: [30, 20, 10, 10, 8, 60],
+  });
+  return [status, rosterSheet(list, ctx, true), certifiedSheet(list, ctx, true), publicNoticeSheet(list, ctx), statisticsSheet(list, ctx), planSheet(list, ctx), archiveSheet(list, ctx)];
 }
 
 interface Group {
@@ -170,6 +181,15 @@ export function statisticsSheet(list: readonly OutputApplicant[], ctx: OutputCon
     rows.push([cell(l, "cell"), cell(l3, "cell"), cell(l4, "cell"), cell(mine.length - l3 - l4, "cell"), cell(mine.length, "cell")]);
   }
   const first = occHeader + 2, lastRow = rows.length;
+  rows.push([]);
+  rows.push([cell("三、按二级学院、职业（工种）、可认定级别与状态", "label")]);
+  rows.push(["二级学院", "职业（工种）", "可认定级别", "认定状态", "人数"].map((h) => cell(h, "header")));
+  const combos = new Map<string, number>();
+  for (const a of list) {
+    const k = [a.department || "（未填）", a.occupation ? occupationLabel(a.occupation) : a.occupationCode || "（未填）", level(a.eligibleLevel) || "—", STATUS_LABELS[a.status]].join("\t");
+    combos.set(k, (combos.get(k) ?? 0) + 1);
+  }
+  for (const [k, n] of [...combos].sort(([x], [y]) => x.localeCompare(y, "zh-CN"))) rows.push([...k.split("\t").map((v) => cell(v, "cell")), cell(n, "cell")]);
   const width = Math.max(statuses.length + 2, 5);
   return {
     name: "认定统计", rows, merges: [`A1:${columnLetter(width - 1)}1`, `A2:${columnLetter(width - 1)}2`],

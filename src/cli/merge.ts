@@ -1,0 +1,91 @@
+// `kezheng merge`: the centre's summary of department workbooks, as files.
+import ExcelJS from "exceljs";
+import { promises as fs } from "fs";
+import * as path from "path";
+import { mergeDepartments, type DepartmentInput, type MergeResult } from "../app/merge";
+import { UnusableWorkbook } from "../app/port";
+import { detectForm, HEADER_SCAN_ROWS } from "../forms/detect";
+import { cellText } from "../forms/grid";
+import { schoolSheets } from "../forms/generated";
+import { readSettings } from "../forms/settings";
+import { readGridsStreaming } from "../hosts/xlsx/stream";
+import { writeSheet } from "../hosts/xlsx/writeback";
+import { writeWorkbookAtomically } from "./files";
+
+/** Files named on the command line; a folder stands for every .xlsx in it (not Excel's ~$ lock files). */
+export async function departmentFiles(args: string[], output: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const a of args) {
+    const stat = await fs.stat(a).catch(() => null);
+    if (stat?.isDirectory()) {
+      for (const f of (await fs.readdir(a)).sort()) if (/\.xlsx$/i.test(f) && !f.startsWith("~$")) files.push(path.join(a, f));
+    } else files.push(a);
+  }
+  return files.filter((f) => path.resolve(f) !== path.resolve(output));
+}
+
+async function settingsFrom(file: string) {
+  const grids = await readGridsStreaming(file);
+  for (const g of grids) {
+    const d = detectForm(g);
+    if (d?.kind !== "settings") continue;
+    const read = readSettings(d);
+    const bad = read?.issues.find((i) => i.severity === "error");
+    if (bad) throw new UnusableWorkbook(`${path.basename(file)} 的设置有误（${bad.sheet}!${bad.cell}）：${bad.message}`);
+    return read?.settings;
+  }
+  throw new UnusableWorkbook(`${path.basename(file)} 中没有“设置”工作表（两列：项目、值）：请检查 --settings 指定的文件。`);
+}
+
+/** ID number -> certificate number, from an earlier summary's 获证人员汇总表. */
+async function previousNumbers(file: string): Promise<Map<string, string>> {
+  const grids = await readGridsStreaming(file);
+  const sheet = grids.find((g) => g.name === "获证人员汇总表");
+  if (!sheet) throw new UnusableWorkbook(`${path.basename(file)} 中没有“获证人员汇总表”：--previous 应指定上一次汇总生成的文件。`);
+  const numbers = new Map<string, string>();
+  for (let r = 0; r < Math.min(HEADER_SCAN_ROWS, sheet.rows.length); r++) {
+    const header = sheet.rows[r].map((v) => cellText(v));
+    const id = header.indexOf("身份证号"), cert = header.indexOf("证书编号");
+    if (id < 0 || cert < 0) continue;
+    for (const row of sheet.rows.slice(r + 1)) {
+      const n = cellText(row[cert] ?? null);
+      if (n) numbers.set(cellText(row[id] ?? null).toUpperCase(), n);
+    }
+    return numbers;
+  }
+  throw new UnusableWorkbook(`${path.basename(file)} 的获证人员汇总表没有“身份证号”和“证书编号”列。`);
+}
+
+export interface MergeArgs {
+  output: string;
+  settings?: string;
+  certPrefix?: string;
+  previous?: string;
+}
+
+export async function mergeFiles(args: string[], opts: MergeArgs): Promise<MergeResult> {
+  const files = await departmentFiles(args, opts.output);
+  if (files.length === 0) throw new UnusableWorkbook("没有找到要汇总的 .xlsx 文件：请给出各学院的工作簿或它们所在的文件夹。");
+  const inputs: DepartmentInput[] = [];
+  for (const f of files) {
+    try {
+      inputs.push({ file: path.basename(f), grids: await readGridsStreaming(f) });
+    } catch (e) {
+      if (!(e instanceof UnusableWorkbook)) throw e;
+      inputs.push({ file: path.basename(f), error: e.message });
+    }
+  }
+  const prefix = opts.certPrefix?.trim().toUpperCase();
+  if (prefix !== undefined && !/^[SY]\d{12}$/.test(prefix)) throw new UnusableWorkbook(`--cert-prefix 应为 13 位：S 或 Y，加 4 位机构代码、2 位省份代码、6 位机构序号（如 S000041000001），现为 ${opts.certPrefix}`);
+  const result = mergeDepartments(inputs, {
+    settings: opts.settings ? await settingsFrom(opts.settings) : undefined,
+    certPrefix: prefix,
+    previous: opts.previous ? await previousNumbers(opts.previous) : undefined,
+  });
+  const s = result.settings;
+  const wb = new ExcelJS.Workbook();
+  const ctx = { schoolName: s.schoolName, assessmentYear: s.assessmentYear, mask: s.mask, archive: { gradeRegister: "各学院工作簿", supervisionReport: null } };
+  for (const spec of schoolSheets(result.applicants, ctx, result.files)) writeSheet(wb, spec);
+  await writeWorkbookAtomically(wb, opts.output);
+  return result;
+}
