@@ -16,3 +16,21 @@ async function makeRoster(applicants, dir) {
 }
 
 module.exports = { makeRoster };
+
+/** 30 department workbooks of 300 applicants each, for the merge benchmark. */
+async function makeDepartments(dir, count = 30, applicants = 300) {
+  const folder = path.join(dir, `departments-${count}x${applicants}`);
+  if (fs.existsSync(path.join(folder, "done"))) return folder;
+  fs.mkdirSync(folder, { recursive: true });
+  for (let k = 0; k < count; k++) {
+    const dept = syntheticDepartment({ seed: 7000 + k, applicants, department: `第${k + 1}学院`, layout: { titleRows: 1 } });
+    for (const row of dept.sheets[0].rows.slice(2)) row.forEach((v, c) => { if (dept.sheets[0].rows[1][c] === "学号" && v) row[c] = `${k}-${v}`; });
+    // Student numbers unique across the school (the generator numbers each department from 1).
+    for (const row of dept.sheets[1].rows.slice(2)) if (row[0]) row[0] = `${k}-${row[0]}`;
+    await writeSheetsStreaming(path.join(folder, `第${String(k + 1).padStart(2, "0")}学院.xlsx`), dept.sheets);
+  }
+  fs.writeFileSync(path.join(folder, "done"), "");
+  return folder;
+}
+
+module.exports.makeDepartments = makeDepartments;

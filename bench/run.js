@@ -5,7 +5,7 @@ const { spawnSync } = require("child_process");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
-const { makeRoster } = require("./make-data");
+const { makeRoster, makeDepartments } = require("./make-data");
 const { recalculate } = require("../scripts/libreoffice");
 const { measureStandIn } = require("./standin");
 const zlib = require("zlib");
@@ -73,6 +73,12 @@ async function main() {
       console.log(`  LibreOffice open + recalculate + save, run output: ${lo.seconds.toFixed(1)} s; the input alone: ${plain.seconds.toFixed(1)} s`);
     }
   }
+  const folder = await makeDepartments(DATA);
+  const readAll = measure([path.join(__dirname, "read-many.js"), folder], "read");
+  const merged = measure([path.join(ROOT, "bin", "kezheng.js"), "merge", folder, "-o", path.join(os.tmpdir(), "kz-bench-merge.xlsx"), "--cert-prefix", "S000041000001"], "merge");
+  console.log(`\n30 departments × 300 applicants (merge)`);
+  console.log(`  reading the 30 files alone  ${fmt(readAll)}`);
+  console.log(`  kezheng merge               ${fmt(merged)}   ratio ${(merged.seconds / readAll.seconds).toFixed(2)} × the reads`);
 }
 
 main().catch((e) => {
