@@ -8,6 +8,8 @@ import type { Level } from "../domain/catalogue";
 import type { Grid } from "../forms/grid";
 import type { Issue } from "../forms/issue";
 import { canBePutForward, type OutputApplicant } from "../forms/output";
+import { schoolSheets } from "../forms/generated";
+import type { SheetSpec } from "../forms/sheetspec";
 import { checkGrids, type CheckResult } from "./check";
 import { UnusableWorkbook } from "./port";
 import type { Report } from "./report";
@@ -146,4 +148,11 @@ function assignCertificates(list: OutputApplicant[], prefix: string | null, year
     given++;
   }
   return given;
+}
+
+/** The summary's sheets: 汇总情况 and the school-wide forms. */
+export function mergedSheets(result: MergeResult): SheetSpec[] {
+  const s = result.settings;
+  const ctx = { schoolName: s.schoolName, assessmentYear: s.assessmentYear, mask: s.mask, archive: { gradeRegister: "各学院工作簿", supervisionReport: null } };
+  return schoolSheets(result.applicants, ctx, result.files);
 }

@@ -2,11 +2,10 @@
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as path from "path";
-import { mergeDepartments, type DepartmentInput, type MergeResult } from "../app/merge";
+import { mergeDepartments, mergedSheets, type DepartmentInput, type MergeResult } from "../app/merge";
 import { UnusableWorkbook } from "../app/port";
 import { detectForm, HEADER_SCAN_ROWS } from "../forms/detect";
 import { cellText } from "../forms/grid";
-import { schoolSheets } from "../forms/generated";
 import { readSettings } from "../forms/settings";
 import { readGridsStreaming } from "../hosts/xlsx/stream";
 import { writeSheet } from "../hosts/xlsx/writeback";
@@ -82,10 +81,8 @@ export async function mergeFiles(args: string[], opts: MergeArgs): Promise<Merge
     certPrefix: prefix,
     previous: opts.previous ? await previousNumbers(opts.previous) : undefined,
   });
-  const s = result.settings;
   const wb = new ExcelJS.Workbook();
-  const ctx = { schoolName: s.schoolName, assessmentYear: s.assessmentYear, mask: s.mask, archive: { gradeRegister: "各学院工作簿", supervisionReport: null } };
-  for (const spec of schoolSheets(result.applicants, ctx, result.files)) writeSheet(wb, spec);
+  for (const spec of mergedSheets(result)) writeSheet(wb, spec);
   await writeWorkbookAtomically(wb, opts.output);
   return result;
 }

@@ -1,6 +1,6 @@
 /* global Office */
 import { Button, Caption1, Divider, FluentProvider, MessageBar, MessageBarBody, ProgressBar, Title3, Tooltip, webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import type { Report } from "../app/report";
 import type { Phase } from "../app/run";
 import type { Issue } from "../forms/issue";
@@ -20,6 +20,9 @@ function isDark(): boolean {
   return 0.299 * r + 0.587 * g + 0.114 * b < 128;
 }
 
+// The centre's merge carries ExcelJS: loaded only when opened.
+const MergeView = lazy(() => import(/* webpackChunkName: "merge" */ "./MergeView"));
+
 const ACTIONS: Action[] = ["check", "mark", "compute", "generate", "clear"];
 const HINTS = { check: "checkHint", mark: "markHint", compute: "computeHint", generate: "generateHint", clear: "clearHint" } as const;
 
@@ -29,6 +32,7 @@ export function App() {
   const [phase, setPhase] = useState<Phase | null>(null);
   const [message, setMessage] = useState<{ intent: "success" | "error" | "info"; text: string } | null>(null);
   const [settings, setSettings] = useState<Record<string, string> | null>(null);
+  const [merging, setMerging] = useState(false);
   const cancel = useRef(false);
 
   const run = useCallback(async (action: Action) => {
@@ -53,7 +57,7 @@ export function App() {
 
   return (
     <FluentProvider theme={isDark() ? webDarkTheme : webLightTheme} style={{ minHeight: "100vh" }}>
-      <main data-testid={TID.pane} style={{ padding: 12, display: "grid", gap: 12, minWidth: 0, maxWidth: 640 }}>
+      <main data-testid={TID.pane} style={{ padding: 12, display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: 12, maxWidth: 640, overflowWrap: "anywhere" }}>
         <header>
           <Title3 as="h1" style={{ display: "block", margin: 0 }}>{t.title}</Title3>
           <Caption1 as="p" style={{ margin: 0 }}>{t.subtitle}</Caption1>
@@ -88,6 +92,14 @@ export function App() {
           onClick={() => (settings ? setSettings(null) : void readSettings().then(setSettings).catch((e) => setMessage({ intent: "error", text: t.error(explain(e)) })))}>
           {t.settings}
         </Button>
+        <Button appearance="subtle" data-testid={TID.mergeToggle} aria-expanded={merging} onClick={() => setMerging(!merging)}>
+          {t.merge}
+        </Button>
+        {merging && (
+          <Suspense fallback={<ProgressBar />}>
+            <MergeView />
+          </Suspense>
+        )}
         {settings && (
           <SettingsPanel initial={settings} t={t} onSave={(v) => void writeSettings(v).then(() => setMessage({ intent: "info", text: t.saved })).catch((e) => setMessage({ intent: "error", text: t.error(explain(e)) }))} />
         )}

@@ -18,4 +18,10 @@ export const TID = {
   settings: "kz-settings",
   setting: (key: string) => `kz-setting-${key}`,
   settingsSave: "kz-settings-save",
+  mergeToggle: "kz-merge-toggle",
+  merge: "kz-merge",
+  mergeFiles: "kz-merge-files",
+  mergeFilesList: "kz-merge-list",
+  mergeWrite: "kz-merge-write",
+  mergeMessage: "kz-merge-message",
 } as const;

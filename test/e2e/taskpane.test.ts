@@ -160,3 +160,30 @@ test("in English by Office's display language", async () => {
   await page.screenshot({ path: path.join(ARTIFACTS, "taskpane-en-500.png") });
   await page.close();
 }, 60000);
+
+test("汇总: department files picked in the pane are merged and the summary sheets written into the workbook", async () => {
+  const dir = tmpDir();
+  const files: string[] = [];
+  for (const k of [0, 1, 2]) {
+    const d = syntheticDepartment({ seed: 900 + k, applicants: 25, department: `第${k + 1}学院` });
+    for (const row of d.sheets[0].rows.slice(1)) row[4] = `${k}-${row[4]}`;
+    for (const row of d.sheets[1].rows.slice(1)) row[0] = `${k}-${row[0]}`;
+    files.push(await writeFixture(d.sheets, path.join(dir, `第${k + 1}学院.xlsx`)));
+  }
+  const broken = path.join(dir, "损坏.xlsx");
+  fs.writeFileSync(broken, "not a workbook");
+  const page = await openPane(500);
+  await page.getByTestId(TID.mergeToggle).click();
+  await page.getByTestId(TID.mergeFiles).setInputFiles([...files, broken]);
+  const list = page.getByTestId(TID.mergeFilesList);
+  await list.waitFor({ timeout: 60000 });
+  await expect(list.innerText()).resolves.toMatch(/已汇总　第1学院\.xlsx（第1学院）：25 人/);
+  await expect(list.innerText()).resolves.toMatch(/未汇总　损坏\.xlsx：.*不是 Excel 工作簿/);
+  await page.getByTestId(TID.mergeWrite).click();
+  await page.getByTestId(TID.mergeMessage).filter({ hasText: /已写入汇总表格/ }).waitFor({ timeout: 60000 });
+  const now = await snapshot(page);
+  for (const name of ["汇总情况", "申报人员花名册", "获证人员汇总表", "公示名单", "认定统计", "认定计划", "归档清单"]) expect(now.some((s) => s.name === name)).toBe(true);
+  expect(Object.values(cellsOf(now, "申报人员花名册"))).toContain("来源");
+  await page.screenshot({ path: path.join(ARTIFACTS, "taskpane-merge-500.png") });
+  await page.close();
+}, 120000);

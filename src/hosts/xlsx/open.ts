@@ -1,30 +1,48 @@
 // Opening .xlsx files with ExcelJS, turning every way a file can be unusable into one clear line.
+// Runs on Node (the command line) and in the task pane (department files the centre picks), so
+// bytes are plain Uint8Arrays and file names are split by hand.
 import { promises as fs } from "fs";
-import * as path from "path";
 import ExcelJS from "exceljs";
 import { UnusableWorkbook } from "../../app/port";
 
-const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-const CFB = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-const ENCRYPTION_INFO = Buffer.from("EncryptionInfo", "utf16le");
+const ZIP = Uint8Array.of(0x50, 0x4b, 0x03, 0x04);
+const CFB = Uint8Array.of(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1);
+const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+const utf16le = (s: string) => Uint8Array.from([...s].flatMap((c) => [c.charCodeAt(0), 0]));
+const ENCRYPTION_INFO = utf16le("EncryptionInfo");
 /** Every .xlsx package holds this part; zip entry names are stored as plain text. */
-const WORKBOOK_PART = Buffer.from("xl/workbook.xml");
+const WORKBOOK_PART = ascii("xl/workbook.xml");
 
-/** Why a buffer is not an .xlsx workbook, or null when it looks like one. */
-export function unusableReason(file: string, head: Buffer): string | null {
-  const name = path.basename(file);
-  if (head.subarray(0, 8).equals(CFB)) {
-    if (head.includes(ENCRYPTION_INFO)) {
+const startsWith = (bytes: Uint8Array, sig: Uint8Array) => sig.every((b, i) => bytes[i] === b);
+
+function contains(bytes: Uint8Array, needle: Uint8Array): boolean {
+  const first = needle[0];
+  for (let i = bytes.indexOf(first); i >= 0 && i <= bytes.length - needle.length; i = bytes.indexOf(first, i + 1)) {
+    let k = 1;
+    while (k < needle.length && bytes[i + k] === needle[k]) k++;
+    if (k === needle.length) return true;
+  }
+  return false;
+}
+
+export const basename = (file: string) => file.split(/[\\/]/).pop() ?? file;
+const extension = (file: string) => (/\.[^.\\/]*$/.exec(file)?.[0] ?? "").toLowerCase();
+
+/** Why the bytes are not an .xlsx workbook, or null when they look like one. */
+export function unusableReason(file: string, head: Uint8Array): string | null {
+  const name = basename(file);
+  if (startsWith(head, CFB)) {
+    if (contains(head, ENCRYPTION_INFO)) {
       return `${name} 设有打开密码，无法读取：请在 Excel 中打开，依次点“文件 > 信息 > 保护工作簿 > 用密码进行加密”，清空密码并保存后再试。`;
     }
     return `${name} 是旧版 Excel 97-2003（.xls）格式：请在 Excel 或 WPS 中“另存为”Excel 工作簿（.xlsx）后再试。`;
   }
-  if (!head.subarray(0, 4).equals(ZIP)) {
-    const ext = path.extname(file).toLowerCase();
+  if (!startsWith(head, ZIP)) {
+    const ext = extension(file);
     const what = ext === ".csv" ? "是 CSV 文本文件" : "不是 Excel 工作簿";
     return `${name} ${what}：请在 Excel 或 WPS 中打开后“另存为”Excel 工作簿（.xlsx）再试。`;
   }
-  if (!head.includes(WORKBOOK_PART)) return notAWorkbook(name);
+  if (!contains(head, WORKBOOK_PART)) return notAWorkbook(name);
   return null;
 }
 
@@ -47,8 +65,8 @@ export async function readWorkbookBytes(file: string): Promise<Buffer> {
   return buffer;
 }
 
-function assertWorkbookBytes(file: string, bytes: Buffer): void {
-  if (bytes.length === 0) throw new UnusableWorkbook(`${path.basename(file)} 是空文件：请确认保存完整后再试。`);
+function assertWorkbookBytes(file: string, bytes: Uint8Array): void {
+  if (bytes.length === 0) throw new UnusableWorkbook(`${basename(file)} 是空文件：请确认保存完整后再试。`);
   const reason = unusableReason(file, bytes);
   if (reason) throw new UnusableWorkbook(reason);
 }
@@ -57,16 +75,16 @@ export async function openWorkbookFile(file: string): Promise<ExcelJS.Workbook> 
   return openWorkbookBuffer(file, await readWorkbookBytes(file));
 }
 
-export async function openWorkbookBuffer(file: string, buffer: Buffer | ArrayBuffer): Promise<ExcelJS.Workbook> {
-  const bytes = Buffer.isBuffer(buffer) ? buffer : Buffer.from(buffer);
+export async function openWorkbookBuffer(file: string, buffer: Uint8Array | ArrayBuffer): Promise<ExcelJS.Workbook> {
+  const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
   assertWorkbookBytes(file, bytes);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
     // ExcelJS's own error names zip internals; the user needs to know the file itself is not a workbook.
-    throw new UnusableWorkbook(notAWorkbook(path.basename(file)));
+    throw new UnusableWorkbook(notAWorkbook(basename(file)));
   }
-  if (wb.worksheets.length === 0) throw new UnusableWorkbook(`${path.basename(file)} 中没有工作表：请打开填写好的申报人员花名册。`);
+  if (wb.worksheets.length === 0) throw new UnusableWorkbook(`${basename(file)} 中没有工作表：请打开填写好的申报人员花名册。`);
   return wb;
 }

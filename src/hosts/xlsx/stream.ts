@@ -6,8 +6,7 @@ import ExcelJS from "exceljs";
 import { UnusableWorkbook } from "../../app/port";
 import type { CellValue, Grid } from "../../forms/grid";
 import { cellValueOf, finishRow } from "./grid";
-import { notAWorkbook, readWorkbookBytes } from "./open";
-import * as path from "path";
+import { basename, notAWorkbook, readWorkbookBytes } from "./open";
 
 export async function readGridsStreaming(file: string): Promise<Grid[]> {
   const bytes = await readWorkbookBytes(file);
@@ -28,8 +27,8 @@ export async function readGridsStreaming(file: string): Promise<Grid[]> {
       grids.push({ name: (ws as unknown as { name: string }).name, rows });
     }
   } catch {
-    throw new UnusableWorkbook(notAWorkbook(path.basename(file)));
+    throw new UnusableWorkbook(notAWorkbook(basename(file)));
   }
-  if (grids.length === 0) throw new UnusableWorkbook(`${path.basename(file)} 中没有工作表：请打开填写好的申报人员花名册。`);
+  if (grids.length === 0) throw new UnusableWorkbook(`${basename(file)} 中没有工作表：请打开填写好的申报人员花名册。`);
   return grids;
 }
