@@ -84,7 +84,7 @@ export function checkGrids(grids: readonly Grid[], options: CheckOptions = {}): 
   const roster = readRoster(rosterForm);
   issues.push(...roster.issues);
   const t = roster.table;
-  const headerAt = (code: "MAP_MISSING" | "GRADES_MISSING") => issueAt(t.sheet, t.headerRow, Math.min(...t.columns.values(), 0), code);
+  const headerAt = (code: "MAP_MISSING" | "GRADES_MISSING") => fieldIssue(t, t.headerRow, "name", code);
   if (!t.columns.has("requestedLevel")) issues.push(fieldIssue(t, t.headerRow, "name", "LEVEL_COLUMN_MISSING"));
 
   const mapForm = pick("courseMap", "courseMap");

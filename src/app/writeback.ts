@@ -211,7 +211,7 @@ function computedColumns(result: CheckResult, codeCells: Helpers["codeCells"]): 
     const row: SpecCell[] = [mine.length ? formula(countCodes(mine, 1), a.courses.passedCourses, "computed") : cell(0, "computed")];
     const blocked = d.status === "invalid" || d.status === "ineligible" || d.status === "review";
     if (blocked) {
-      row.push(cell(null, "computed"), cell(STATUS_LABELS[d.status], "computed"), cell(blockedNote(result, a), "computed"));
+      row.push(cell(null, "computed"), cell(STATUS_LABELS[d.status], "computed"), cell(blockedNote(a), "computed"));
     } else {
       const allowed = allowedLevels(a.identity.occupation?.levels ?? [3, 4], cohortAllows(a.identity.cohortKind));
       const failed = s.failedMakeup === "disqualify" ? countCodes(mine, -1) : undefined;
@@ -247,7 +247,7 @@ function noteResult(a: ApplicantDetail, lowest: Level, reach3: boolean): string 
   }
 }
 
-function blockedNote(result: CheckResult, a: ApplicantDetail): string {
+function blockedNote(a: ApplicantDetail): string {
   if (a.decision.status === "review") return "竞赛取证，由认定中心人工审核";
   const own = a.identity.issues.find((i) => i.severity === "error");
   return own ? own.message : STATUS_LABELS[a.decision.status];

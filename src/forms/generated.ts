@@ -141,19 +141,18 @@ function effective(first: CellValue, makeup: CellValue): CellValue {
 export function uploadSheet(list: readonly OutputApplicant[], ctx: OutputContext): SheetSpec {
   const put = list.filter(canBePutForward);
   const most = Math.max(0, ...put.map((a) => a.courses.length));
-  const headers = ["序号", "姓名", "身份证号", "职业编码", "职业名称", "工种", "认定级别", "认定人数所属组", "合格课程数"];
+  const headers = ["序号", "姓名", "身份证号", "职业编码", "职业名称", "工种", "认定级别", "合格课程数"];
   for (let k = 1; k <= most; k++) headers.push(`课程${k}`, `理论${k}`, `实操${k}`);
   const groups = groupsByOccupationAndLevel(list);
-  const groupOf = (a: OutputApplicant) => groups.findIndex((g) => a.occupation && g.key === `${occupationKey(a.occupation)}#${a.eligibleLevel}`) + 1;
   const spec = tableSheet("上报数据", {
     title: `${ctx.schoolName}职业技能等级认定上报数据`,
     subtitle: `认定年度：${ctx.assessmentYear}　　${groups.map((g, i) => `${i + 1}. ${g.name}${g.workType ? `（${g.workType}）` : ""}${levelName(g.level as 3 | 4)} ${g.count} 人`).join("；")}　　成绩含补考`,
     headers,
     rows: put.map((a, i) => [
-      i + 1, a.name, a.idNumber, a.occupationCode, occName(a), occType(a), level(a.eligibleLevel), groupOf(a), a.passedCourses,
+      i + 1, a.name, a.idNumber, a.occupationCode, occName(a), occType(a), level(a.eligibleLevel), a.passedCourses,
       ...a.courses.flatMap((c) => [c.name, effective(c.theory, c.theoryMakeup), effective(c.practical, c.practicalMakeup)]),
     ]),
-    widths: [6, 10, 21, 12, 18, 14, 14, 8, 8, ...Array(most * 3).fill(10)],
+    widths: [6, 10, 21, 12, 18, 14, 14, 8, ...Array(most * 3).fill(10)],
     landscape: true,
   });
   return spec;
