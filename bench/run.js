@@ -22,13 +22,16 @@ function measure(args, label) {
     cwd: ROOT, env: { ...process.env, KZ_PEAK_FILE: peakFile }, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8",
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (r.status !== 0 && r.status !== 1) throw new Error(`${label} failed (${r.status}): ${r.stderr}`);
+  if (r.status !== 0 && r.status !== 1) {
+    const why = /heap out of memory/.test(r.stderr) ? "out of memory (8 GiB heap)" : (r.stderr.trim().split("\n").pop() ?? `exit ${r.status}`);
+    return { seconds, mib: NaN, failed: why };
+  }
   const mib = Number(fs.readFileSync(peakFile, "utf8")) / 1024;
   fs.rmSync(peakFile, { force: true });
   return { seconds, mib };
 }
 
-const fmt = (m) => `${m.seconds.toFixed(2)} s, ${m.mib.toFixed(0)} MiB`;
+const fmt = (m) => (m.failed ? `FAILED after ${m.seconds.toFixed(0)} s: ${m.failed}` : `${m.seconds.toFixed(2)} s, ${m.mib.toFixed(0)} MiB`);
 
 /** The task pane's first load: every script taskpane.html loads, gzipped (production build). */
 function firstLoad() {
