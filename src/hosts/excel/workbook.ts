@@ -1,4 +1,5 @@
 // The Workbook port on Office.js. Every function takes its RequestContext (tests count its syncs).
+import { CONTROL_SHEET } from "../../app/control";
 import type { WorkbookPort } from "../../app/port";
 import type { WritePlan } from "../../app/writeback";
 import type { Grid } from "../../forms/grid";
@@ -13,15 +14,24 @@ export class ExcelWorkbook implements WorkbookPort {
     this.batch = new Batch(context);
   }
 
-  readSheets(): Promise<Grid[]> {
-    return readGrids(this.context, this.batch);
+  /** Sheet names as the last read saw them. */
+  private names: string[] | null = null;
+
+  async readSheets(): Promise<Grid[]> {
+    const grids = await readGrids(this.context, this.batch);
+    this.names = grids.map((g) => g.name);
+    return grids;
   }
 
-  clearWriteBack(): Promise<boolean> {
+  /** Within one run the read has just listed the sheets: without a journal there is nothing to clear, no round trip needed. */
+  async clearWriteBack(): Promise<boolean> {
+    if (this.names && !this.names.includes(CONTROL_SHEET)) return false;
+    this.names = null;
     return clearWriteBack(this.context, this.batch, this.caps);
   }
 
   async applyPlan(plan: WritePlan): Promise<void> {
+    this.names = null;
     await applyPlan(this.context, plan, this.batch, this.caps);
   }
 }

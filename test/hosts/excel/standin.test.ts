@@ -131,7 +131,7 @@ describe.each([
       expect(bookMarks.sort()).toEqual(fileMarks.sort());
     }
     expect(book.notes.size).toBeGreaterThan(0);
-    expect(ctx.syncs).toBeLessThanOrEqual(12);
+    expect(ctx.syncs).toBeLessThanOrEqual(8);
     expect(Math.max(...ctx.requests)).toBeLessThanOrEqual(REQUEST_LIMIT);
 
     // Clear: back to the user's own sheets and cells.
