@@ -1,5 +1,5 @@
 // Per roster row: the identity, cohort, occupation, level and route checks of §1-§4, §7.
-import { matchOccupation, type Occupation, type Level } from "../domain/catalogue";
+import { CATALOGUE, matchOccupation, type Occupation, type Level } from "../domain/catalogue";
 import { cohortKind, cohortLevels, parseCohort, type CohortKind } from "../domain/cohort";
 import { checkIdNumber, idCheckChar, sexFromId } from "../domain/idnumber";
 import { levelName, parseLevel } from "../domain/levels";
@@ -138,8 +138,13 @@ function checkOccupation(t: Table<RosterField>, row: number, at: At): Occupation
     at("occupationCode", "OCCUPATION_CODE_MISSING");
     return null;
   }
-  if (!t.columns.has("occupationCode")) return null;
-  const m = matchOccupation(code, name, workType);
+  // No code column (one error on the header already): the occupation is found by its name.
+  const byName = t.columns.has("occupationCode") ? code : CATALOGUE.find((o) => o.name === normalizeKey(name))?.code;
+  if (byName === undefined) {
+    if (name !== "") at("occupationName", "OCCUPATION_NAME_UNKNOWN", { value: name });
+    return null;
+  }
+  const m = matchOccupation(byName, name, workType);
   switch (m.kind) {
     case "unknownCode":
       at("occupationCode", "OCCUPATION_CODE_UNKNOWN", { value: code });

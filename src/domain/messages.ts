@@ -58,6 +58,7 @@ export const MESSAGES = {
   // §3 occupations
   OCCUPATION_CODE_MISSING: { severity: "error", blocks: true, zh: () => `职业编码为空：请按通知所列职业填写，如 4-04-05-01。`, en: () => `Occupation code is blank: enter one from the notice, e.g. 4-04-05-01.` },
   OCCUPATION_CODE_UNKNOWN: { severity: "error", blocks: true, zh: (p) => `职业编码${v(p)}不在本次可认定职业目录中：请对照通知第四部分核对编码。`, en: (p) => `Occupation code ${v(p)} is not in the catalogue of the notice.` },
+  OCCUPATION_NAME_UNKNOWN: { severity: "error", blocks: true, zh: (p) => `职业名称${v(p)}不在本次可认定职业目录中：请对照通知第四部分填写职业名称和职业编码。`, en: (p) => `Occupation ${v(p)} is not in the catalogue.` },
   OCCUPATION_NAME_MISSING: { severity: "error", blocks: true, zh: (p) => `职业名称为空：该编码对应“${p.expected}”，请填写。`, en: (p) => `Occupation name is blank: the code is "${p.expected}".` },
   OCCUPATION_NAME_MISMATCH: { severity: "error", blocks: true, zh: (p) => `职业名称${v(p)}与职业编码不符（该编码为“${p.expected}”）：请核对编码或名称。`, en: (p) => `Occupation name ${v(p)} contradicts the code (which is "${p.expected}").` },
   WORK_TYPE_REQUIRED: { severity: "error", blocks: true, zh: (p) => `该职业有多个工种，工种不能为空：请填写 ${p.choices} 之一。`, en: (p) => `This occupation has several work types: enter one of ${p.choices}.` },

@@ -82,6 +82,7 @@ function creditsOf(t: Table<GradeField>, row: number) {
 
 interface WideCourse {
   name: string;
+  key: string;
   firstCol: number;
   cols: Partial<Record<ScorePart, number>>;
 }
@@ -91,23 +92,29 @@ export function hasNoScores(e: GradeEntry): boolean {
   return SCORE_PARTS.every((p) => isBlank(e.values[p] ?? null));
 }
 
-/** Course groups of a wide header: each sub-column belongs to the nearest course name at or left of it. */
+/**
+ * Course groups of a wide header, left to right: a course name starts a group, and the
+ * sub-columns after it belong to it while the name cell is blank (merged) or repeats the name.
+ */
 function wideCourses(d: Detected, studentCols: Set<number>): WideCourse[] {
   const top = d.grid.rows[d.headerRow] ?? [];
   const subRow = d.grid.rows[d.headerRow + 1] ?? [];
-  const courses = new Map<number, WideCourse>();
-  for (let c = 0; c < subRow.length; c++) {
-    if (typeof subRow[c] !== "string") continue;
-    const part = partOfHeader(cellText(subRow[c]));
-    if (part === null) continue;
-    let nameCol = c;
-    while (nameCol >= 0 && isBlank(top[nameCol] ?? null) && !studentCols.has(nameCol)) nameCol--;
-    if (nameCol < 0 || studentCols.has(nameCol)) continue;
-    const group = courses.get(nameCol) ?? { name: cellText(top[nameCol] ?? null), firstCol: nameCol, cols: {} };
-    if (group.cols[part] === undefined) group.cols[part] = c;
-    courses.set(nameCol, group);
+  const groups: WideCourse[] = [];
+  let current: WideCourse | null = null;
+  for (let c = 0; c < Math.max(top.length, subRow.length); c++) {
+    if (studentCols.has(c)) {
+      current = null;
+      continue;
+    }
+    const name = cellText(top[c] ?? null);
+    if (name !== "" && normalizeKey(name) !== current?.key) {
+      current = { name, key: normalizeKey(name), firstCol: c, cols: {} };
+      groups.push(current);
+    }
+    const part = typeof subRow[c] === "string" ? partOfHeader(cellText(subRow[c])) : null;
+    if (current && part !== null && current.cols[part] === undefined) current.cols[part] = c;
   }
-  return [...courses.values()];
+  return groups.filter((g) => Object.keys(g.cols).length > 0);
 }
 
 function partOfHeader(text: string): ScorePart | null {

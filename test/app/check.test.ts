@@ -239,3 +239,27 @@ describe("hand-made workbooks", () => {
     expect(report.applicants[0]).toMatchObject({ status: "incomplete", missing: 6 });
   });
 });
+
+describe("more layouts forms.md allows", () => {
+  const header = ["姓名", "性别", "身份证号", "学号", "年级", "二级学院", "专业", "职业名称", "工种", "申报级别"];
+  const ID = "11010520020101001" + idCheckChar("11010520020101001");
+  const row = ["张三", "男", ID, "2021001", 2021, "信息工程学院", "软件技术", "计算机程序设计员", null, 3];
+
+  test("a wide register whose course name is repeated over its sub-columns instead of merged", async () => {
+    const courses = ["A", "B", "C", "D", "E", "F", "G", "H"];
+    const top = ["学号", "姓名", ...courses.flatMap((c) => [`课程${c}`, `课程${c}`])];
+    const sub = [null, null, ...courses.flatMap(() => ["理论", "实操"])];
+    const data = ["2021001", "张三", ...courses.flatMap(() => [80, 90])];
+    const { report } = checkGrids(await roundTrip([sheet("花名册", [[...header, "职业编码"], [...row, "4-04-05-01"]]), MAP, sheet("成绩", [top, sub, data])]));
+    expect(report.applicants[0]).toMatchObject({ passedCourses: 8, eligibleLevel: 3, status: "eligible" });
+    expect(report.issues.filter((i) => i.code === "GRADE_DUPLICATE_COURSE")).toEqual([]);
+  });
+
+  test("a roster without an occupation-code column: one header error, occupations found by name", async () => {
+    const { report } = checkGrids(await roundTrip([sheet("花名册", [header, row, ["李四", "女", "11010520010303002" + idCheckChar("11010520010303002"), "2021002", 2021, "信息工程学院", "软件技术", "程序员", null, 3]]), MAP, longGrades(passing("2021001", 8))]));
+    expect(report.issues.filter((i) => i.code === "HEADER_MISSING_COLUMN").map((i) => i.message)).toEqual([expect.stringContaining("“职业编码”")]);
+    expect(report.applicants[0]).toMatchObject({ occupationCode: "4-04-05-01", passedCourses: 8, eligibleLevel: 3 });
+    expect(report.issues.find((i) => i.code === "OCCUPATION_NAME_UNKNOWN")).toMatchObject({ cell: "H3", severity: "error" });
+    expect(report.applicants[1].status).toBe("invalid");
+  });
+});
