@@ -38,7 +38,8 @@ function firstLoad() {
   const dist = fs.mkdtempSync(path.join(os.tmpdir(), "kz-bench-dist-"));
   spawnSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", dist], { cwd: ROOT, env: { ...process.env, ADDIN_URL: "https://kz.example.edu.cn/" }, stdio: "ignore" });
   const html = fs.readFileSync(path.join(dist, "taskpane.html"), "utf8");
-  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]);
+  // The production page is minified: attribute quotes may be gone.
+  const scripts = [...html.matchAll(/<script[^>]+src="?([^"\s>]+\.js)/g)].map((m) => m[1]);
   const bytes = scripts.reduce((n, s) => n + zlib.gzipSync(fs.readFileSync(path.join(dist, s))).length, 0);
   return { scripts, kib: bytes / 1024 };
 }
