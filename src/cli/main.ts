@@ -8,6 +8,9 @@ import { checkFile, clearFile, outputPath, runFile } from "./files";
 import { mergeFiles } from "./merge";
 import { formatSummary } from "./summary";
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const VERSION: string = require("../../package.json").version;
+
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
 export const EXIT_UNUSABLE = 2;
@@ -24,6 +27,9 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
   const program = new Command("kezheng")
     .description("课证：职业技能等级认定（过程化考核认定）花名册与成绩检查")
     .exitOverride()
+    .helpOption("-h, --help", "显示帮助")
+    .helpCommand("help [command]", "显示某个命令的帮助")
+    .version(VERSION, "-V, --version", "显示版本号")
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError("（用 kezheng --help 查看用法）");
 
