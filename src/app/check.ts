@@ -31,6 +31,8 @@ export interface CheckResult {
   settings: Settings;
   roster: Roster;
   grades: GradeIndex | null;
+  /** The department's own plan (认定计划), where there is one. */
+  planForm: Detected | null;
   /** The sheet the grade register stands on (helper columns go right of it). */
   gradeGrid: Grid | null;
   courseMap: CourseMap | null;
@@ -111,7 +113,7 @@ export function checkGrids(grids: readonly Grid[], options: CheckOptions = {}): 
 
   return {
     report: { applicants: applicants.map((a) => a.report), issues: sortIssues(dedupe(issues), grids) },
-    settings, roster, grades, gradeGrid: gradesForm?.grid ?? null, courseMap, settingsSheet, applicants,
+    settings, roster, grades, planForm, gradeGrid: gradesForm?.grid ?? null, courseMap, settingsSheet, applicants,
   };
 }
 

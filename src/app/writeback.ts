@@ -8,6 +8,7 @@ import type { Score } from "../domain/score";
 import type { Settings } from "../domain/settings";
 import { countCodes, courseCodeFormula, levelFormula, localRef, ref, scoreFormula, type CourseCells, type WordTable } from "../forms/formulas";
 import { allGeneratedSheets } from "../forms/generated";
+import { planDates } from "../forms/plan";
 import { SCORE_PARTS, type GradeEntry, type ScorePart } from "../forms/grades";
 import { cellText, type CellValue, type Grid } from "../forms/grid";
 import type { OutputApplicant, OutputContext, OutputCourse } from "../forms/output";
@@ -61,7 +62,8 @@ export function planWriteBack(result: CheckResult, extra: Partial<OutputContext>
   const list = result.applicants.map((a) => outputApplicant(result, a));
   const ctx: OutputContext = {
     schoolName: result.settings.schoolName, assessmentYear: result.settings.assessmentYear, mask: result.settings.mask,
-    archive: { gradeRegister: result.grades?.register.sheet ?? null, supervisionReport: null }, ...extra,
+    archive: { gradeRegister: result.grades?.register.sheet ?? null, supervisionReport: null },
+    planDates: result.planForm ? planDates(result.planForm) : undefined, ...extra,
   };
   return { marks: marks(result), blocks, sheets: [...allGeneratedSheets(list, ctx), data] };
 }

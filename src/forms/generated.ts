@@ -121,12 +121,13 @@ export function planSheet(list: readonly OutputApplicant[], ctx: OutputContext):
   for (const g of groups) {
     const r = spec.rows.length;
     const dates = ctx.planDates?.get(g.key);
+    const gap = dates?.submitted instanceof Date && dates.assessment instanceof Date ? Math.round((dates.assessment.getTime() - dates.submitted.getTime()) / 86400000) : null;
     const f = a1(r, 5), gCell = a1(r, 6), h = a1(r, 7);
     spec.rows.push([
       cell(g.code, "cell"), cell(g.name, "cell"), cell(g.workType, "cell"), cell(levelName(g.level as 3 | 4), "cell"), cell(g.count, "cell"),
-      cell(dates?.submitted ?? null, "cell"), cell(dates?.assessment ?? null, "cell"),
-      formula(`IF(AND(ISNUMBER(${gCell}),ISNUMBER(${f})),${gCell}-${f},"")`, null, "cell"),
-      formula(`IF(${h}="","请填写两个日期",IF(${h}>=10,"符合（提前 "&${h}&" 天）","不足 10 天，须调整"))`, "请填写两个日期", "cell"),
+      cell(dates?.submitted ?? null, "date"), cell(dates?.assessment ?? null, "date"),
+      formula(`IF(AND(ISNUMBER(${gCell}),ISNUMBER(${f})),${gCell}-${f},"")`, gap ?? "", "cell"),
+      formula(`IF(${h}="","请填写两个日期",IF(${h}>=10,"符合（提前 "&${h}&" 天）","不足 10 天，须调整"))`, gap === null ? "请填写两个日期" : gap >= 10 ? `符合（提前 ${gap} 天）` : "不足 10 天，须调整", "cell"),
     ]);
   }
   return spec;

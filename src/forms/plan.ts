@@ -1,10 +1,14 @@
 // forms.md E: the plan (认定计划); §9 the 10-day rule.
+import { CATALOGUE, matchOccupation, occupationKey } from "../domain/catalogue";
 import { daysBetween, parseDay, PLAN_LEAD_DAYS } from "../domain/dates";
+import { parseLevel } from "../domain/levels";
+import { normalizeKey } from "../domain/normalize";
+import type { CellValue } from "./grid";
 import type { Detected } from "./detect";
 import { PLAN_FIELDS } from "./fields";
 import { cellText, isBlank } from "./grid";
 import type { Issue } from "./issue";
-import { fieldIssue, readTable, valueOf } from "./table";
+import { fieldIssue, readTable, textOf, valueOf } from "./table";
 
 export function checkPlan(d: Detected): Issue[] {
   const t = readTable(PLAN_FIELDS, d.grid, d.headerRow, ["occupationCode", "occupationName", "submitted", "assessment"]);
@@ -27,4 +31,23 @@ export function checkPlan(d: Detected): Issue[] {
     }
   }
   return issues;
+}
+
+/** The dates typed on the plan, per occupation (code + work type) and level, for the generated plan. */
+export function planDates(d: Detected): Map<string, { submitted: CellValue; assessment: CellValue }> {
+  const t = readTable(PLAN_FIELDS, d.grid, d.headerRow, ["occupationCode", "occupationName", "submitted", "assessment"]);
+  const out = new Map<string, { submitted: CellValue; assessment: CellValue }>();
+  for (const row of t.rows) {
+    const name = textOf(t, row, "occupationName");
+    const code = textOf(t, row, "occupationCode") || CATALOGUE.find((o) => o.name === normalizeKey(name))?.code || "";
+    const m = matchOccupation(code, name, textOf(t, row, "workType"));
+    const level = parseLevel(valueOf(t, row, "level"));
+    if (m.kind !== "ok" || level.kind !== "level") continue;
+    const day = (f: "submitted" | "assessment") => {
+      const v = parseDay(valueOf(t, row, f));
+      return v === null ? null : new Date(v);
+    };
+    out.set(`${occupationKey(m.occupation)}#${level.level}`, { submitted: day("submitted"), assessment: day("assessment") });
+  }
+  return out;
 }

@@ -3,7 +3,7 @@
 import type { CellValue } from "./grid";
 
 export type StyleName =
-  | "title" | "subtitle" | "titleAcross" | "subtitleAcross" | "header" | "cell" | "text" | "center" | "box" | "note" | "label"
+  | "title" | "subtitle" | "titleAcross" | "subtitleAcross" | "header" | "date" | "cell" | "text" | "center" | "box" | "note" | "label"
   | "computedHeader" | "computed";
 
 export interface SpecCell {

@@ -7,6 +7,7 @@ import { syntheticDepartment } from "../../src/app/synthetic";
 import { runFile } from "../../src/cli/files";
 import type { CheckResult } from "../../src/app/check";
 import { GENERATED_SHEETS } from "../../src/forms/generated";
+import { CATALOGUE } from "../../src/domain/catalogue";
 import { tmpDir, writeFixture } from "../support/workbooks";
 
 let wb: ExcelJS.Workbook;
@@ -98,4 +99,20 @@ test("归档清单 lists the six materials of notice §七", () => {
 test("the hidden sheets: the journal and the formulas' data", () => {
   expect(wb.getWorksheet("_kz")?.state).toBe("hidden");
   expect(wb.getWorksheet("_kz_data")?.state).toBe("hidden");
+});
+
+test("认定计划 carries the dates typed on the department's plan, with the 10-day check", async () => {
+  const dept = syntheticDepartment({ seed: 52, applicants: 30, occupations: CATALOGUE.slice(11, 12), passRate: 0.95 });
+  const plan = { name: "认定计划", merges: [], rows: [["职业编码", "职业名称", "工种", "级别", "人数", "计划提交日期", "认定日期"], ["4-04-05-01", "计算机程序设计员", null, "三级", 5, "2023-11-01", "2023-11-08"], ["4-04-05-01", "计算机程序设计员", null, "四级", 5, "2023-11-01", "2023-11-20"]] };
+  const input = await writeFixture([...dept.sheets, plan], path.join(dir, "plan-in.xlsx"));
+  const planOut = path.join(dir, "plan-out.xlsx");
+  await runFile(input, planOut);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(planOut);
+  const ws = book.getWorksheet("认定计划(2)") as ExcelJS.Worksheet;
+  const rows = [4, 5].map((r) => [ws.getCell(r, 4).value, ws.getCell(r, 6).value, ws.getCell(r, 7).value, (ws.getCell(r, 9).value as ExcelJS.CellFormulaValue).result]);
+  expect(rows).toEqual([
+    ["三级/高级工", new Date(Date.UTC(2023, 10, 1)), new Date(Date.UTC(2023, 10, 8)), "不足 10 天，须调整"],
+    ["四级/中级工", new Date(Date.UTC(2023, 10, 1)), new Date(Date.UTC(2023, 10, 20)), "符合（提前 19 天）"],
+  ]);
 });

@@ -28,6 +28,7 @@ const LOOKS: Record<StyleName, Look> = {
   header: { bold: true, fill: "#F2F2F2", border: true, center: true, wrap: true },
   cell: { border: true },
   text: {},
+  date: { border: true },
   center: { center: true },
   box: { border: true, wrap: true },
   label: { bold: true, border: true },

@@ -26,6 +26,7 @@ const STYLES: Record<StyleName, Partial<ExcelJS.Style>> = {
   header: { font: { name: "宋体", size: 11, bold: true }, alignment: { horizontal: "center", vertical: "middle", wrapText: true }, border: box, fill: solid("FFF2F2F2") },
   cell: { font: { name: "宋体", size: 11 }, alignment: { vertical: "middle" }, border: box, numFmt: "@" },
   text: { font: { name: "宋体", size: 11 }, numFmt: "@" },
+  date: { font: { name: "宋体", size: 11 }, numFmt: "yyyy-mm-dd", border: box },
   center: { font: { name: "宋体", size: 11 }, alignment: { horizontal: "center" } },
   box: { font: { name: "宋体", size: 11 }, alignment: { vertical: "middle", wrapText: true }, border: box },
   label: { font: { name: "宋体", size: 11, bold: true }, alignment: { vertical: "middle" }, border: box },
