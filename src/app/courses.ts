@@ -45,6 +45,9 @@ export function indexGrades(register: GradeRegister, settings: Settings): GradeI
       else if (score.kind === "score" && score.note === "absent") issues.push(issueAt(entry.sheet, entry.row, col, "SCORE_ABSENT", { value: cellText(value) }));
       else if (score.kind === "score" && score.note === "cheating") issues.push(issueAt(entry.sheet, entry.row, col, "SCORE_CHEATING"));
     }
+    if (entry.creditsCol !== null && !isBlank(entry.credits) && !Number.isFinite(Number(cellText(entry.credits)))) {
+      issues.push(issueAt(entry.sheet, entry.row, entry.creditsCol, "CREDITS_INVALID", { value: cellText(entry.credits) }));
+    }
     const courses = byStudent.get(entry.student) ?? new Map<string, ParsedEntry>();
     const earlier = courses.get(entry.courseKey);
     if (earlier) {

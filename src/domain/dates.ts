@@ -21,10 +21,6 @@ export function daysBetween(from: number, to: number): number {
   return Math.round((to - from) / DAY);
 }
 
-export function formatDay(t: number): string {
-  const d = new Date(t);
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}-${String(d.getUTCDate()).padStart(2, "0")}`;
-}
 
 /** §9: the plan goes to the city centre at least 10 days before the assessment (notice §五(一)). */
 export const PLAN_LEAD_DAYS = 10;

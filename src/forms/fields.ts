@@ -103,10 +103,4 @@ export function matchField<F extends string>(fields: readonly FieldSpec<F>[], te
   return null;
 }
 
-export function labelOf<F extends string>(fields: readonly FieldSpec<F>[], field: F): string {
-  return fields.find((f) => f.field === field)?.label ?? field;
-}
 
-export function spellingsOf<F extends string>(fields: readonly FieldSpec<F>[], field: F): string {
-  return (fields.find((f) => f.field === field)?.spellings ?? []).join("、");
-}

@@ -11,10 +11,6 @@ export interface Grid {
   generated?: boolean;
 }
 
-export function cellAt(grid: Grid, row: number, col: number): CellValue {
-  const r = grid.rows[row];
-  return r === undefined ? null : (r[col] ?? null);
-}
 
 /** Column index (0-based) to letters: 0 -> A, 26 -> AA. */
 export function columnLetter(col: number): string {
