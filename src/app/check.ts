@@ -81,35 +81,38 @@ export function checkGrids(grids: readonly Grid[], options: CheckOptions = {}): 
   }
   const settingsSheet = readSettings(pick("settings", "settings"));
   const settings = options.settings ?? settingsSheet?.settings ?? defaultSettings();
-  if (settingsSheet && !options.settings) issues.push(...settingsSheet.issues);
+  if (settingsSheet && !options.settings) append(issues, settingsSheet.issues);
 
   const roster = readRoster(rosterForm);
-  issues.push(...roster.issues);
+  append(issues, roster.issues);
   const t = roster.table;
   const headerAt = (code: "MAP_MISSING" | "GRADES_MISSING") => fieldIssue(t, t.headerRow, "name", code);
   if (!t.columns.has("requestedLevel")) issues.push(fieldIssue(t, t.headerRow, "name", "LEVEL_COLUMN_MISSING"));
 
   const mapForm = pick("courseMap", "courseMap");
   const courseMap = mapForm ? readCourseMap(mapForm) : null;
-  if (courseMap) issues.push(...courseMap.issues);
+  if (courseMap) append(issues, courseMap.issues);
   else if (!found.has("courseMap")) issues.push(headerAt("MAP_MISSING"));
 
   const gradesForm = pick("grades", "gradesLong");
   const grades = gradesForm ? indexGrades(readGrades(gradesForm), settings) : null;
-  if (grades) issues.push(...grades.issues);
+  if (grades) append(issues, grades.issues);
   else if (!found.has("grades")) issues.push(headerAt("GRADES_MISSING"));
 
   const planForm = pick("plan", "plan");
-  if (planForm) issues.push(...checkPlan(planForm));
+  if (planForm) append(issues, checkPlan(planForm));
 
   const identities = t.rows.map((row) => checkRow(t, row, settings));
   crossRowChecks(identities, issues, t.sheet, t.columns.get("idNumber") ?? 0, t.columns.get("studentId") ?? 0);
 
   const applicants = identities.map((identity) => assess(t.sheet, identity, courseMap, grades, settings));
-  for (const a of applicants) issues.push(...a.identity.issues, ...a.courses.issues);
-  issues.push(...unrelatedAndStrangers(applicants, grades));
-  issues.push(...occupationsWithoutCourses(applicants, courseMap, t.sheet, t.columns.get("occupationCode") ?? 0));
-  issues.push(...certificateChecks(roster, applicants, settings));
+  for (const a of applicants) {
+    append(issues, a.identity.issues);
+    append(issues, a.courses.issues);
+  }
+  append(issues, unrelatedAndStrangers(applicants, grades));
+  append(issues, occupationsWithoutCourses(applicants, courseMap, t.sheet, t.columns.get("occupationCode") ?? 0));
+  append(issues, certificateChecks(roster, applicants, settings));
 
   return {
     report: { applicants: applicants.map((a) => a.report), issues: sortIssues(dedupe(issues), grids) },
@@ -246,6 +249,11 @@ function certificateChecks(roster: Roster, applicants: ApplicantDetail[], settin
     else if (cert.level !== level) at("CERT_NO_LEVEL", { expected: String(level) });
   }
   return issues;
+}
+
+/** issues.push(...more) overflows the stack for hundreds of thousands of issues. */
+function append(issues: Issue[], more: readonly Issue[]): void {
+  for (const i of more) issues.push(i);
 }
 
 function dedupe(issues: Issue[]): Issue[] {

@@ -101,7 +101,7 @@ export function mergeDepartments(inputs: readonly DepartmentInput[], options: Me
       applicants.push(out);
       reportApplicants.push(rep);
     });
-    issues.push(...own);
+    for (const i of own) issues.push(i);
     files.push({ file, merged: true, applicants: result.applicants.length, errors: own.filter((i) => i.severity === "error").length, department: [...departments].join("、") });
   }
   for (const f of files) if (!f.merged) issues.push({ sheet: "", cell: "", severity: "error", code: "FILE_NOT_MERGED", message: messageFor("FILE_NOT_MERGED", { value: f.reason }), file: f.file });

@@ -10,7 +10,7 @@ import { countCodes, courseCodeFormula, levelFormula, localRef, ref, scoreFormul
 import { allGeneratedSheets } from "../forms/generated";
 import { planDates } from "../forms/plan";
 import { SCORE_PARTS, type GradeEntry, type ScorePart } from "../forms/grades";
-import { cellText, type CellValue, type Grid } from "../forms/grid";
+import { cellText, widthOf, type CellValue, type Grid } from "../forms/grid";
 import type { OutputApplicant, OutputContext, OutputCourse } from "../forms/output";
 import { cell, formula, type SheetSpec, type SpecCell } from "../forms/sheetspec";
 import { textOf } from "../forms/table";
@@ -51,7 +51,7 @@ export const DATA_SHEET = "_kz_data";
 export const COMPUTED_HEADERS = ["已合格相关课程数", "可认定等级", "认定状态", "说明"] as const;
 export const NOTE_PREFIX = "课证：";
 
-const width = (g: Grid) => g.rows.reduce((m, r) => Math.max(m, r.length), 0);
+const width = (g: Grid) => widthOf(g.rows);
 
 export function planWriteBack(result: CheckResult, extra: Partial<OutputContext> = {}): WritePlan {
   const data = dataSheet(result.settings);
@@ -144,8 +144,12 @@ function gradeHelpers(result: CheckResult, words: WordTable): Helpers | null {
     codeCells.set(entryKey(e), { sheet: reg.sheet, row: e.row, col: at.code });
   }
   shareFormulas(rows, start, c - start);
-  const first = Math.min(...rows.keys());
-  const last = Math.max(...rows.keys());
+  let first = Infinity;
+  let last = -Infinity;
+  for (const r of rows.keys()) {
+    if (r < first) first = r;
+    if (r > last) last = r;
+  }
   const cells: (SpecCell | null)[][] = [];
   for (let r = first; r <= last; r++) cells.push(rows.get(r) ?? []);
   const hiddenCols = [...colOf.values()].flatMap((a) => a.parts.map((_, k) => a.first + k));

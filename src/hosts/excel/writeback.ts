@@ -3,7 +3,7 @@
 // cleared in Excel and the other way round.
 import { CONTROL_SHEET, uniqueSheetName, type ControlEntry } from "../../app/control";
 import type { Block, Mark, MarkKind, WritePlan } from "../../app/writeback";
-import { columnLetter } from "../../forms/grid";
+import { columnLetter, widthOf } from "../../forms/grid";
 import { toR1C1 } from "../../forms/r1c1";
 import type { SheetSpec, SpecCell, StyleName } from "../../forms/sheetspec";
 import { Batch, payloadBytes } from "./batch";
@@ -112,7 +112,7 @@ async function writeRows(ws: Excel.Worksheet, rows: readonly (SpecCell | null)[]
 }
 
 async function writeValues(ws: Excel.Worksheet, rows: readonly (SpecCell | null)[][], top: number, left: number, batch: Batch): Promise<void> {
-  const width = Math.max(0, ...rows.map((r) => r.length));
+  const width = widthOf(rows);
   if (width === 0) return;
   const step = Math.max(1, Math.floor(20000 / width));
   for (let i = 0; i < rows.length; i += step) {
@@ -139,7 +139,7 @@ async function writeStyles(ws: Excel.Worksheet, rows: readonly (SpecCell | null)
 async function writePages(ws: Excel.Worksheet, spec: SheetSpec, batch: Batch): Promise<void> {
   await writeValues(ws, spec.rows, 0, 0, batch);
   const starts = [0, ...(spec.print?.rowBreaks ?? [])];
-  const width = Math.max(...spec.rows.map((r) => r.length));
+  const width = widthOf(spec.rows);
   const first = new Map<string, number>();
   for (const [k, start] of starts.entries()) {
     const end = starts[k + 1] ?? spec.rows.length;
@@ -187,7 +187,7 @@ async function writeSheet(context: Excel.RequestContext, spec: SheetSpec, name: 
   await batch.queue(2000);
 }
 
-const blockWidth = (b: Block) => Math.max(b.widths.length, ...b.cells.map((r) => r.length));
+const blockWidth = (b: Block) => Math.max(b.widths.length, widthOf(b.cells));
 
 function blockEntries(b: Block): ControlEntry[] {
   const width = blockWidth(b);

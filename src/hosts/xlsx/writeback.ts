@@ -4,7 +4,7 @@
 import ExcelJS from "exceljs";
 import { CONTROL_SHEET, uniqueSheetName, type ControlEntry } from "../../app/control";
 import type { Block, Mark, MarkKind, WritePlan } from "../../app/writeback";
-import { columnLetter } from "../../forms/grid";
+import { columnLetter, widthOf } from "../../forms/grid";
 import type { SheetSpec, SpecCell, StyleName } from "../../forms/sheetspec";
 
 const thin: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF808080" } };
@@ -104,7 +104,7 @@ function applyMark(ws: ExcelJS.Worksheet, m: Mark, entries: ControlEntry[]): voi
 }
 
 function applyBlock(ws: ExcelJS.Worksheet, b: Block, entries: ControlEntry[]): void {
-  const lastCol = b.col + Math.max(b.widths.length, ...b.cells.map((r) => r.length)) - 1;
+  const lastCol = b.col + Math.max(b.widths.length, widthOf(b.cells)) - 1;
   entries.push({ kind: "block", sheet: ws.name, where: `${columnLetter(b.col)}${b.row + 1}:${columnLetter(lastCol)}${b.row + b.cells.length}`, data: "" });
   for (let c = b.col; c <= lastCol; c++) {
     const col = ws.getColumn(c + 1);
