@@ -3,8 +3,8 @@ import type { Level } from "./catalogue";
 import { normalizeKey } from "./normalize";
 
 const LEVEL_WORDS: Record<string, Level> = {
-  "3": 3, "三": 3, "高": 3, "3高": 3, "三高": 3,
-  "4": 4, "四": 4, "中": 4, "4中": 4, "四中": 4,
+  "3": 3, "三": 3, "高": 3, "3高": 3, "三高": 3, "高三": 3, "高3": 3,
+  "4": 4, "四": 4, "中": 4, "4中": 4, "四中": 4, "中四": 4, "中4": 4,
 };
 
 export type ParsedLevel = { kind: "blank" } | { kind: "level"; level: Level } | { kind: "invalid" };
