@@ -62,16 +62,15 @@ export function checkGrids(grids: readonly Grid[], options: CheckOptions = {}): 
   }
   const issues: Issue[] = [];
   const pick = (group: Group, kind: FormKind): Detected | null => {
-    const choice = chooseForm(found.get(group) ?? [], SHORT_NAMES[kind]);
-    if (choice.kind === "one") return choice.form;
-    if (choice.kind === "tie") {
-      if (group === "roster") {
-        throw new UnusableWorkbook(`工作表“${choice.a}”和“${choice.b}”都像申报人员花名册，无法确定用哪一张：请删除一张，或把要检查的那张改名为含“花名册”的名称。`);
-      }
-      const winner = (found.get(group) ?? []).find((d) => d.grid.name === choice.a) ?? null;
-      issues.push(issueAt(choice.b, winner?.headerRow ?? 0, 0, "SHEET_TIE", { value: choice.a, other: choice.b, form: FORM_NAMES[kind], expected: SHORT_NAMES[kind] }));
-      return null;
+    const candidates = found.get(group) ?? [];
+    const choice = chooseForm(candidates, SHORT_NAMES[kind]);
+    if (choice.kind !== "tie") return choice.kind === "one" ? choice.form : null;
+    if (group === "roster") {
+      throw new UnusableWorkbook(`工作表“${choice.a}”和“${choice.b}”都像申报人员花名册，无法确定用哪一张：请删除一张，或把要检查的那张改名为含“花名册”的名称。`);
     }
+    // The error stands on the second sheet's header row; neither sheet is read.
+    const second = candidates.find((d) => d.grid.name === choice.b);
+    issues.push(issueAt(choice.b, second?.headerRow ?? 0, 0, "SHEET_TIE", { value: choice.a, other: choice.b, form: FORM_NAMES[kind], expected: SHORT_NAMES[kind] }));
     return null;
   };
 

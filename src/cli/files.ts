@@ -21,6 +21,11 @@ export function outputPath(input: string, options: { output?: string; inPlace?: 
   if (options.inPlace) return input;
   const out = options.output ?? path.join(path.dirname(input), `${path.basename(input, path.extname(input))}-${suffix}.xlsx`);
   if (path.resolve(out) === path.resolve(input)) throw new UnusableWorkbook(`输出文件与输入文件相同（${input}）：原文件不会被覆盖，请用 -o 指定另一个文件名，或加 --in-place 明确覆盖。`);
+  return xlsxName(out);
+}
+
+/** An output file name must end in .xlsx: what the product writes is an Excel workbook. */
+export function xlsxName(out: string): string {
   if (path.extname(out).toLowerCase() !== ".xlsx") throw new UnusableWorkbook(`输出文件名应以 .xlsx 结尾：${out}`);
   return out;
 }

@@ -4,7 +4,7 @@ import { UnusableWorkbook } from "../app/port";
 import { countErrors } from "../app/report";
 import * as path from "path";
 import { writeDemo, writeTemplate } from "./demo";
-import { checkFile, clearFile, outputPath, runFile } from "./files";
+import { checkFile, clearFile, outputPath, runFile, xlsxName } from "./files";
 import { mergeFiles } from "./merge";
 import { formatSummary } from "./summary";
 
@@ -46,12 +46,16 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       code = countErrors(report) > 0 ? EXIT_ERRORS : EXIT_OK;
     });
 
-  program
-    .command("run")
-    .description("检查并写回：标出问题单元格，在花名册右侧加上实时公式计算的等级，生成备案表、公示名单等表格")
-    .argument("<file>", "部门报送的 .xlsx 工作簿（不会被修改，除非加 --in-place）")
-    .option("-o, --output <file>", "输出文件（默认：原文件名-课证.xlsx）")
-    .option("--in-place", "直接写回原文件")
+  /** run and clear write a workbook: -o, or --in-place, or NAME-suffix.xlsx beside the input. */
+  const writesWorkbook = (name: string, description: string, input: string, suffix: string) =>
+    program
+      .command(name)
+      .description(description)
+      .argument("<file>", input)
+      .option("-o, --output <file>", `输出文件（默认：原文件名-${suffix}.xlsx）`)
+      .option("--in-place", "直接写回原文件");
+
+  writesWorkbook("run", "检查并写回：标出问题单元格，在花名册右侧加上实时公式计算的等级，生成备案表、公示名单等表格", "部门报送的 .xlsx 工作簿（不会被修改，除非加 --in-place）", "课证")
     .action(async (file: string, opts: { output?: string; inPlace?: boolean }) => {
       const out = outputPath(file, opts, "课证");
       const result = await runFile(file, out);
@@ -60,12 +64,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       code = countErrors(result.report) > 0 ? EXIT_ERRORS : EXIT_OK;
     });
 
-  program
-    .command("clear")
-    .description("移除课证写入的一切（标记、公式列、生成的表格），恢复原样")
-    .argument("<file>", "课证处理过的 .xlsx 工作簿")
-    .option("-o, --output <file>", "输出文件（默认：原文件名-已清除.xlsx）")
-    .option("--in-place", "直接写回原文件")
+  writesWorkbook("clear", "移除课证写入的一切（标记、公式列、生成的表格），恢复原样", "课证处理过的 .xlsx 工作簿", "已清除")
     .action(async (file: string, opts: { output?: string; inPlace?: boolean }) => {
       const out = outputPath(file, opts, "已清除");
       const cleared = await clearFile(file, out);
@@ -82,7 +81,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     .option("--previous <file>", "上一次的汇总结果：已发的证书编号保持不变，流水号接着编")
     .option("--json", "只在标准输出打印全校的 JSON 报告（每条带 file 字段）")
     .action(async (files: string[], opts: { output: string; settings?: string; certPrefix?: string; previous?: string; json?: boolean }) => {
-      const out = outputPath("", { output: opts.output }, "");
+      const out = xlsxName(opts.output);
       const result = await mergeFiles(files, { ...opts, output: out });
       if (opts.json) io.out(JSON.stringify(result.report) + "\n");
       else {
@@ -101,7 +100,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     .description("生成空白的官方表格：花名册、成绩登记册、课程对照表、设置（含下拉列表，身份证号列为文本格式）")
     .requiredOption("-o, --output <file>", "输出文件，如 花名册模板.xlsx")
     .action(async (opts: { output: string }) => {
-      const out = outputPath("", { output: opts.output }, "");
+      const out = xlsxName(opts.output);
       await writeTemplate(out);
       io.out(`已生成空白表格：${out}\n填写花名册、成绩登记册和课程对照表后，运行 kezheng check ${path.basename(out)} 检查。\n`);
     });
@@ -111,7 +110,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     .description("用一个虚构的二级学院（60 名申报人，含各类常见问题）演示全部功能")
     .option("-o, --output <file>", "输出文件", "kezheng-demo.xlsx")
     .action(async (opts: { output: string }) => {
-      const out = outputPath("", { output: opts.output }, "");
+      const out = xlsxName(opts.output);
       const result = await writeDemo(out);
       io.out(formatSummary("演示工作簿（虚构数据）", result.report, { maxIssues: 40 }));
       io.out(`\n演示结果已写入 ${path.resolve(out)}\n用 Excel、WPS 或 LibreOffice 打开：红色为错误、黄色为警告（批注中有说明），蓝色为课程未修满的申报人，橙色为未合格的成绩；花名册右侧四列为实时公式，改动成绩即重新计算；另有备案表、公示名单等 8 张生成的表格。\n`);
