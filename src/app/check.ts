@@ -7,7 +7,7 @@ import { defaultSettings } from "../domain/settings";
 import { readCourseMap, relatedCourses, type CourseMap } from "../forms/coursemap";
 import { chooseForm, detectForm, FORM_NAMES, SHORT_NAMES, type Detected, type FormKind } from "../forms/detect";
 import { readGrades } from "../forms/grades";
-import type { Grid } from "../forms/grid";
+import { parseA1, type Grid } from "../forms/grid";
 import { issueAt, type Issue } from "../forms/issue";
 import { checkPlan } from "../forms/plan";
 import { readRoster, type Roster } from "../forms/roster";
@@ -268,11 +268,8 @@ function dedupe(issues: Issue[]): Issue[] {
 function sortIssues(issues: Issue[], grids: readonly Grid[]): Issue[] {
   const order = new Map(grids.map((g, i) => [g.name, i]));
   const pos = (cell: string) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(cell);
-    if (!m) return [0, 0];
-    let col = 0;
-    for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-    return [Number(m[2]), col];
+    const p = parseA1(cell);
+    return p ? [p.row, p.col] : [-1, -1];
   };
   return issues
     .map((issue, i) => ({ issue, i, p: pos(issue.cell), s: order.get(issue.sheet) ?? 0 }))

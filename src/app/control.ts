@@ -1,7 +1,6 @@
 // The control sheet: a hidden sheet in which the product journals what it wrote and what was
 // there before, so that everything it writes can be removed again (forms.md "What is written back").
-import type { Grid } from "../forms/grid";
-import { cellText } from "../forms/grid";
+import { cellText, parseA1, type Grid } from "../forms/grid";
 
 export const CONTROL_SHEET = "_kz";
 
@@ -38,11 +37,10 @@ export function userGrids(grids: readonly Grid[]): Grid[] {
     if (mine.length === 0) return g;
     const rows = g.rows.map((r) => r.slice());
     for (const b of mine) {
-      const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(b.where);
-      if (!m) continue;
-      const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-      for (let r = Number(m[2]) - 1; r < Number(m[4]) && r < rows.length; r++) {
-        for (let c = col(m[1]); c <= col(m[3]); c++) if (c < rows[r].length) rows[r][c] = null;
+      const [from, to] = b.where.split(":").map(parseA1);
+      if (!from || !to) continue;
+      for (let r = from.row; r <= to.row && r < rows.length; r++) {
+        for (let c = from.col; c <= to.col; c++) if (c < rows[r].length) rows[r][c] = null;
       }
     }
     // As if never written: no trailing blanks, so what is planned next lands where it did before.

@@ -10,7 +10,7 @@ import { countCodes, courseCodeFormula, levelFormula, localRef, ref, scoreFormul
 import { allGeneratedSheets } from "../forms/generated";
 import { planDates } from "../forms/plan";
 import { SCORE_PARTS, type GradeEntry, type ScorePart } from "../forms/grades";
-import { cellText, widthOf, type CellValue, type Grid } from "../forms/grid";
+import { cellText, parseA1, widthOf, type CellValue, type Grid } from "../forms/grid";
 import type { OutputApplicant, OutputContext, OutputCourse } from "../forms/output";
 import { cell, formula, type SheetSpec, type SpecCell } from "../forms/sheetspec";
 import { textOf } from "../forms/table";
@@ -271,11 +271,9 @@ function marks(result: CheckResult): Mark[] {
   };
   for (const i of result.report.issues) {
     if (i.severity === "info") continue;
-    const m = /^([A-Z]+)(\d+)$/.exec(i.cell);
-    if (!m) continue;
-    let col = 0;
-    for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-    add({ sheet: i.sheet, row: Number(m[2]) - 1, col: col - 1, kind: i.severity, note: NOTE_PREFIX + i.message });
+    const at = parseA1(i.cell);
+    if (!at) continue;
+    add({ sheet: i.sheet, ...at, kind: i.severity, note: NOTE_PREFIX + i.message });
   }
   const t = result.roster.table;
   const cols = [...t.columns.values()];

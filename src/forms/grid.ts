@@ -19,6 +19,19 @@ export function columnLetter(col: number): string {
   return s;
 }
 
+/** Column letters to a 0-based index: A -> 0, AA -> 26. */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n - 1;
+}
+
+/** An A1 address ("D5", "$D$5") to 0-based row and column; null for anything else. */
+export function parseA1(address: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(address);
+  return m ? { row: Number(m[2]) - 1, col: columnIndex(m[1]) } : null;
+}
+
 /** 0-based row and column to an A1 address. */
 export function a1(row: number, col: number): string {
   return columnLetter(col) + String(row + 1);

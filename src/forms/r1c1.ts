@@ -1,7 +1,7 @@
 // A1 <-> R1C1 for the formulas the product writes: Office.js writes a run of cells whose
 // formulas differ only in their relative row as one R1C1 formula over the whole range (the
 // analogue of a shared formula in a file). Strings and sheet names are left alone.
-import { columnLetter } from "./grid";
+import { columnIndex, columnLetter } from "./grid";
 
 const A1_REF = /(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g;
 const R1C1_REF = /R(\[-?\d+\]|\d+)?C(\[-?\d+\]|\d+)?(?![A-Za-z0-9_(])/g;
@@ -11,13 +11,12 @@ function mapCode(formula: string, f: (code: string) => string): string {
   return formula.split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/).map((part, i) => (i % 2 === 0 ? f(part) : part)).join("");
 }
 
-const colIndex = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 
 /** A1 formula written in the cell at (row, col), 0-based -> R1C1. */
 export function toR1C1(formula: string, row: number, col: number): string {
   return mapCode(formula, (code) => code.replace(A1_REF, (_m, dc: string, letters: string, dr: string, digits: string) => {
     const r = Number(digits) - 1;
-    const c = colIndex(letters);
+    const c = columnIndex(letters);
     const rs = dr ? `R${r + 1}` : r === row ? "R" : `R[${r - row}]`;
     const cs = dc ? `C${c + 1}` : c === col ? "C" : `C[${c - col}]`;
     return rs + cs;
