@@ -1,6 +1,6 @@
 // The control sheet: a hidden sheet in which the product journals what it wrote and what was
 // there before, so that everything it writes can be removed again (forms.md "What is written back").
-import { cellText, parseA1, type Grid } from "../forms/grid";
+import { cellText, parseA1, type CellValue, type Grid } from "../forms/grid";
 
 export const CONTROL_SHEET = "_kz";
 
@@ -13,6 +13,8 @@ export interface ControlEntry {
   /** What was there before (host JSON), or the generated sheet's logical name. */
   data: string;
 }
+
+export const rawText = (v: CellValue) => (typeof v === "string" ? v : cellText(v));
 
 /** forms.md: a generated sheet never overwrites one the user made; a clash gets a suffix. */
 export function uniqueSheetName(name: string, existing: readonly string[]): string {
@@ -27,7 +29,8 @@ export function userGrids(grids: readonly Grid[]): Grid[] {
   const generated = new Set([CONTROL_SHEET]);
   const blocks: { sheet: string; where: string }[] = [];
   for (const row of control.rows.slice(1)) {
-    const [kind, sheet, where] = [0, 1, 2].map((i) => cellText(row[i] ?? null));
+    // As written: sheet names are not normalised (a full-width bracket is part of the name).
+    const [kind, sheet, where] = [0, 1, 2].map((i) => rawText(row[i] ?? null));
     if (kind === "sheet") generated.add(sheet);
     if (kind === "block") blocks.push({ sheet, where });
   }

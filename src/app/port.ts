@@ -1,4 +1,4 @@
-// The Workbook port: what the use cases need from a host (ExcelJS files, Office.js).
+// The Workbook port: what the use cases need from a host (.xlsx packages, Office.js).
 import type { Grid } from "../forms/grid";
 import type { WritePlan } from "./writeback";
 

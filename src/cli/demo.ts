@@ -1,19 +1,15 @@
 // `kezheng template` and `kezheng demo`: files to start from, and the whole job on made-up data.
-import ExcelJS from "exceljs";
 import * as os from "os";
 import * as path from "path";
 import { promises as fs } from "fs";
 import { syntheticDepartment } from "../app/synthetic";
 import { templateSheets } from "../forms/template";
-import { sheetsToWorkbook } from "../hosts/xlsx/sheets";
-import { writeSheet } from "../hosts/xlsx/writeback";
+import { newWorkbook, sheetsToWorkbook } from "../hosts/xlsx/sheets";
 import { runFile, writeWorkbookAtomically } from "./files";
 import type { CheckResult } from "../app/check";
 
 export async function writeTemplate(out: string): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  for (const spec of templateSheets()) writeSheet(wb, spec);
-  await writeWorkbookAtomically(wb, out);
+  await writeWorkbookAtomically(newWorkbook(templateSheets()), out);
 }
 
 /** A realistic department: 60 made-up applicants, messy layout, one of every defect, settings and a plan. */
@@ -30,7 +26,7 @@ export async function writeDemo(out: string): Promise<CheckResult> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "kezheng-demo-"));
   const input = path.join(dir, "信息工程学院.xlsx");
   try {
-    await sheetsToWorkbook(sheets).xlsx.writeFile(input);
+    await writeWorkbookAtomically(sheetsToWorkbook(sheets), input);
     return await runFile(input, out);
   } finally {
     await fs.rm(dir, { recursive: true, force: true });

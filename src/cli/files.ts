@@ -1,18 +1,36 @@
 // Files in, files out: the CLI's use of the xlsx host. Outputs are written whole or not at all.
 import { promises as fs } from "fs";
 import * as path from "path";
-import ExcelJS from "exceljs";
 import { checkGrids, type CheckResult } from "../app/check";
 import { UnusableWorkbook } from "../app/port";
 import type { Report } from "../app/report";
 import { runWriteBack } from "../app/run";
-import { openWorkbookFile } from "../hosts/xlsx/open";
-import { readGridsStreaming } from "../hosts/xlsx/stream";
+import type { XlsxPackage } from "../hosts/xlsx/package";
 import { XlsxWorkbook } from "../hosts/xlsx/workbook";
 
-/** `check` only reads: the streaming reader, about half the time and memory of a full load. */
+/** A file's bytes, or one clear line saying why it cannot be read. */
+export async function readFileBytes(file: string): Promise<Buffer> {
+  try {
+    return await fs.readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new UnusableWorkbook(`找不到文件 ${file}：请检查文件名和路径。`);
+    if (code === "EISDIR") throw new UnusableWorkbook(`${file} 是文件夹，不是 Excel 工作簿：请指定一个 .xlsx 文件。`);
+    throw new UnusableWorkbook(`无法读取 ${file}（${code ?? "未知原因"}）：请确认文件未被占用且有读取权限。`);
+  }
+}
+
+export async function openWorkbookFile(file: string): Promise<XlsxWorkbook> {
+  return XlsxWorkbook.fromBytes(file, await readFileBytes(file));
+}
+
+/** Every sheet of a workbook file as grids. */
+export async function readGridsFromFile(file: string) {
+  return (await openWorkbookFile(file)).readSheets();
+}
+
 export async function checkFile(file: string): Promise<Report> {
-  return checkGrids(await readGridsStreaming(file)).report;
+  return checkGrids(await readGridsFromFile(file)).report;
 }
 
 /** Where a command writes: -o, or the input itself with --in-place, or NAME-课证.xlsx beside it. */
@@ -31,10 +49,16 @@ export function xlsxName(out: string): string {
 }
 
 /** Writes to a temporary file beside the target, then renames: never a half-written workbook. */
-export async function writeWorkbookAtomically(wb: ExcelJS.Workbook, out: string): Promise<void> {
+export async function writeWorkbookAtomically(pkg: XlsxPackage, out: string): Promise<void> {
+  const chunks = pkg.write();
   const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
   try {
-    await wb.xlsx.writeFile(tmp);
+    const handle = await fs.open(tmp, "w");
+    try {
+      for (const c of chunks) await handle.write(c);
+    } finally {
+      await handle.close();
+    }
     await fs.rename(tmp, out);
   } catch (e) {
     await fs.rm(tmp, { force: true });
@@ -45,14 +69,14 @@ export async function writeWorkbookAtomically(wb: ExcelJS.Workbook, out: string)
 
 export async function runFile(input: string, out: string): Promise<CheckResult> {
   const wb = await openWorkbookFile(input);
-  const result = await runWriteBack(new XlsxWorkbook(wb));
-  await writeWorkbookAtomically(wb, out);
+  const result = await runWriteBack(wb);
+  await writeWorkbookAtomically(wb.pkg, out);
   return result;
 }
 
 export async function clearFile(input: string, out: string): Promise<boolean> {
   const wb = await openWorkbookFile(input);
-  const cleared = await new XlsxWorkbook(wb).clearWriteBack();
-  await writeWorkbookAtomically(wb, out);
+  const cleared = await wb.clearWriteBack();
+  await writeWorkbookAtomically(wb.pkg, out);
   return cleared;
 }

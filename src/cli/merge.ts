@@ -1,5 +1,4 @@
 // `kezheng merge`: the centre's summary of department workbooks, as files.
-import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as path from "path";
 import { mergeDepartments, mergedSheets, type DepartmentInput, type MergeResult } from "../app/merge";
@@ -7,9 +6,8 @@ import { UnusableWorkbook } from "../app/port";
 import { detectForm, HEADER_SCAN_ROWS } from "../forms/detect";
 import { cellText } from "../forms/grid";
 import { readSettings } from "../forms/settings";
-import { readGridsStreaming } from "../hosts/xlsx/stream";
-import { writeSheet } from "../hosts/xlsx/writeback";
-import { writeWorkbookAtomically } from "./files";
+import { newWorkbook } from "../hosts/xlsx/sheets";
+import { readGridsFromFile, writeWorkbookAtomically } from "./files";
 
 /** Files named on the command line; a folder stands for every .xlsx in it (not Excel's ~$ lock files). */
 export async function departmentFiles(args: string[], output: string): Promise<string[]> {
@@ -24,7 +22,7 @@ export async function departmentFiles(args: string[], output: string): Promise<s
 }
 
 async function settingsFrom(file: string) {
-  const grids = await readGridsStreaming(file);
+  const grids = await readGridsFromFile(file);
   for (const g of grids) {
     const d = detectForm(g);
     if (d?.kind !== "settings") continue;
@@ -38,7 +36,7 @@ async function settingsFrom(file: string) {
 
 /** ID number -> certificate number, from an earlier summary's 获证人员汇总表. */
 async function previousNumbers(file: string): Promise<Map<string, string>> {
-  const grids = await readGridsStreaming(file);
+  const grids = await readGridsFromFile(file);
   const sheet = grids.find((g) => g.name === "获证人员汇总表");
   if (!sheet) throw new UnusableWorkbook(`${path.basename(file)} 中没有“获证人员汇总表”：--previous 应指定上一次汇总生成的文件。`);
   const numbers = new Map<string, string>();
@@ -68,7 +66,7 @@ export async function mergeFiles(args: string[], opts: MergeArgs): Promise<Merge
   const inputs: DepartmentInput[] = [];
   for (const f of files) {
     try {
-      inputs.push({ file: path.basename(f), grids: await readGridsStreaming(f) });
+      inputs.push({ file: path.basename(f), grids: await readGridsFromFile(f) });
     } catch (e) {
       if (!(e instanceof UnusableWorkbook)) throw e;
       inputs.push({ file: path.basename(f), error: e.message });
@@ -81,8 +79,6 @@ export async function mergeFiles(args: string[], opts: MergeArgs): Promise<Merge
     certPrefix: prefix,
     previous: opts.previous ? await previousNumbers(opts.previous) : undefined,
   });
-  const wb = new ExcelJS.Workbook();
-  for (const spec of mergedSheets(result)) writeSheet(wb, spec);
-  await writeWorkbookAtomically(wb, opts.output);
+  await writeWorkbookAtomically(newWorkbook(mergedSheets(result)), opts.output);
   return result;
 }

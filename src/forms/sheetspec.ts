@@ -1,5 +1,5 @@
 // Generated sheets as plain data: values, formulas, named styles, merges, widths, print setup.
-// Each host turns a SheetSpec into real cells (ExcelJS, Office.js).
+// Each host turns a SheetSpec into real cells (.xlsx parts, Office.js).
 import type { CellValue } from "./grid";
 
 export type StyleName =

@@ -20,7 +20,7 @@ function isDark(): boolean {
   return 0.299 * r + 0.587 * g + 0.114 * b < 128;
 }
 
-// The centre's merge carries ExcelJS: loaded only when opened.
+// The centre's merge carries the file host: loaded only when opened.
 const MergeView = lazy(() => import(/* webpackChunkName: "merge" */ "./MergeView"));
 
 const ACTIONS: Action[] = ["check", "mark", "compute", "generate", "clear"];

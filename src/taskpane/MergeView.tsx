@@ -1,21 +1,20 @@
 /* global Excel, File */
 // 汇总 (the certification centre): department files picked here are read in the browser by the
 // file host, merged, and the summary sheets written into the open workbook. Loaded lazily: the
-// pane's first load does not carry ExcelJS.
+// pane's first load does not carry the file host (zip and XML parsing).
 import { Button, Caption1, Field, MessageBar, MessageBarBody, Subtitle2 } from "@fluentui/react-components";
 import { useState } from "react";
 import { mergeDepartments, mergedSheets, type DepartmentInput, type MergeResult } from "../app/merge";
 import { UnusableWorkbook } from "../app/port";
 import { ExcelWorkbook } from "../hosts/excel/workbook";
-import { openWorkbookBuffer } from "../hosts/xlsx/open";
 import { XlsxWorkbook } from "../hosts/xlsx/workbook";
 import { explain } from "./actions";
 import { TID } from "./testids";
 
 async function readDepartment(file: File): Promise<DepartmentInput> {
   try {
-    const wb = await openWorkbookBuffer(file.name, await file.arrayBuffer());
-    return { file: file.name, grids: await new XlsxWorkbook(wb).readSheets() };
+    const wb = XlsxWorkbook.fromBytes(file.name, await file.arrayBuffer());
+    return { file: file.name, grids: await wb.readSheets() };
   } catch (e) {
     if (e instanceof UnusableWorkbook) return { file: file.name, error: e.message };
     throw e;

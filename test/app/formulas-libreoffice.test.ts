@@ -8,7 +8,7 @@ import { syntheticDepartment, type SheetData, type SyntheticOptions } from "../.
 import { runFile } from "../../src/cli/files";
 import { CATALOGUE } from "../../src/domain/catalogue";
 import { STATUS_LABELS, STATUSES } from "../../src/domain/eligibility";
-import { readGridsStreaming } from "../../src/hosts/xlsx/stream";
+import { readGridsFromFile as readGridsStreaming } from "../../src/cli/files";
 import type { GradeEntry, ScorePart } from "../../src/forms/grades";
 import { recalculate } from "../support/libreoffice";
 import { tmpDir, writeFixture } from "../support/workbooks";

@@ -4,7 +4,7 @@ import * as path from "path";
 import { encrypt } from "officecrypto-tool";
 import { syntheticDepartment } from "../../src/app/synthetic";
 import { CATALOGUE } from "../../src/domain/catalogue";
-import { sheetsToWorkbook } from "../../src/hosts/xlsx/sheets";
+import { excelJsWorkbook as sheetsToWorkbook } from "../support/exceljs";
 import { kezheng } from "../support/cli";
 import { tmpDir, writeFixture, sheet } from "../support/workbooks";
 import { zipStored } from "../support/zip";

@@ -1,8 +1,6 @@
-// Opening .xlsx files with ExcelJS, turning every way a file can be unusable into one clear line.
-// Runs on Node (the command line) and in the task pane (department files the centre picks), so
-// bytes are plain Uint8Arrays and file names are split by hand.
-import { promises as fs } from "fs";
-import ExcelJS from "exceljs";
+// Telling what a file is before opening it, and turning every way it can be unusable into one clear
+// line. Runs on Node (the command line) and in the task pane (department files the centre picks),
+// so bytes are plain Uint8Arrays and file names are split by hand.
 import { UnusableWorkbook } from "../../app/port";
 
 const ZIP = Uint8Array.of(0x50, 0x4b, 0x03, 0x04);
@@ -50,41 +48,8 @@ export function notAWorkbook(name: string): string {
   return `${name} 不是有效的 Excel 工作簿（可能已损坏，或只是改了扩展名）：请用 Excel 或 WPS 打开后另存为 .xlsx 再试。`;
 }
 
-/** The bytes of a file that looks like an .xlsx workbook; anything else is UnusableWorkbook. */
-export async function readWorkbookBytes(file: string): Promise<Buffer> {
-  let buffer: Buffer;
-  try {
-    buffer = await fs.readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new UnusableWorkbook(`找不到文件 ${file}：请检查文件名和路径。`);
-    if (code === "EISDIR") throw new UnusableWorkbook(`${file} 是文件夹，不是 Excel 工作簿：请指定一个 .xlsx 文件。`);
-    throw new UnusableWorkbook(`无法读取 ${file}（${code ?? "未知原因"}）：请确认文件未被占用且有读取权限。`);
-  }
-  assertWorkbookBytes(file, buffer);
-  return buffer;
-}
-
-function assertWorkbookBytes(file: string, bytes: Uint8Array): void {
+export function assertWorkbookBytes(file: string, bytes: Uint8Array): void {
   if (bytes.length === 0) throw new UnusableWorkbook(`${basename(file)} 是空文件：请确认保存完整后再试。`);
   const reason = unusableReason(file, bytes);
   if (reason) throw new UnusableWorkbook(reason);
-}
-
-export async function openWorkbookFile(file: string): Promise<ExcelJS.Workbook> {
-  return openWorkbookBuffer(file, await readWorkbookBytes(file));
-}
-
-export async function openWorkbookBuffer(file: string, buffer: Uint8Array | ArrayBuffer): Promise<ExcelJS.Workbook> {
-  const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
-  assertWorkbookBytes(file, bytes);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    // ExcelJS's own error names zip internals; the user needs to know the file itself is not a workbook.
-    throw new UnusableWorkbook(notAWorkbook(basename(file)));
-  }
-  if (wb.worksheets.length === 0) throw new UnusableWorkbook(`${basename(file)} 中没有工作表：请打开填写好的申报人员花名册。`);
-  return wb;
 }

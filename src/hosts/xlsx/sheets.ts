@@ -1,33 +1,25 @@
-// Plain sheet data (values, merges, text columns) -> ExcelJS workbooks and files.
-import ExcelJS from "exceljs";
+// New workbooks made from plain data: the template, the demo's department, the centre's summary.
 import type { SheetData } from "../../app/synthetic";
+import type { SheetSpec } from "../../forms/sheetspec";
+import { XlsxPackage } from "./package";
+import { Styles } from "./styles";
+import { writeNewSheet } from "./writeback";
 
-function applyTextColumns(ws: ExcelJS.Worksheet, sheet: SheetData): void {
-  for (const c of sheet.textColumns ?? []) if (c >= 0) ws.getColumn(c + 1).numFmt = "@";
+/** Plain rows as a SheetSpec: values only, text columns kept as text. */
+export function sheetDataSpec(sheet: SheetData): SheetSpec {
+  return {
+    name: sheet.name, merges: sheet.merges, widths: [], textColumns: sheet.textColumns?.filter((c) => c >= 0),
+    rows: sheet.rows.map((r) => r.map((v) => (v === null || v === undefined ? null : { value: v }))),
+  };
 }
 
-export function sheetsToWorkbook(sheets: readonly SheetData[]): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  for (const sheet of sheets) {
-    const ws = wb.addWorksheet(sheet.name);
-    applyTextColumns(ws, sheet);
-    sheet.rows.forEach((row, r) => {
-      if (row.length > 0) ws.getRow(r + 1).values = row.map((v) => (v === null ? undefined : v)) as ExcelJS.CellValue[];
-    });
-    for (const m of sheet.merges) ws.mergeCells(m);
-  }
-  return wb;
+/** A new workbook holding these sheets, in order. */
+export function newWorkbook(specs: readonly SheetSpec[], fileName = "新工作簿.xlsx"): XlsxPackage {
+  const pkg = XlsxPackage.blank(fileName);
+  const styles = new Styles(pkg);
+  for (const spec of specs) writeNewSheet(pkg, styles, spec, spec.name);
+  styles.save();
+  return pkg;
 }
 
-/** Large workbooks (benchmarks): streamed to disk row by row. */
-export async function writeSheetsStreaming(file: string, sheets: readonly SheetData[]): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
-  for (const sheet of sheets) {
-    const ws = wb.addWorksheet(sheet.name);
-    applyTextColumns(ws, sheet);
-    for (const m of sheet.merges) ws.mergeCells(m);
-    for (const row of sheet.rows) ws.addRow(row.map((v) => (v === null ? undefined : v))).commit();
-    ws.commit();
-  }
-  await wb.commit();
-}
+export const sheetsToWorkbook = (sheets: readonly SheetData[]) => newWorkbook(sheets.map(sheetDataSpec));

@@ -1,15 +1,19 @@
-// Applying a write-back plan to an ExcelJS workbook, and removing it again exactly. What was
-// there before every touched cell (style, note), column (width, hidden) and workbook setting is
-// journalled in a hidden control sheet, so clearing restores the input whatever host wrote it.
-import ExcelJS from "exceljs";
-import { CONTROL_SHEET, uniqueSheetName, type ControlEntry } from "../../app/control";
+// Applying a write-back plan to a package, and removing it again. User sheets are patched (only
+// the cells, styles, columns and notes the plan names change), generated sheets are new parts, and
+// a hidden control sheet journals what each touched cell and column was before, so that clearing
+// restores the input whatever host wrote it (the Office.js host keeps the same journal).
+import { CONTROL_SHEET, rawText, uniqueSheetName, type ControlEntry } from "../../app/control";
 import type { Block, Mark, MarkKind, WritePlan } from "../../app/writeback";
-import { columnLetter, widthOf } from "../../forms/grid";
-import type { SheetSpec, SpecCell, StyleName } from "../../forms/sheetspec";
-
-const thin: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF808080" } };
-const box: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
-const solid = (argb: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb } });
+import { a1, columnLetter, parseA1, widthOf } from "../../forms/grid";
+import type { SheetSpec } from "../../forms/sheetspec";
+import { addDefinedName, addSheet, dropCalcChain, fullCalcOnLoad, removeSheet, setFullCalcOnLoad } from "./book";
+import { cellXml, sharedIndexer } from "./cells";
+import { addNotes, removeNotes } from "./notes";
+import type { XlsxPackage } from "./package";
+import { patchSheet, scanSheet, type CellEdit, type ColAttrs } from "./patch";
+import { readContext, readSheetGrid } from "./read";
+import { printNames, sheetPieces } from "./sheetxml";
+import { solidFill, Styles } from "./styles";
 
 export const MARK_FILLS: Record<MarkKind, string> = {
   error: "FFFFC7CE",
@@ -17,189 +21,226 @@ export const MARK_FILLS: Record<MarkKind, string> = {
   missing: "FFF8CBAD",
   incomplete: "FFDDEBF7",
 };
+const OURS = new Set(Object.values(MARK_FILLS));
 
-const STYLES: Record<StyleName, Partial<ExcelJS.Style>> = {
-  title: { font: { name: "宋体", size: 16, bold: true }, alignment: { horizontal: "center", vertical: "middle" } },
-  subtitle: { font: { name: "宋体", size: 11 }, alignment: { horizontal: "center", vertical: "middle" } },
-  titleAcross: { font: { name: "宋体", size: 16, bold: true }, alignment: { horizontal: "centerContinuous", vertical: "middle" } },
-  subtitleAcross: { font: { name: "宋体", size: 11 }, alignment: { horizontal: "centerContinuous", vertical: "middle" } },
-  header: { font: { name: "宋体", size: 11, bold: true }, alignment: { horizontal: "center", vertical: "middle", wrapText: true }, border: box, fill: solid("FFF2F2F2") },
-  cell: { font: { name: "宋体", size: 11 }, alignment: { vertical: "middle" }, border: box, numFmt: "@" },
-  text: { font: { name: "宋体", size: 11 }, numFmt: "@" },
-  date: { font: { name: "宋体", size: 11 }, numFmt: "yyyy-mm-dd", border: box },
-  center: { font: { name: "宋体", size: 11 }, alignment: { horizontal: "center" } },
-  box: { font: { name: "宋体", size: 11 }, alignment: { vertical: "middle", wrapText: true }, border: box },
-  label: { font: { name: "宋体", size: 11, bold: true }, alignment: { vertical: "middle" }, border: box },
-  note: { font: { name: "宋体", size: 11 }, alignment: { vertical: "top" } },
-  computedHeader: { font: { bold: true, color: { argb: "FF1F4E79" } }, fill: solid("FFE2EFDA"), alignment: { horizontal: "center", wrapText: true }, border: box },
-  computed: { font: { color: { argb: "FF1F4E79" } }, fill: solid("FFF3F9EE"), border: box },
+/** What the journal keeps of a marked cell. `fill` and `note` are what the Office.js host reads too. */
+interface SavedCell {
+  fill: string | null;
+  note: boolean;
+  /** The cell element was not there: the mark made it (a blank cell in a required column). */
+  absent?: boolean;
+  appended?: boolean;
+  xf?: number;
+  xfXml?: string | null;
+  fillXml?: string | null;
+}
+
+interface SavedColumn {
+  width: number | null;
+  hidden: boolean;
+  col?: ColAttrs;
+}
+
+/** A fill element's solid colour as #RRGGBB (what Office.js takes), or null. */
+function fillColor(fill: string | null): string | null {
+  if (!fill || !/patternType="solid"/.test(fill)) return null;
+  const rgb = /<(?:\w+:)?fgColor[^>]*\brgb="([0-9A-Fa-f]{6,8})"/.exec(fill)?.[1];
+  return rgb ? `#${rgb.slice(-6).toUpperCase()}` : null;
+}
+
+type Edits = Map<number, Map<number, CellEdit>>;
+const put = (edits: Edits, row: number, col: number, e: CellEdit) => {
+  let r = edits.get(row);
+  if (!r) edits.set(row, (r = new Map()));
+  r.set(col, e);
 };
 
-/** One style object per named style and kind of value, shared by every cell that has it: ExcelJS
- * registers a style object once (a WeakMap), so sharing saves rendering it for every cell. */
-const styleCache = new Map<string, ExcelJS.Style>();
-function styleObject(name: StyleName, isFormula: boolean): ExcelJS.Style {
-  const key = `${name}|${isFormula}`;
-  let style = styleCache.get(key);
-  if (!style) {
-    style = { ...STYLES[name], numFmt: isFormula ? "General" : (STYLES[name].numFmt ?? "General") } as ExcelJS.Style;
-    styleCache.set(key, style);
+function extend(dimension: string | null, blocks: readonly Block[]): string | undefined {
+  if (!dimension || blocks.length === 0) return undefined;
+  const [from, to = from] = dimension.split(":");
+  const a = parseA1(from.toUpperCase());
+  const b = parseA1(to.toUpperCase());
+  if (!a || !b) return undefined;
+  let lastRow = b.row;
+  let lastCol = b.col;
+  for (const k of blocks) {
+    lastRow = Math.max(lastRow, k.row + k.cells.length - 1);
+    lastCol = Math.max(lastCol, k.col + Math.max(k.widths.length, widthOf(k.cells)) - 1);
   }
-  return style;
+  return `${a1(a.row, a.col)}:${a1(lastRow, lastCol)}`;
 }
 
-function writeCell(target: ExcelJS.Cell, spec: SpecCell): void {
-  const result = (spec.result ?? undefined) as ExcelJS.CellFormulaValue["result"];
-  if (spec.formula !== undefined && spec.sharedWith) {
-    target.value = { sharedFormula: spec.sharedWith, result } as ExcelJS.CellSharedFormulaValue;
-  } else if (spec.formula !== undefined && spec.shareRange) {
-    target.value = { formula: spec.formula, result, shareType: "shared", ref: spec.shareRange } as ExcelJS.CellFormulaValue;
-  } else if (spec.formula !== undefined) {
-    target.value = { formula: spec.formula, result };
-  } else if (spec.value !== undefined && spec.value !== null) {
-    target.value = spec.value as ExcelJS.CellValue;
+/** Marks and blocks into one user sheet. */
+function patchUserSheet(pkg: XlsxPackage, styles: Styles, name: string, path: string, marks: readonly Mark[], blocks: readonly Block[], entries: ControlEntry[]): void {
+  const xml = pkg.text(path);
+  const scan = scanSheet(xml);
+  const edits: Edits = new Map();
+  const notes = addNotes(pkg, path, marks.filter((m) => m.note).map((m) => ({ row: m.row, col: m.col, text: m.note as string })));
+  const created = new Set(notes.created.map((c) => a1(c.row, c.col)));
+  const appended = new Set(notes.appended.map((c) => a1(c.row, c.col)));
+  for (const m of marks) {
+    put(edits, m.row, m.col, {
+      kind: "style",
+      to: (s, exists) => {
+        const where = a1(m.row, m.col);
+        const fillXml = styles.fillOf(s);
+        const saved: SavedCell = { fill: fillColor(fillXml), note: created.has(where), xf: s, xfXml: styles.xf(s), fillXml };
+        if (appended.has(where)) saved.appended = true;
+        if (!exists) saved.absent = true;
+        entries.push({ kind: "cell", sheet: name, where, data: JSON.stringify(saved) });
+        return styles.withFill(s, solidFill(MARK_FILLS[m.kind]));
+      },
+    });
   }
-  if (spec.style) target.style = styleObject(spec.style, spec.formula !== undefined);
+  const cols = new Map<number, ColAttrs>();
+  const ctx = { sharedIndex: sharedIndexer(scan.maxSharedIndex + 1), prefix: scan.prefix };
+  for (const b of blocks) {
+    const lastCol = b.col + Math.max(b.widths.length, widthOf(b.cells)) - 1;
+    entries.push({ kind: "block", sheet: name, where: `${columnLetter(b.col)}${b.row + 1}:${columnLetter(lastCol)}${b.row + b.cells.length}`, data: "" });
+    for (let c = b.col; c <= lastCol; c++) {
+      const before = scan.cols(c);
+      const saved: SavedColumn = { width: before?.width ? Number(before.width) : null, hidden: before?.hidden === "1" || before?.hidden === "true", col: before };
+      entries.push({ kind: "column", sheet: name, where: columnLetter(c), data: JSON.stringify(saved) });
+      const attrs: Record<string, string> = { ...(before ?? {}), width: String(b.widths[c - b.col] ?? 10), customWidth: "1" };
+      if (b.hiddenCols.includes(c)) attrs.hidden = "1";
+      cols.set(c, attrs);
+    }
+    b.cells.forEach((row, r) => row.forEach((spec, k) => {
+      if (!spec) return;
+      const at = { row: b.row + r, col: b.col + k };
+      const s = spec.style ? styles.styleOf(spec.style, spec.formula !== undefined || !!spec.sharedWith) : 0;
+      put(edits, at.row, at.col, { kind: "write", xml: () => cellXml(at.row, at.col, spec, s, ctx) });
+    }));
+  }
+  const dimension = extend(scan.dimension, blocks);
+  if (dimension) entries.push({ kind: "workbook", sheet: name, where: "dimension", data: JSON.stringify(scan.dimension) });
+  pkg.set(path, patchSheet(xml, { cells: edits, cols, dimension, legacyDrawing: notes.legacyDrawing ?? undefined }));
 }
 
-export function writeSheet(wb: ExcelJS.Workbook, spec: SheetSpec, name = spec.name): void {
-  const ws = wb.addWorksheet(name, { state: spec.hidden ? "hidden" : "visible" });
-  spec.widths.forEach((w, c) => (ws.getColumn(c + 1).width = w));
-  for (const c of spec.textColumns ?? []) if (c >= 0) ws.getColumn(c + 1).numFmt = "@";
-  // ExcelJS keeps range validations in worksheet.dataValidations (present at run time, not in its typings).
-  const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
-  for (const v of spec.validations ?? []) {
-    validations.add(v.range, { type: "list", allowBlank: true, formulae: [v.source], showErrorMessage: true, errorStyle: "warning", error: "请从下拉列表中选择。" });
+/** A new sheet: part, relationships, notes, print names; its cells are made when the package is written. */
+export function writeNewSheet(pkg: XlsxPackage, styles: Styles, spec: SheetSpec, name: string): void {
+  const part = addSheet(pkg, name, !!spec.hidden);
+  let legacyDrawing: string | undefined;
+  if (spec.notes?.length) {
+    const notes = spec.notes.flatMap((n) => {
+      const at = parseA1(n.cell);
+      return at ? [{ ...at, text: n.text }] : [];
+    });
+    legacyDrawing = addNotes(pkg, part, notes).legacyDrawing ?? undefined;
   }
-  for (const n of spec.notes ?? []) ws.getCell(n.cell).note = n.text;
-  spec.rows.forEach((row, r) => row.forEach((c, k) => c && writeCell(ws.getCell(r + 1, k + 1), c)));
-  if (spec.rowHeight) for (let r = 1; r <= spec.rows.length; r++) ws.getRow(r).height = spec.rowHeight;
-  for (const m of spec.merges) ws.mergeCells(m);
-  if (spec.freeze) ws.views = [{ state: "frozen", xSplit: spec.freeze.cols, ySplit: spec.freeze.rows }];
-  if (spec.print) {
-    const p = spec.print;
-    ws.pageSetup = {
-      ...ws.pageSetup, paperSize: 9, orientation: p.landscape ? "landscape" : "portrait",
-      fitToPage: !!p.fitToWidth, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true, showGridLines: !!p.gridLines,
-      printArea: `A1:${columnLetter(p.lastCol)}${Math.max(1, spec.rows.length)}`,
-      printTitlesRow: p.titleRows ? `${p.titleRows[0]}:${p.titleRows[1]}` : undefined,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    } as ExcelJS.PageSetup;
-    for (const r of p.rowBreaks ?? []) ws.getRow(r).addPageBreak();
-  }
+  const index = pkg.sheets().findIndex((s) => s.name === name);
+  for (const n of printNames(spec, name)) addDefinedName(pkg, n.name, index, n.formula);
+  pkg.set(part, sheetPieces(spec, styles, { legacyDrawing }));
 }
 
-/** The style of a cell as JSON, for the journal. */
-const styleJson = (c: ExcelJS.Cell) => JSON.stringify(c.style ?? {});
+/** Applies a plan to a package that holds nothing of ours (clear it first). */
+export function applyPlan(pkg: XlsxPackage, plan: WritePlan): void {
+  const styles = new Styles(pkg);
+  const entries: ControlEntry[] = [{ kind: "workbook", sheet: "", where: "fullCalcOnLoad", data: JSON.stringify(fullCalcOnLoad(pkg)) }];
+  const refs = new Map(pkg.sheets().filter((s) => s.isWorksheet).map((s) => [s.name, s]));
+  const touched = new Map<string, { marks: Mark[]; blocks: Block[] }>();
+  const of = (sheet: string) => touched.get(sheet) ?? (touched.set(sheet, { marks: [], blocks: [] }), touched.get(sheet) as { marks: Mark[]; blocks: Block[] });
+  for (const m of plan.marks) if (refs.has(m.sheet)) of(m.sheet).marks.push(m);
+  for (const b of plan.blocks) if (refs.has(b.sheet)) of(b.sheet).blocks.push(b);
+  for (const [sheet, t] of touched) patchUserSheet(pkg, styles, sheet, (refs.get(sheet) as { path: string }).path, t.marks, t.blocks, entries);
 
-function journalCell(entries: ControlEntry[], ws: ExcelJS.Worksheet, c: ExcelJS.Cell): void {
-  entries.push({ kind: "cell", sheet: ws.name, where: c.address, data: JSON.stringify({ style: styleJson(c), note: c.note ?? null }) });
-}
-
-function applyMark(ws: ExcelJS.Worksheet, m: Mark, entries: ControlEntry[]): void {
-  const c = ws.getCell(m.row + 1, m.col + 1);
-  journalCell(entries, ws, c);
-  c.style = { ...c.style, fill: solid(MARK_FILLS[m.kind]) };
-  if (m.note) c.note = c.note ? `${typeof c.note === "string" ? c.note : c.note.texts?.map((t) => t.text).join("") ?? ""}\n${m.note}` : m.note;
-}
-
-function applyBlock(ws: ExcelJS.Worksheet, b: Block, entries: ControlEntry[]): void {
-  const lastCol = b.col + Math.max(b.widths.length, widthOf(b.cells)) - 1;
-  entries.push({ kind: "block", sheet: ws.name, where: `${columnLetter(b.col)}${b.row + 1}:${columnLetter(lastCol)}${b.row + b.cells.length}`, data: "" });
-  for (let c = b.col; c <= lastCol; c++) {
-    const col = ws.getColumn(c + 1);
-    entries.push({ kind: "column", sheet: ws.name, where: columnLetter(c), data: JSON.stringify({ width: col.width ?? null, hidden: col.hidden ?? false }) });
-    col.width = b.widths[c - b.col] ?? 10;
-    if (b.hiddenCols.includes(c)) col.hidden = true;
-  }
-  b.cells.forEach((row, r) => row.forEach((spec, k) => spec && writeCell(ws.getCell(b.row + r + 1, b.col + k + 1), spec)));
-}
-
-/** Applies a plan to a workbook that holds nothing of ours (clear it first). */
-export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): void {
-  const entries: ControlEntry[] = [{ kind: "workbook", sheet: "", where: "fullCalcOnLoad", data: JSON.stringify(wb.calcProperties.fullCalcOnLoad ?? null) }];
-  for (const m of plan.marks) {
-    const ws = wb.getWorksheet(m.sheet);
-    if (ws) applyMark(ws, m, entries);
-  }
-  for (const b of plan.blocks) {
-    const ws = wb.getWorksheet(b.sheet);
-    if (ws) applyBlock(ws, b, entries);
-  }
   for (const spec of plan.sheets) {
-    const name = uniqueSheetName(spec.name, wb.worksheets.map((w) => w.name));
-    writeSheet(wb, spec, name);
+    const name = uniqueSheetName(spec.name, pkg.sheets().map((s) => s.name));
+    writeNewSheet(pkg, styles, spec, name);
     entries.push({ kind: "sheet", sheet: name, where: "", data: spec.name });
   }
-  // Formulas recompute when Excel opens the file (the cached results are the engine's).
-  wb.calcProperties.fullCalcOnLoad = true;
-  const control = wb.addWorksheet(uniqueSheetName(CONTROL_SHEET, wb.worksheets.map((w) => w.name)), { state: "hidden" });
-  control.addRow(["类型", "工作表", "位置", "原状（课证生成，请勿修改）"]);
-  for (const e of entries) control.addRow([e.kind, e.sheet, e.where, e.data]);
-}
-
-/** ExcelJS has no way to delete a note: drop it, and rebuild the value, whose loaded model still holds it. */
-function removeNote(c: ExcelJS.Cell): void {
-  (c as unknown as { _comment?: unknown })._comment = undefined;
-  const value = c.value;
-  c.value = null;
-  c.value = value;
+  // Formulas recompute when the file is opened (the cached results are the engine's).
+  if (plan.blocks.length || plan.sheets.length) {
+    setFullCalcOnLoad(pkg, "1");
+    dropCalcChain(pkg);
+  }
+  const journal: SheetSpec = {
+    name: uniqueSheetName(CONTROL_SHEET, pkg.sheets().map((s) => s.name)), hidden: true, merges: [], widths: [10, 16, 14, 60],
+    rows: [["类型", "工作表", "位置", "原状（课证生成，请勿修改）"], ...entries.map((e) => [e.kind, e.sheet, e.where, e.data])].map((r) => r.map((v) => ({ value: v }))),
+  };
+  writeNewSheet(pkg, styles, journal, journal.name);
+  styles.save();
 }
 
 /** Reads the journal, if any. */
-export function readControl(wb: ExcelJS.Workbook): ControlEntry[] | null {
-  const control = wb.getWorksheet(CONTROL_SHEET);
+export function readControl(pkg: XlsxPackage): ControlEntry[] | null {
+  const control = pkg.sheets().find((s) => s.name === CONTROL_SHEET && s.isWorksheet);
   if (!control) return null;
-  const entries: ControlEntry[] = [];
-  control.eachRow((row, r) => {
-    if (r === 1) return;
-    const v = (i: number) => String(row.getCell(i).value ?? "");
-    entries.push({ kind: v(1) as ControlEntry["kind"], sheet: v(2), where: v(3), data: v(4) });
+  const grid = readSheetGrid(pkg, control.name, control.path, readContext(pkg));
+  return grid.rows.slice(1).filter((r) => r.length).map((r) => {
+    const v = (i: number) => rawText(r[i] ?? null);
+    return { kind: v(0) as ControlEntry["kind"], sheet: v(1), where: v(2), data: v(3) };
   });
-  return entries;
+}
+
+function restoredFill(saved: SavedCell): string | null {
+  if (saved.fillXml !== undefined) return saved.fillXml;
+  return saved.fill && saved.fill.toUpperCase() !== "#FFFFFF" ? solidFill(`FF${saved.fill.slice(1).toUpperCase()}`) : null;
 }
 
 /** Removes everything a plan wrote and restores what was there; false when there was nothing. */
-export function clearWriteBack(wb: ExcelJS.Workbook): boolean {
-  const entries = readControl(wb);
+export function clearWriteBack(pkg: XlsxPackage): boolean {
+  const entries = readControl(pkg);
   if (!entries) return false;
+  const styles = new Styles(pkg);
+  const refs = new Map(pkg.sheets().filter((s) => s.isWorksheet).map((s) => [s.name, s]));
+  const perSheet = new Map<string, ControlEntry[]>();
   for (const e of entries) {
-    const ws = e.sheet ? wb.getWorksheet(e.sheet) : undefined;
-    if (e.kind === "sheet" && ws) wb.removeWorksheet(ws.id);
-    if (e.kind === "block" && ws) {
-      const [from, to] = e.where.split(":").map((a) => ws.getCell(a));
-      for (let r = Number(from.row); r <= Number(to.row); r++) {
-        for (let c = Number(from.col); c <= Number(to.col); c++) {
-          const cell = ws.getCell(r, c);
-          cell.value = null;
-          cell.style = {};
-        }
+    if (e.kind === "sheet" || !e.sheet || !refs.has(e.sheet)) continue;
+    perSheet.set(e.sheet, [...(perSheet.get(e.sheet) ?? []), e]);
+  }
+  for (const [sheet, list] of perSheet) {
+    const path = (refs.get(sheet) as { path: string }).path;
+    const edits: Edits = new Map();
+    const cols = new Map<number, ColAttrs>();
+    const created: string[] = [];
+    const appended: string[] = [];
+    let dimension: string | undefined;
+    // The first journalled state of a cell or column is the original: later ones are skipped.
+    const seenCells = new Set<string>();
+    for (const e of list) {
+      if (e.kind === "block") {
+        const [from, to] = e.where.split(":").map(parseA1);
+        if (!from || !to) continue;
+        for (let r = from.row; r <= to.row; r++) for (let c = from.col; c <= to.col; c++) put(edits, r, c, { kind: "remove" });
+      } else if (e.kind === "cell") {
+        const at = parseA1(e.where);
+        if (!at || seenCells.has(e.where)) continue;
+        seenCells.add(e.where);
+        const saved = JSON.parse(e.data) as SavedCell;
+        if (saved.note) created.push(e.where);
+        if (saved.appended) appended.push(e.where);
+        put(edits, at.row, at.col, {
+          kind: "style",
+          to: (s, exists) => {
+            if (!exists) return null;
+            if (saved.absent && s !== 0 && OURS.has(`FF${(fillColor(styles.fillOf(s)) ?? "#").slice(1)}`)) return null;
+            if (saved.xf !== undefined && styles.xf(saved.xf) === saved.xfXml) return saved.xf;
+            // The styles were renumbered (saved by another program): take the fill back off the cell as it is now.
+            const now = fillColor(styles.fillOf(s));
+            return now && OURS.has(`FF${now.slice(1)}`) ? styles.withFill(s, restoredFill(saved)) : s;
+          },
+        });
+      } else if (e.kind === "column") {
+        const c = parseA1(`${e.where}1`)?.col;
+        if (c === undefined || cols.has(c)) continue;
+        const saved = JSON.parse(e.data) as SavedColumn;
+        if (saved.col !== undefined) cols.set(c, saved.col);
+        else cols.set(c, saved.width === null && !saved.hidden ? null : { width: String(saved.width ?? 9), customWidth: "1", ...(saved.hidden ? { hidden: "1" } : {}) });
+      } else if (e.kind === "workbook" && e.where === "dimension") {
+        dimension ??= (JSON.parse(e.data) as string | null) ?? undefined;
       }
     }
+    const removed = created.length || appended.length ? removeNotes(pkg, path, created, appended) : { vmlRelRemoved: null };
+    pkg.set(path, patchSheet(pkg.text(path), { cells: edits, cols, dimension, legacyDrawing: removed.vmlRelRemoved ? null : undefined }));
   }
-  // Cells and columns in reverse: the first journalled state of each is the original.
-  for (const e of [...entries].reverse()) {
-    const ws = e.sheet ? wb.getWorksheet(e.sheet) : undefined;
-    if (e.kind === "cell" && ws) {
-      const c = ws.getCell(e.where);
-      const saved = JSON.parse(e.data) as { style: string; note: ExcelJS.Comment | string | null };
-      c.style = JSON.parse(saved.style);
-      if (saved.note === null) removeNote(c);
-      else c.note = saved.note;
-    }
-    if (e.kind === "column" && ws) {
-      const saved = JSON.parse(e.data) as { width: number | null; hidden: boolean };
-      const col = ws.getColumn(e.where);
-      col.width = saved.width ?? undefined;
-      col.hidden = saved.hidden;
-    }
-    if (e.kind === "workbook" && e.where === "fullCalcOnLoad") {
-      const v = JSON.parse(e.data) as boolean | null;
-      if (v === null) delete (wb.calcProperties as { fullCalcOnLoad?: boolean }).fullCalcOnLoad;
-      else wb.calcProperties.fullCalcOnLoad = v;
-    }
+  for (const e of entries) if (e.kind === "sheet") removeSheet(pkg, e.sheet);
+  const calc = entries.find((e) => e.kind === "workbook" && e.where === "fullCalcOnLoad");
+  if (calc) {
+    const v = JSON.parse(calc.data) as string | boolean | null;
+    setFullCalcOnLoad(pkg, v === null ? null : v === true ? "1" : v === false ? "0" : v);
   }
-  const control = wb.getWorksheet(CONTROL_SHEET);
-  if (control) wb.removeWorksheet(control.id);
+  removeSheet(pkg, CONTROL_SHEET);
+  styles.save();
   return true;
 }

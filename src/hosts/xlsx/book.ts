@@ -1,0 +1,154 @@
+// workbook.xml, edited: sheets added and removed with their relationships, content types and
+// sheet-local defined names; calcPr's fullCalcOnLoad; the stale calcChain dropped.
+import { insertChild, REL, relIs, resolveTarget, CONTENT_TYPE, type XlsxPackage } from "./package";
+import { applySplices, attrsText, child, children, escapeText, isRelNs, parseTree, prefixOf, type Splice, type XNode } from "./xml";
+
+/** CT_Workbook's children in schema order. */
+const ORDER = [
+  "fileVersion", "fileSharing", "workbookPr", "workbookProtection", "bookViews", "sheets", "functionGroups", "externalReferences",
+  "definedNames", "calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing",
+  "fileRecoveryPr", "webPublishObjects", "extLst",
+];
+
+function relPrefix(root: XNode): string | null {
+  for (const [p, uri] of Object.entries(root.declares)) if (isRelNs(uri) && p) return p;
+  return null;
+}
+
+/** Inserts an element among the root's children in schema order. */
+function insertInOrder(xml: string, root: XNode, local: string, el: string): string {
+  const after = ORDER.slice(ORDER.indexOf(local) + 1);
+  const next = root.children.find((c) => after.includes(c.local));
+  return next ? xml.slice(0, next.start) + el + xml.slice(next.start) : insertChild(xml, root, el);
+}
+
+/** Adds a worksheet part at the end of the workbook; returns its part name. */
+export function addSheet(pkg: XlsxPackage, name: string, hidden: boolean): string {
+  const wbPath = pkg.workbook();
+  const part = pkg.freeName((n) => `xl/worksheets/sheet${n}.xml`);
+  pkg.set(part, "");
+  const rId = pkg.addRel(wbPath, REL.worksheet, part);
+  pkg.setOverride(part, CONTENT_TYPE.worksheet);
+  let xml = pkg.text(wbPath);
+  const root = parseTree(xml);
+  const p = prefixOf(root);
+  const sheets = child(root, "sheets");
+  const ids = sheets ? children(sheets, "sheet").map((s) => Number(s.attrs.sheetId) || 0) : [];
+  const sheetId = Math.max(0, ...ids) + 1;
+  const rp = relPrefix(root);
+  const rAttr = rp ? `${rp}:id="${rId}"` : `xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${rId}"`;
+  const el = `<${p}sheet name="${escapeText(name).replace(/"/g, "&quot;")}" sheetId="${sheetId}"${hidden ? ` state="hidden"` : ""} ${rAttr}/>`;
+  xml = sheets ? insertChild(xml, sheets, el) : insertInOrder(xml, root, "sheets", `<${p}sheets>${el}</${p}sheets>`);
+  pkg.set(wbPath, xml);
+  return part;
+}
+
+/** Adds a defined name (print area, print titles) local to the sheet at `index`. */
+export function addDefinedName(pkg: XlsxPackage, name: string, index: number, formula: string): void {
+  const wbPath = pkg.workbook();
+  const xml = pkg.text(wbPath);
+  const root = parseTree(xml);
+  const p = prefixOf(root);
+  const el = `<${p}definedName${attrsText({ name, localSheetId: index })}>${escapeText(formula)}</${p}definedName>`;
+  const names = child(root, "definedNames");
+  pkg.set(wbPath, names ? insertChild(xml, names, el) : insertInOrder(xml, root, "definedNames", `<${p}definedNames>${el}</${p}definedNames>`));
+}
+
+/** Parts a sheet brought with it (comments, drawings, charts), to remove with it: ours only ever reference their own. */
+function ownedParts(pkg: XlsxPackage, part: string, into: Set<string>): void {
+  for (const r of pkg.rels(part)) {
+    if (r.external) continue;
+    const target = resolveTarget(part, r.target);
+    if (into.has(target) || !pkg.has(target)) continue;
+    into.add(target);
+    ownedParts(pkg, target, into);
+  }
+}
+
+/** Removes a sheet the product wrote, with everything it brought; sheet-local names move along. */
+export function removeSheet(pkg: XlsxPackage, name: string): boolean {
+  const wbPath = pkg.workbook();
+  let xml = pkg.text(wbPath);
+  let root = parseTree(xml);
+  const sheetsNode = child(root, "sheets");
+  const list = sheetsNode ? children(sheetsNode, "sheet") : [];
+  const index = list.findIndex((s) => s.attrs.name === name);
+  if (index < 0) return false;
+  const node = list[index];
+  const rId = Object.entries(node.nsAttrs).find(([k]) => isRelNs(k.split("|")[0]) && k.endsWith("|id"))?.[1] ?? "";
+  const rel = pkg.rels(wbPath).find((r) => r.id === rId);
+  const splices: Splice[] = [{ from: node.start, to: node.end, text: "" }];
+  const names = child(root, "definedNames");
+  for (const d of names ? children(names, "definedName") : []) {
+    if (d.attrs.localSheetId === undefined) continue;
+    const local = Number(d.attrs.localSheetId);
+    if (local === index) splices.push({ from: d.start, to: d.end, text: "" });
+    else if (local > index) {
+      const open = xml.slice(d.start, d.openEnd).replace(/localSheetId="\d+"/, `localSheetId="${local - 1}"`);
+      splices.push({ from: d.start, to: d.openEnd, text: open });
+    }
+  }
+  const views = child(root, "bookViews");
+  for (const v of views ? children(views, "workbookView") : []) {
+    let open = xml.slice(v.start, v.openEnd);
+    for (const a of ["activeTab", "firstSheet"]) {
+      if (v.attrs[a] === undefined) continue;
+      const n = Number(v.attrs[a]);
+      const m = Math.min(n > index ? n - 1 : n, Math.max(0, list.length - 2));
+      if (m !== n) open = open.replace(new RegExp(`${a}="\\d+"`), `${a}="${m}"`);
+    }
+    if (open !== xml.slice(v.start, v.openEnd)) splices.push({ from: v.start, to: v.openEnd, text: open });
+  }
+  xml = applySplices(xml, splices);
+  // A definedNames left empty goes too.
+  root = parseTree(xml);
+  const left = child(root, "definedNames");
+  if (left && children(left, "definedName").length === 0) xml = xml.slice(0, left.start) + xml.slice(left.end);
+  pkg.set(wbPath, xml);
+  if (rel) {
+    const part = resolveTarget(wbPath, rel.target);
+    const owned = new Set<string>();
+    ownedParts(pkg, part, owned);
+    for (const p of [part, ...owned]) {
+      pkg.remove(p);
+      pkg.remove(`${p.slice(0, p.lastIndexOf("/") + 1)}_rels/${p.slice(p.lastIndexOf("/") + 1)}.rels`);
+      pkg.removeOverride(p);
+    }
+    pkg.removeRel(wbPath, rId);
+  }
+  return true;
+}
+
+/** calcPr's fullCalcOnLoad as it is ("1", "0", or null when absent). */
+export function fullCalcOnLoad(pkg: XlsxPackage): string | null {
+  const calc = child(parseTree(pkg.text(pkg.workbook())), "calcPr");
+  return calc?.attrs.fullCalcOnLoad ?? null;
+}
+
+/** Sets (or, with null, removes) calcPr's fullCalcOnLoad. */
+export function setFullCalcOnLoad(pkg: XlsxPackage, value: string | null): void {
+  const wbPath = pkg.workbook();
+  const xml = pkg.text(wbPath);
+  const root = parseTree(xml);
+  const p = prefixOf(root);
+  const calc = child(root, "calcPr");
+  if (!calc) {
+    if (value !== null) pkg.set(wbPath, insertInOrder(xml, root, "calcPr", `<${p}calcPr fullCalcOnLoad="${value}"/>`));
+    return;
+  }
+  let open = xml.slice(calc.start, calc.openEnd);
+  if (/\sfullCalcOnLoad="[^"]*"/.test(open)) open = open.replace(/\sfullCalcOnLoad="[^"]*"/, value === null ? "" : ` fullCalcOnLoad="${value}"`);
+  else if (value !== null) open = open.replace(/^<[\w:]+/, (m) => `${m} fullCalcOnLoad="${value}"`);
+  pkg.set(wbPath, xml.slice(0, calc.start) + open + xml.slice(calc.openEnd));
+}
+
+/** The calculation chain lists formula cells; once formulas are added it is stale, and Excel rebuilds it. */
+export function dropCalcChain(pkg: XlsxPackage): void {
+  const wbPath = pkg.workbook();
+  const rel = pkg.rels(wbPath).find((r) => relIs(r.type, REL.calcChain));
+  if (!rel) return;
+  const part = resolveTarget(wbPath, rel.target);
+  pkg.remove(part);
+  pkg.removeOverride(part);
+  pkg.removeRel(wbPath, rel.id);
+}

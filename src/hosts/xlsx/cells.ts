@@ -1,0 +1,70 @@
+// Cells as the product writes them: SpecCells to <c> elements (inline strings, so the shared
+// string table is never touched), and the A1 helpers the writers share.
+import type { CellValue } from "../../forms/grid";
+import { a1 } from "../../forms/grid";
+import type { SpecCell } from "../../forms/sheetspec";
+import { escapeAttr, escapeText } from "./xml";
+
+/** Date -> Excel serial (1900 system). */
+export const dateToSerial = (d: Date) => d.getTime() / 86400000 + 25569;
+
+function text(s: string): string {
+  const space = /^\s|\s$|\n/.test(s) ? ` xml:space="preserve"` : "";
+  return `<t${space}>${escapeText(s)}</t>`;
+}
+
+function valueXml(v: CellValue, p: string): { t: string; body: string } {
+  if (v === null || v === undefined) return { t: "", body: "" };
+  if (typeof v === "number") return Number.isFinite(v) ? { t: "", body: `<${p}v>${v}</${p}v>` } : { t: "e", body: `<${p}v>#NUM!</${p}v>` };
+  if (typeof v === "boolean") return { t: "b", body: `<${p}v>${v ? 1 : 0}</${p}v>` };
+  if (v instanceof Date) return { t: "", body: `<${p}v>${dateToSerial(v)}</${p}v>` };
+  return { t: "inlineStr", body: `<${p}is>${text(v).replace(/<(\/?)t\b/g, `<$1${p}t`)}</${p}is>` };
+}
+
+function resultXml(v: CellValue | undefined, p: string): { t: string; body: string } {
+  if (v === null || v === undefined) return { t: "str", body: `<${p}v></${p}v>` };
+  if (typeof v === "string") return { t: "str", body: `<${p}v>${escapeText(v)}</${p}v>` };
+  return valueXml(v, p);
+}
+
+export interface CellContext {
+  /** Shared formula group of a master cell's address. */
+  sharedIndex: (master: string) => number;
+  /** Element prefix of the sheet ("" or "x:"). */
+  prefix?: string;
+}
+
+/** One cell: value or formula with its cached result, style s. A Date with no date style gets `dateStyle`. */
+export function cellXml(row: number, col: number, spec: SpecCell | null, s: number | null, ctx: CellContext): string {
+  const p = ctx.prefix ?? "";
+  const ref = a1(row, col);
+  const style = s ? ` s="${s}"` : "";
+  if (!spec) return `<${p}c r="${ref}"${style}/>`;
+  if (spec.formula !== undefined || spec.sharedWith) {
+    const r = resultXml(spec.result, p);
+    const t = r.t ? ` t="${r.t}"` : "";
+    let f: string;
+    if (spec.sharedWith) f = `<${p}f t="shared" si="${ctx.sharedIndex(spec.sharedWith)}"/>`;
+    else if (spec.shareRange) f = `<${p}f t="shared" ref="${spec.shareRange}" si="${ctx.sharedIndex(ref)}">${escapeText(spec.formula as string)}</${p}f>`;
+    else f = `<${p}f>${escapeText(spec.formula as string)}</${p}f>`;
+    return `<${p}c r="${ref}"${style}${t}>${f}${r.body}</${p}c>`;
+  }
+  const v = valueXml(spec.value ?? null, p);
+  if (!v.body) return `<${p}c r="${ref}"${style}/>`;
+  return `<${p}c r="${ref}"${style}${v.t ? ` t="${v.t}"` : ""}>${v.body}</${p}c>`;
+}
+
+/** Numbers shared formula groups from a base (above any group a user sheet already has). */
+export function sharedIndexer(base: number): (master: string) => number {
+  const groups = new Map<string, number>();
+  return (master) => {
+    let i = groups.get(master);
+    if (i === undefined) {
+      i = base + groups.size;
+      groups.set(master, i);
+    }
+    return i;
+  };
+}
+
+export const attr = escapeAttr;

@@ -1,0 +1,315 @@
+// An .xlsx/.xlsm package held as its zip: parts are read when asked for, edited parts are kept as
+// text, and writing copies every part nobody changed exactly as it was stored.
+import { UnusableWorkbook } from "../../app/port";
+import { notAWorkbook } from "./open";
+import { BadPackage, writeZip, ZipReader, type OutPart } from "./zip";
+import { attrsText, children, decodeXml, isMain, isRelNs, NS, parseTree, type XNode } from "./xml";
+
+export interface SheetRef {
+  name: string;
+  /** Part name without a leading slash, e.g. xl/worksheets/sheet1.xml. */
+  path: string;
+  rId: string;
+  sheetId: number;
+  state: "visible" | "hidden" | "veryHidden";
+  /** A worksheet (not a chartsheet, dialog or macro sheet). */
+  isWorksheet: boolean;
+}
+
+export interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+  external: boolean;
+}
+
+const REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+export const REL = {
+  officeDocument: `${REL_TYPE}/officeDocument`,
+  worksheet: `${REL_TYPE}/worksheet`,
+  sharedStrings: `${REL_TYPE}/sharedStrings`,
+  styles: `${REL_TYPE}/styles`,
+  calcChain: `${REL_TYPE}/calcChain`,
+  comments: `${REL_TYPE}/comments`,
+  vmlDrawing: `${REL_TYPE}/vmlDrawing`,
+  drawing: `${REL_TYPE}/drawing`,
+  chart: `${REL_TYPE}/chart`,
+};
+
+/** Relationship types are compared on their last segment: strict OOXML uses other URIs for the same things. */
+export const relIs = (type: string, wanted: string) => type.slice(type.lastIndexOf("/")) === wanted.slice(wanted.lastIndexOf("/"));
+
+export const CONTENT_TYPE = {
+  worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
+  comments: "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml",
+  vml: "application/vnd.openxmlformats-officedocument.vmlDrawing",
+  drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
+  chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
+};
+
+/** The folder of a part, for resolving relative targets. */
+const folderOf = (part: string) => part.slice(0, part.lastIndexOf("/") + 1);
+
+/** A relationship target resolved against its source part (absolute targets start with "/"). */
+export function resolveTarget(source: string, target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const parts = (folderOf(source) + target).split("/");
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === "..") out.pop();
+    else if (p !== ".") out.push(p);
+  }
+  return out.join("/");
+}
+
+/** The rels part of a part: xl/worksheets/sheet1.xml -> xl/worksheets/_rels/sheet1.xml.rels. */
+export const relsPathOf = (part: string) => `${folderOf(part)}_rels/${part.slice(part.lastIndexOf("/") + 1)}.rels`;
+
+/** A target relative to the source part's folder. */
+export function relativeTarget(source: string, part: string): string {
+  const from = folderOf(source).split("/").filter(Boolean);
+  const to = part.split("/");
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  return [...Array(from.length - common).fill(".."), ...to.slice(common)].join("/");
+}
+
+/** A part made as it is written: string pieces, never the whole part at once. */
+export type Pieces = () => Iterable<string>;
+
+export class XlsxPackage {
+  private readonly changed = new Map<string, string | Uint8Array | Pieces>();
+  private readonly removed = new Set<string>();
+  /** Part names in the order they were stored; new parts follow. */
+  private readonly order: string[];
+
+  private constructor(readonly fileName: string, readonly zip: ZipReader) {
+    this.order = [...zip.entries.keys()];
+  }
+
+  /** Opens a package, or says in one line why it cannot be used. */
+  static open(fileName: string, bytes: Uint8Array): XlsxPackage {
+    let zip: ZipReader;
+    try {
+      zip = new ZipReader(bytes);
+    } catch (e) {
+      throw packageError(fileName, e);
+    }
+    const pkg = new XlsxPackage(fileName, zip);
+    if (!pkg.workbookPath()) throw new UnusableWorkbook(notAWorkbook(fileName));
+    return pkg;
+  }
+
+  /** An empty package to build new workbooks in (template, demo, merge). */
+  static blank(fileName: string): XlsxPackage {
+    const pkg = new XlsxPackage(fileName, new ZipReader(EMPTY_ZIP));
+    for (const [name, text] of Object.entries(BLANK_PARTS)) pkg.set(name, text);
+    return pkg;
+  }
+
+  has(part: string): boolean {
+    return !this.removed.has(part) && (this.changed.has(part) || this.zip.entries.has(part));
+  }
+
+  bytes(part: string): Uint8Array {
+    const c = this.changed.get(part);
+    if (c !== undefined) return c instanceof Uint8Array ? c : new TextEncoder().encode(typeof c === "string" ? c : [...c()].join(""));
+    const e = this.zip.entries.get(part);
+    if (!e || this.removed.has(part)) throw new UnusableWorkbook(`${this.fileName} 缺少 ${part}（文件可能已损坏）：请用 Excel 或 WPS 打开后另存为 .xlsx 再试。`);
+    try {
+      return this.zip.read(e);
+    } catch (err) {
+      throw packageError(this.fileName, err);
+    }
+  }
+
+  text(part: string): string {
+    const c = this.changed.get(part);
+    return typeof c === "string" ? c : decodeXml(this.bytes(part));
+  }
+
+  /** Inflates a stored part chunk by chunk (the reader streams sheets through this). */
+  stream(part: string, onChunk: (bytes: Uint8Array) => void): void {
+    if (this.changed.has(part)) return onChunk(this.bytes(part));
+    const e = this.zip.entries.get(part);
+    if (!e || this.removed.has(part)) throw new UnusableWorkbook(`${this.fileName} 缺少 ${part}（文件可能已损坏）：请用 Excel 或 WPS 打开后另存为 .xlsx 再试。`);
+    try {
+      this.zip.stream(e, onChunk);
+    } catch (err) {
+      throw packageError(this.fileName, err);
+    }
+  }
+
+  set(part: string, content: string | Uint8Array | Pieces): void {
+    this.changed.set(part, content);
+    this.removed.delete(part);
+    if (!this.order.includes(part)) this.order.push(part);
+  }
+
+  remove(part: string): void {
+    this.changed.delete(part);
+    this.removed.add(part);
+  }
+
+  /** Was this part left as it was stored? */
+  untouched(part: string): boolean {
+    return !this.changed.has(part) && !this.removed.has(part) && this.zip.entries.has(part);
+  }
+
+  parts(): string[] {
+    return this.order.filter((p) => this.has(p));
+  }
+
+  /** A part name not yet used: xl/worksheets/sheet{n}.xml with the smallest free n. */
+  freeName(pattern: (n: number) => string): string {
+    const lower = new Set(this.parts().map((p) => p.toLowerCase()));
+    for (let n = 1; ; n++) if (!lower.has(pattern(n).toLowerCase())) return pattern(n);
+  }
+
+  // --- relationships and content types ---
+
+  rels(part: string): Relationship[] {
+    const path = relsPathOf(part);
+    if (!this.has(path)) return [];
+    const root = parseTree(this.text(path));
+    return children(root, "Relationship").map((r) => ({
+      id: r.attrs.Id, type: r.attrs.Type, target: r.attrs.Target ?? "", external: r.attrs.TargetMode === "External",
+    }));
+  }
+
+  /** Adds a relationship from a part and returns its id (the smallest free rIdN). */
+  addRel(source: string, type: string, targetPart: string): string {
+    const path = relsPathOf(source);
+    const xml = this.has(path) ? this.text(path) : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.pkgRel}"></Relationships>`;
+    const root = parseTree(xml);
+    const ids = new Set(children(root, "Relationship").map((r) => r.attrs.Id));
+    let n = 1;
+    while (ids.has(`rId${n}`)) n++;
+    const id = `rId${n}`;
+    const el = `<Relationship${attrsText({ Id: id, Type: type, Target: relativeTarget(source, targetPart) })}/>`;
+    this.set(path, insertChild(xml, root, el));
+    return id;
+  }
+
+  removeRel(source: string, id: string): void {
+    const path = relsPathOf(source);
+    if (!this.has(path)) return;
+    const xml = this.text(path);
+    const root = parseTree(xml);
+    const r = children(root, "Relationship").find((x) => x.attrs.Id === id);
+    if (!r) return;
+    if (children(root, "Relationship").length === 1 && source !== "xl/workbook.xml" && !source.startsWith("[")) {
+      this.remove(path);
+      return;
+    }
+    this.set(path, xml.slice(0, r.start) + xml.slice(r.end));
+  }
+
+  /** Target part of a relationship of a given type, where there is one. */
+  relTarget(source: string, type: string): string | null {
+    const r = this.rels(source).find((x) => relIs(x.type, type) && !x.external);
+    return r ? resolveTarget(source, r.target) : null;
+  }
+
+  setOverride(part: string, contentType: string): void {
+    const xml = this.text("[Content_Types].xml");
+    const root = parseTree(xml);
+    const existing = children(root, "Override").find((o) => o.attrs.PartName?.toLowerCase() === `/${part}`.toLowerCase());
+    if (existing) return;
+    this.set("[Content_Types].xml", insertChild(xml, root, `<Override${attrsText({ PartName: `/${part}`, ContentType: contentType })}/>`));
+  }
+
+  ensureDefault(extension: string, contentType: string): void {
+    const xml = this.text("[Content_Types].xml");
+    const root = parseTree(xml);
+    if (children(root, "Default").some((d) => d.attrs.Extension?.toLowerCase() === extension)) return;
+    // Defaults come before overrides.
+    const first = root.children[0];
+    const el = `<Default${attrsText({ Extension: extension, ContentType: contentType })}/>`;
+    this.set("[Content_Types].xml", first ? xml.slice(0, first.start) + el + xml.slice(first.start) : insertChild(xml, root, el));
+  }
+
+  removeOverride(part: string): void {
+    const xml = this.text("[Content_Types].xml");
+    const root = parseTree(xml);
+    const o = children(root, "Override").find((x) => x.attrs.PartName?.toLowerCase() === `/${part}`.toLowerCase());
+    if (o) this.set("[Content_Types].xml", xml.slice(0, o.start) + xml.slice(o.end));
+  }
+
+  // --- the workbook ---
+
+  workbookPath(): string | null {
+    const rel = this.rels("").find((r) => relIs(r.type, REL.officeDocument));
+    if (rel) {
+      const path = resolveTarget("", rel.target);
+      if (this.has(path)) return path;
+    }
+    return this.has("xl/workbook.xml") ? "xl/workbook.xml" : null;
+  }
+
+  workbook(): string {
+    return this.workbookPath() as string;
+  }
+
+  /** The sheets in workbook order, following workbook.xml.rels (never guessing part names). */
+  sheets(): SheetRef[] {
+    const wb = this.workbook();
+    const root = parseTree(this.text(wb));
+    const rels = new Map(this.rels(wb).map((r) => [r.id, r]));
+    const sheetsNode = children(root, "sheets")[0];
+    if (!sheetsNode) return [];
+    return children(sheetsNode, "sheet").map((s) => {
+      const rId = Object.entries(s.nsAttrs).find(([k]) => isRelNs(k.split("|")[0]) && k.endsWith("|id"))?.[1] ?? "";
+      const rel = rels.get(rId);
+      return {
+        name: s.attrs.name ?? "", rId, sheetId: Number(s.attrs.sheetId), state: (s.attrs.state as SheetRef["state"]) ?? "visible",
+        path: rel ? resolveTarget(wb, rel.target) : "", isWorksheet: !!rel && relIs(rel.type, REL.worksheet) && isMain(s.uri),
+      };
+    });
+  }
+
+  /** The whole package as zip chunks: untouched parts copied as stored, [Content_Types].xml first. */
+  write(): Uint8Array[] {
+    const names = this.parts();
+    const ordered = [...names.filter((n) => n === "[Content_Types].xml"), ...names.filter((n) => n !== "[Content_Types].xml")];
+    return writeZip(ordered.map((name): OutPart => {
+      const e = this.zip.entries.get(name);
+      if (e && this.untouched(name)) return { name, copy: e, from: this.zip };
+      const c = this.changed.get(name) as string | Uint8Array | Pieces;
+      if (c instanceof Uint8Array) return { name, data: c };
+      return { name, pieces: typeof c === "string" ? () => [c] : c };
+    }));
+  }
+}
+
+/** Inserts an element as the last child of a node (which may be self-closing). */
+export function insertChild(xml: string, node: XNode, el: string): string {
+  if (node.selfClosing) {
+    const open = xml.slice(node.start, node.end).replace(/\s*\/>$/, ">");
+    return xml.slice(0, node.start) + open + el + `</${node.qname}>` + xml.slice(node.end);
+  }
+  return xml.slice(0, node.closeStart) + el + xml.slice(node.closeStart);
+}
+
+function packageError(fileName: string, e: unknown): UnusableWorkbook {
+  if (e instanceof UnusableWorkbook) return e;
+  if (e instanceof BadPackage) {
+    if (e.reason === "bomb") return new UnusableWorkbook(`${fileName} 的压缩内容异常庞大（${e.message}），为保护本机内存已拒绝打开：请确认文件来源，用 Excel 或 WPS 打开后另存为 .xlsx 再试。`);
+    if (e.reason === "encrypted") return new UnusableWorkbook(`${fileName} 设有密码，无法读取：请在 Excel 中清除密码并保存后再试。`);
+    return new UnusableWorkbook(`${fileName} 已损坏（${e.message}）：文件可能没有下载或复制完整，请重新获取，或用 Excel、WPS 打开后另存为 .xlsx 再试。`);
+  }
+  return new UnusableWorkbook(notAWorkbook(fileName));
+}
+
+const EMPTY_ZIP = Uint8Array.of(0x50, 0x4b, 5, 6, ...Array(18).fill(0));
+
+const XML_HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
+const BLANK_PARTS: Record<string, string> = {
+  "[Content_Types].xml": `${XML_HEAD}<Types xmlns="${NS.contentTypes}"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>`,
+  "_rels/.rels": `${XML_HEAD}<Relationships xmlns="${NS.pkgRel}"><Relationship Id="rId1" Type="${REL.officeDocument}" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>`,
+  "docProps/app.xml": `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Kezheng</Application></Properties>`,
+  "docProps/core.xml": `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>课证</dc:creator></cp:coreProperties>`,
+  "xl/workbook.xml": `${XML_HEAD}<workbook xmlns="${NS.main}" xmlns:r="${NS.rel}"><workbookPr/><bookViews><workbookView/></bookViews><sheets></sheets><calcPr calcId="191029"/></workbook>`,
+  "xl/_rels/workbook.xml.rels": `${XML_HEAD}<Relationships xmlns="${NS.pkgRel}"><Relationship Id="rId1" Type="${REL.styles}" Target="styles.xml"/></Relationships>`,
+  "xl/styles.xml": `${XML_HEAD}<styleSheet xmlns="${NS.main}"><fonts count="1"><font><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles></styleSheet>`,
+};

@@ -1,0 +1,105 @@
+// A generated sheet (SheetSpec) as worksheet XML, produced in pieces as the zip writer takes them:
+// the elements in CT_Worksheet's order, print setup, frozen panes, validations, page breaks.
+import { columnLetter, widthOf } from "../../forms/grid";
+import type { SheetSpec } from "../../forms/sheetspec";
+import { cellXml, sharedIndexer } from "./cells";
+import type { Styles } from "./styles";
+import { attrsText, escapeText, NS } from "./xml";
+
+export interface SheetParts {
+  /** rId of the sheet's VML drawing (notes). */
+  legacyDrawing?: string;
+  /** rId of the sheet's DrawingML drawing (a chart). */
+  drawing?: string;
+}
+
+/** Styles are resolved now (they go into styles.xml before anything is written); cells when written. */
+export function sheetPieces(spec: SheetSpec, styles: Styles, parts: SheetParts = {}): () => Iterable<string> {
+  const styleIds = new Map<string, number>();
+  const styleOf = (name: string | undefined, isFormula: boolean) => {
+    if (!name) return 0;
+    const key = `${name}|${isFormula}`;
+    let s = styleIds.get(key);
+    if (s === undefined) {
+      s = styles.styleOf(name as Parameters<Styles["styleOf"]>[0], isFormula);
+      styleIds.set(key, s);
+    }
+    return s;
+  };
+  for (const row of spec.rows) for (const c of row) if (c?.style) styleOf(c.style, c.formula !== undefined || !!c.sharedWith);
+  const dateStyle = styleOf("date", false);
+  const textStyle = spec.textColumns?.length ? styles.textFormat() : 0;
+  return function* () {
+    const rows = spec.rows;
+    const lastCol = Math.max(widthOf(rows), spec.widths.length, 1) - 1;
+    const p = spec.print;
+    yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">`;
+    if (p?.fitToWidth) yield `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`;
+    yield `<dimension ref="A1:${columnLetter(lastCol)}${Math.max(1, rows.length)}"/>`;
+    const f = spec.freeze;
+    if (f && (f.rows || f.cols)) {
+      const pane = f.rows && f.cols ? "bottomRight" : f.rows ? "bottomLeft" : "topRight";
+      yield `<sheetViews><sheetView workbookViewId="0"><pane${attrsText({ xSplit: f.cols || undefined, ySplit: f.rows || undefined, topLeftCell: `${columnLetter(f.cols)}${f.rows + 1}`, activePane: pane, state: "frozen" })}/><selection pane="${pane}"/></sheetView></sheetViews>`;
+    } else yield `<sheetViews><sheetView workbookViewId="0"/></sheetViews>`;
+    yield `<sheetFormatPr defaultRowHeight="15"/>`;
+    const text = new Set(spec.textColumns ?? []);
+    const cols: string[] = [];
+    for (let c = 0; c <= lastCol; c++) {
+      const w = spec.widths[c];
+      if (w === undefined && !text.has(c)) continue;
+      cols.push(`<col${attrsText({ min: c + 1, max: c + 1, width: w ?? 9, style: text.has(c) ? textStyle : undefined, customWidth: w === undefined ? undefined : 1 })}/>`);
+    }
+    if (cols.length) yield `<cols>${cols.join("")}</cols>`;
+    yield "<sheetData>";
+    const ctx = { sharedIndex: sharedIndexer(0) };
+    const ht = spec.rowHeight ? ` ht="${spec.rowHeight}" customHeight="1"` : "";
+    let block: string[] = [];
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      const cells: string[] = [];
+      for (let c = 0; c < row.length; c++) {
+        const cell = row[c];
+        if (!cell) continue;
+        let s = styleOf(cell.style, cell.formula !== undefined || !!cell.sharedWith);
+        if (cell.value instanceof Date && !cell.style) s = dateStyle;
+        if (!s && text.has(c) && cell.formula === undefined) s = textStyle;
+        cells.push(cellXml(r, c, cell, s, ctx));
+      }
+      if (cells.length || ht) block.push(`<row r="${r + 1}"${ht}>${cells.join("")}</row>`);
+      if (block.length >= 500) {
+        yield block.join("");
+        block = [];
+      }
+    }
+    yield block.join("");
+    yield "</sheetData>";
+    if (spec.merges.length) yield `<mergeCells count="${spec.merges.length}">${spec.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`;
+    const v = spec.validations ?? [];
+    if (v.length) {
+      yield `<dataValidations count="${v.length}">${v.map((d) => `<dataValidation${attrsText({
+        type: "list", errorStyle: "warning", allowBlank: 1, showInputMessage: d.prompt ? 1 : undefined, showErrorMessage: 1,
+        error: "请从下拉列表中选择。", prompt: d.prompt, sqref: d.range,
+      })}><formula1>${escapeText(d.source)}</formula1></dataValidation>`).join("")}</dataValidations>`;
+    }
+    if (p) {
+      yield `<printOptions horizontalCentered="1"${p.gridLines ? ` gridLines="1"` : ""}/>`;
+      yield `<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>`;
+      yield `<pageSetup paperSize="9" orientation="${p.landscape ? "landscape" : "portrait"}"${p.fitToWidth ? ` fitToWidth="1" fitToHeight="0"` : ""}/>`;
+      const breaks = p.rowBreaks ?? [];
+      if (breaks.length) yield `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((b) => `<brk id="${b}" max="16383" man="1"/>`).join("")}</rowBreaks>`;
+    } else yield `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`;
+    if (parts.drawing) yield `<drawing r:id="${parts.drawing}"/>`;
+    if (parts.legacyDrawing) yield `<legacyDrawing r:id="${parts.legacyDrawing}"/>`;
+    yield "</worksheet>";
+  };
+}
+
+/** The print area and print titles of a generated sheet, as workbook-level defined names. */
+export function printNames(spec: SheetSpec, sheetName: string): { name: string; formula: string }[] {
+  const p = spec.print;
+  if (!p) return [];
+  const q = `'${sheetName.replace(/'/g, "''")}'`;
+  const out = [{ name: "_xlnm.Print_Area", formula: `${q}!$A$1:$${columnLetter(p.lastCol)}$${Math.max(1, spec.rows.length)}` }];
+  if (p.titleRows) out.push({ name: "_xlnm.Print_Titles", formula: `${q}!$${p.titleRows[0]}:$${p.titleRows[1]}` });
+  return out;
+}

@@ -1,0 +1,137 @@
+// XML for the package: saxes reads (namespace-aware: an element is known by its namespace and
+// local name, never by the prefix a writer chose), and edits are splices of the original text, so
+// whatever is not edited stays exactly as the writer wrote it.
+import { SaxesParser, type SaxesTagNS } from "saxes";
+
+export const NS = {
+  main: "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+  strictMain: "http://purl.oclc.org/ooxml/spreadsheetml/main",
+  rel: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+  strictRel: "http://purl.oclc.org/ooxml/officeDocument/relationships",
+  pkgRel: "http://schemas.openxmlformats.org/package/2006/relationships",
+  contentTypes: "http://schemas.openxmlformats.org/package/2006/content-types",
+};
+
+/** Is this element in SpreadsheetML's main namespace (transitional or strict)? */
+export const isMain = (uri: string) => uri === NS.main || uri === NS.strictMain;
+export const isRelNs = (uri: string) => uri === NS.rel || uri === NS.strictRel;
+
+export interface XNode {
+  local: string;
+  uri: string;
+  /** The tag name as written (prefix:local). */
+  qname: string;
+  /** Attributes by qualified name, as written. */
+  attrs: Record<string, string>;
+  /** Attributes by namespace URI + "|" + local name (for r:id and the like). */
+  nsAttrs: Record<string, string>;
+  /** Offsets into the text: `<` of the start tag, after its `>`, `<` of the end tag, after its `>`. */
+  start: number;
+  openEnd: number;
+  closeStart: number;
+  end: number;
+  selfClosing: boolean;
+  children: XNode[];
+  /** Direct text content (entities decoded). */
+  text: string;
+  /** In-scope namespace declarations on this element: prefix ("" for default) -> URI. */
+  declares: Record<string, string>;
+}
+
+/** Parses a whole (small) part into a tree of elements with their offsets. */
+export function parseTree(xml: string): XNode {
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  const stack: XNode[] = [];
+  let root: XNode | null = null;
+  parser.on("opentag", (tag) => {
+    const t = tag as SaxesTagNS;
+    const end = parser.position;
+    const start = xml.lastIndexOf("<", end - 1);
+    const attrs: Record<string, string> = {};
+    const nsAttrs: Record<string, string> = {};
+    for (const [q, a] of Object.entries(t.attributes)) {
+      attrs[q] = a.value;
+      nsAttrs[`${a.uri}|${a.local}`] = a.value;
+    }
+    const node: XNode = {
+      local: t.local, uri: t.uri, qname: t.name, attrs, nsAttrs, start, openEnd: end, closeStart: end, end, selfClosing: !!t.isSelfClosing,
+      children: [], text: "", declares: { ...(t.ns ?? {}) },
+    };
+    if (stack.length) stack[stack.length - 1].children.push(node);
+    else root = node;
+    stack.push(node);
+  });
+  parser.on("closetag", () => {
+    const node = stack.pop() as XNode;
+    if (!node.selfClosing) {
+      node.end = parser.position;
+      node.closeStart = xml.lastIndexOf("<", node.end - 1);
+    }
+  });
+  const onText = (text: string) => {
+    if (stack.length) stack[stack.length - 1].text += text;
+  };
+  parser.on("text", onText);
+  parser.on("cdata", onText);
+  parser.write(xml).close();
+  if (!root) throw new Error("empty XML part");
+  return root;
+}
+
+export const children = (n: XNode, local: string) => n.children.filter((c) => c.local === local);
+export const child = (n: XNode, local: string) => n.children.find((c) => c.local === local);
+
+/** Everything an element contains, as written. */
+export const inner = (xml: string, n: XNode) => (n.selfClosing ? "" : xml.slice(n.openEnd, n.closeStart));
+export const outer = (xml: string, n: XNode) => xml.slice(n.start, n.end);
+
+/** The prefix (with its colon) a writer used for an element's namespace: "" or "x:". */
+export const prefixOf = (n: XNode) => (n.qname.includes(":") ? n.qname.slice(0, n.qname.indexOf(":") + 1) : "");
+
+/** Splices into a text: replace [from, to) with text. Applied together, last first; they must not overlap. */
+export interface Splice {
+  from: number;
+  to: number;
+  text: string;
+}
+
+export function applySplices(xml: string, splices: readonly Splice[]): string {
+  const sorted = [...splices].sort((a, b) => a.from - b.from || a.to - b.to);
+  const out: string[] = [];
+  let at = 0;
+  for (const s of sorted) {
+    if (s.from < at) throw new Error("overlapping XML edits");
+    out.push(xml.slice(at, s.from), s.text);
+    at = s.to;
+  }
+  out.push(xml.slice(at));
+  return out.join("");
+}
+
+// Characters XML 1.0 cannot carry, written the OOXML way (_xHHHH_); an underscore that would read as
+// such an escape is escaped itself.
+const UNSAFE = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)/g;
+const hex4 = (c: string) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`;
+
+export function escapeText(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(UNSAFE, hex4);
+}
+
+export function escapeAttr(s: string): string {
+  return escapeText(s).replace(/"/g, "&quot;").replace(/\r/g, "&#13;").replace(/\n/g, "&#10;").replace(/\t/g, "&#9;");
+}
+
+/** OOXML's _xHHHH_ escapes in cell text, read back. */
+export function unescapeOoxml(s: string): string {
+  return s.indexOf("_x") < 0 ? s : s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+export const attrsText = (attrs: Record<string, string | number | undefined | null>) =>
+  Object.entries(attrs).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => ` ${k}="${escapeAttr(String(v))}"`).join("");
+
+/** Bytes of a part to text: UTF-8 (with or without BOM) or UTF-16 with its BOM. */
+export function decodeXml(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  return new TextDecoder("utf-8").decode(bytes);
+}

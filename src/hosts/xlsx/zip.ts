@@ -1,0 +1,191 @@
+// The zip container of an .xlsx package: the central directory read by hand (so every part can be
+// inflated on its own, streamed, capped, or copied without being inflated at all), fflate for the
+// deflate work and for writing. Runs the same in Node and in the browser (plain Uint8Arrays).
+import { Inflate, Zip, ZipDeflate, type ZipInputFile } from "fflate";
+
+export interface ZipEntry {
+  name: string;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
+/** Why a package cannot be used: damaged (truncated, not a zip) or refused (a zip bomb). */
+export class BadPackage extends Error {
+  constructor(readonly reason: "damaged" | "bomb" | "encrypted", detail: string) {
+    super(detail);
+    this.name = "BadPackage";
+  }
+}
+
+/** Limits in the spirit of Apache POI's ZipSecureFile: checked before anything is inflated. */
+export const ZIP_LIMITS = {
+  entries: 100_000,
+  /** One part, inflated. A sheet of 500,000 grade rows is about 100 MB. */
+  partBytes: 768 * 1024 * 1024,
+  /** All parts together, inflated. */
+  totalBytes: 2 * 1024 * 1024 * 1024,
+  /** A part that inflates more than this many times over is a bomb (XML sheets inflate 5-30 times). */
+  ratio: 500,
+  /** ... once it is larger than this. */
+  ratioFrom: 16 * 1024 * 1024,
+};
+
+const u16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
+const u32 = (b: Uint8Array, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
+
+const utf8 = new TextDecoder("utf-8");
+const cp437 = (b: Uint8Array) => String.fromCharCode(...b);
+
+export class ZipReader {
+  readonly entries = new Map<string, ZipEntry>();
+
+  constructor(readonly bytes: Uint8Array) {
+    const b = bytes;
+    // End of central directory: the last PK\5\6 within the final 64 KiB (a comment may follow it).
+    let eocd = -1;
+    for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) {
+      if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 5 && b[i + 3] === 6) {
+        eocd = i;
+        break;
+      }
+    }
+    if (eocd < 0) throw new BadPackage("damaged", "no end of central directory (truncated?)");
+    const count = u16(b, eocd + 10);
+    let at = u32(b, eocd + 16);
+    if (count === 0xffff || at === 0xffffffff) throw new BadPackage("damaged", "zip64 archives are not workbooks Excel writes");
+    if (count > ZIP_LIMITS.entries) throw new BadPackage("bomb", `${count} entries`);
+    let total = 0;
+    for (let n = 0; n < count; n++) {
+      if (at + 46 > b.length || u32(b, at) !== 0x02014b50) throw new BadPackage("damaged", "central directory cut short");
+      const flags = u16(b, at + 8);
+      const nameLength = u16(b, at + 28);
+      const rawName = b.subarray(at + 46, at + 46 + nameLength);
+      const name = (flags & 0x800 ? utf8.decode(rawName) : /[^\x00-\x7f]/.test(cp437(rawName)) ? utf8.decode(rawName) : cp437(rawName)).replace(/^\//, "");
+      const entry: ZipEntry = {
+        name, method: u16(b, at + 10), crc: u32(b, at + 16), compressedSize: u32(b, at + 20), size: u32(b, at + 24), localOffset: u32(b, at + 42),
+      };
+      if (flags & 1) throw new BadPackage("encrypted", name);
+      if (this.entries.has(name)) throw new BadPackage("damaged", `duplicate entry ${name}`);
+      if (entry.localOffset + 30 > b.length || entry.localOffset + entry.compressedSize > b.length) throw new BadPackage("damaged", `${name} lies past the end of the file (truncated?)`);
+      if (entry.size > ZIP_LIMITS.partBytes) throw new BadPackage("bomb", `${name} claims ${entry.size} bytes`);
+      if (entry.size > ZIP_LIMITS.ratioFrom && entry.size > entry.compressedSize * ZIP_LIMITS.ratio) throw new BadPackage("bomb", `${name} inflates ${Math.round(entry.size / Math.max(1, entry.compressedSize))} times`);
+      total += entry.size;
+      if (total > ZIP_LIMITS.totalBytes) throw new BadPackage("bomb", `parts claim ${total} bytes`);
+      this.entries.set(name, entry);
+      at += 46 + nameLength + u16(b, at + 30) + u16(b, at + 32);
+    }
+  }
+
+  /** The part's bytes as stored (deflated or not). */
+  raw(e: ZipEntry): Uint8Array {
+    const o = e.localOffset;
+    if (u32(this.bytes, o) !== 0x04034b50) throw new BadPackage("damaged", `${e.name}: no local header`);
+    const start = o + 30 + u16(this.bytes, o + 26) + u16(this.bytes, o + 28);
+    if (start + e.compressedSize > this.bytes.length) throw new BadPackage("damaged", `${e.name} is cut short`);
+    return this.bytes.subarray(start, start + e.compressedSize);
+  }
+
+  /** Inflates a part chunk by chunk; never more bytes than its entry claims (a lying entry is a bomb). */
+  stream(e: ZipEntry, onChunk: (chunk: Uint8Array) => void): void {
+    const raw = this.raw(e);
+    if (e.method === 0) {
+      if (raw.length !== e.size) throw new BadPackage("damaged", `${e.name}: stored size differs`);
+      for (let i = 0; i < raw.length; i += 1 << 20) onChunk(raw.subarray(i, Math.min(raw.length, i + (1 << 20))));
+      return;
+    }
+    if (e.method !== 8) throw new BadPackage("damaged", `${e.name}: compression method ${e.method}`);
+    let seen = 0;
+    let done = false;
+    const inflater = new Inflate((chunk, final) => {
+      seen += chunk.length;
+      if (seen > e.size) throw new BadPackage("bomb", `${e.name} inflates past the ${e.size} bytes it claims`);
+      if (chunk.length) onChunk(chunk);
+      if (final) done = true;
+    });
+    try {
+      for (let i = 0; i < raw.length; i += 1 << 16) inflater.push(raw.subarray(i, Math.min(raw.length, i + (1 << 16))), i + (1 << 16) >= raw.length);
+      if (raw.length === 0) inflater.push(raw, true);
+    } catch (err) {
+      if (err instanceof BadPackage) throw err;
+      throw new BadPackage("damaged", `${e.name}: ${(err as Error).message}`);
+    }
+    if (!done || seen !== e.size) throw new BadPackage("damaged", `${e.name} is cut short`);
+  }
+
+  read(e: ZipEntry): Uint8Array {
+    const out = new Uint8Array(e.size);
+    let at = 0;
+    this.stream(e, (c) => {
+      out.set(c, at);
+      at += c.length;
+    });
+    return out;
+  }
+}
+
+/** A part to write: bytes or text made now, string pieces made as they are written, or an entry copied as stored. */
+export type OutPart =
+  | { name: string; data: Uint8Array }
+  | { name: string; pieces: () => Iterable<string> }
+  | { name: string; copy: ZipEntry; from: ZipReader };
+
+/** A stored entry handed to fflate as it is: no inflate, no deflate, the same bytes and CRC. */
+function copied(name: string, e: ZipEntry, from: ZipReader): ZipInputFile & { start(): void } {
+  const file = {
+    filename: name, size: e.size, crc: e.crc, compression: e.method, mtime: FIXED_TIME,
+    ondata: undefined as ZipInputFile["ondata"],
+    start() {
+      file.ondata?.(null, from.raw(e) as Uint8Array<ArrayBuffer>, true);
+    },
+  };
+  return file as ZipInputFile & { start(): void };
+}
+
+const encoder = new TextEncoder();
+/** A fixed time on every entry: the same input gives the same bytes (run twice = run once, down to the file). */
+const FIXED_TIME = new Date(2023, 0, 1);
+
+/** Writes the parts in order into one zip: chunks of the output, as fflate makes them. */
+export function writeZip(parts: Iterable<OutPart>): Uint8Array[] {
+  const chunks: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((err, chunk) => {
+    if (err) failure = err;
+    else chunks.push(chunk);
+  });
+  for (const p of parts) {
+    if ("copy" in p) {
+      const f = copied(p.name, p.copy, p.from);
+      zip.add(f);
+      f.start();
+      continue;
+    }
+    const f = new ZipDeflate(p.name, { level: 6 });
+    f.mtime = FIXED_TIME;
+    zip.add(f);
+    if ("data" in p) {
+      f.push(p.data, true);
+      continue;
+    }
+    // Pieces are gathered into ~1 MiB blocks: few deflate calls, and never the whole part at once.
+    let block: string[] = [];
+    let size = 0;
+    for (const s of p.pieces()) {
+      block.push(s);
+      size += s.length;
+      if (size >= 1 << 20) {
+        f.push(encoder.encode(block.join("")));
+        block = [];
+        size = 0;
+      }
+    }
+    f.push(encoder.encode(block.join("")), true);
+  }
+  zip.end();
+  if (failure) throw failure;
+  return chunks;
+}
