@@ -33,19 +33,24 @@ export async function checkFile(file: string): Promise<Report> {
   return checkGrids(await readGridsFromFile(file)).report;
 }
 
+/** A macro-enabled workbook stays one: its output is .xlsm too (Excel refuses macros under .xlsx). */
+const extensionFor = (input: string) => (path.extname(input).toLowerCase() === ".xlsm" ? ".xlsm" : ".xlsx");
+
 /** Where a command writes: -o, or the input itself with --in-place, or NAME-课证.xlsx beside it. */
 export function outputPath(input: string, options: { output?: string; inPlace?: boolean }, suffix: string): string {
   if (options.output && options.inPlace) throw new UnusableWorkbook("-o 和 --in-place 只能选一个：要覆盖原文件用 --in-place，要另存用 -o 新文件名。");
   if (options.inPlace) return input;
-  const out = options.output ?? path.join(path.dirname(input), `${path.basename(input, path.extname(input))}-${suffix}.xlsx`);
+  const ext = extensionFor(input);
+  const out = options.output ?? path.join(path.dirname(input), `${path.basename(input, path.extname(input))}-${suffix}${ext}`);
   if (path.resolve(out) === path.resolve(input)) throw new UnusableWorkbook(`输出文件与输入文件相同（${input}）：原文件不会被覆盖，请用 -o 指定另一个文件名，或加 --in-place 明确覆盖。`);
-  return xlsxName(out);
+  return xlsxName(out, ext);
 }
 
-/** An output file name must end in .xlsx: what the product writes is an Excel workbook. */
-export function xlsxName(out: string): string {
-  if (path.extname(out).toLowerCase() !== ".xlsx") throw new UnusableWorkbook(`输出文件名应以 .xlsx 结尾：${out}`);
-  return out;
+/** An output file name must end in .xlsx (or .xlsm for a macro-enabled workbook). */
+export function xlsxName(out: string, ext = ".xlsx"): string {
+  if (path.extname(out).toLowerCase() === ext) return out;
+  if (ext === ".xlsm") throw new UnusableWorkbook(`输入是启用宏的工作簿（.xlsm），输出文件名也应以 .xlsm 结尾（宏会原样保留）：${out}`);
+  throw new UnusableWorkbook(`输出文件名应以 .xlsx 结尾：${out}`);
 }
 
 /** Writes to a temporary file beside the target, then renames: never a half-written workbook. */

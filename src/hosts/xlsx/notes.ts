@@ -4,7 +4,6 @@
 import { a1 } from "../../forms/grid";
 import { CONTENT_TYPE, REL, relIs, resolveTarget, type XlsxPackage } from "./package";
 import { child, children, escapeText, inner, parseTree, prefixOf } from "./xml";
-import { parseA1 } from "../../forms/grid";
 
 export const NOTE_AUTHOR = "课证";
 /** Our text appended to a user's note starts with this run. */
@@ -179,6 +178,14 @@ export function removeNotes(pkg: XlsxPackage, sheetPath: string, created: readon
       }
     }
   }
+  // Our author goes too when it is the last one and no note left is by it.
+  const authors = child(root, "authors");
+  const names = authors ? children(authors, "author") : [];
+  const ours = names.length - 1;
+  if (ours >= 0 && names[ours].text === NOTE_AUTHOR) {
+    const used = (list ? children(list, "comment") : []).some((c) => !gone.has(c.attrs.ref ?? "") && Number(c.attrs.authorId) === ours);
+    if (!used) cuts.push({ from: names[ours].start, to: names[ours].end, text: "" });
+  }
   for (const c of cuts.sort((a, b) => b.from - a.from)) xml = xml.slice(0, c.from) + c.text + xml.slice(c.to);
   if (left === 0) {
     pkg.remove(parts.comments);
@@ -201,5 +208,3 @@ export function removeNotes(pkg: XlsxPackage, sheetPath: string, created: readon
   }
   return out;
 }
-
-export const refOf = (address: string) => parseA1(address);

@@ -1,0 +1,57 @@
+// Workbooks written by other programs, made by code: openpyxl (Debian's python3-openpyxl),
+// LibreOffice (re-saving), and zip edits that add parts the product does not know.
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { unzipSync, zipSync } from "fflate";
+import type { SheetData } from "../../src/app/synthetic";
+import { recalculate } from "./libreoffice";
+import { tmpDir } from "./workbooks";
+
+const SCRIPT = path.join(__dirname, "pyxl.py");
+/** Debian's Python, where python3-openpyxl is installed (a pyenv python on PATH may not have it). */
+const PYTHON = fs.existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+
+/** A department workbook written by openpyxl, with a chart, a picture, a comment, a validation, conditional formats, panes, a hidden column and a defined name. */
+export function openpyxlWorkbook(sheets: readonly SheetData[], out: string): string {
+  const spec = path.join(tmpDir(), "spec.json");
+  const clean = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : v);
+  fs.writeFileSync(spec, JSON.stringify({ sheets: sheets.map((s) => ({ name: s.name, merges: s.merges, rows: s.rows.map((r) => r.map(clean)) })) }));
+  execFileSync(PYTHON, [SCRIPT, "make", spec, out], { stdio: "pipe" });
+  return out;
+}
+
+export interface DumpedSheet {
+  name: string;
+  state: string;
+  cells: Record<string, [unknown, string | null]>;
+  widths: Record<string, number>;
+  hidden: string[];
+}
+
+/** openpyxl's reading of a workbook: cached values and solid fills per cell, widths, hidden columns. */
+export function openpyxlDump(file: string): DumpedSheet[] {
+  return JSON.parse(execFileSync(PYTHON, [SCRIPT, "dump", file], { encoding: "utf8", maxBuffer: 1 << 28 }));
+}
+
+/** The same workbook opened and saved again by LibreOffice (as a WPS or LibreOffice user does between runs). */
+export function libreofficeResave(file: string, out: string): string {
+  fs.copyFileSync(recalculate(file).file, out);
+  return out;
+}
+
+export type Parts = Record<string, Uint8Array>;
+
+export function readParts(file: string): Parts {
+  return unzipSync(new Uint8Array(fs.readFileSync(file)));
+}
+
+/** Edits a workbook's zip: the callback changes the parts; text helpers for XML parts. */
+export function zipEdit(file: string, out: string, edit: (parts: Parts, text: (name: string) => string, setText: (name: string, s: string) => void) => void): string {
+  const parts = readParts(file);
+  const text = (n: string) => new TextDecoder().decode(parts[n]);
+  const setText = (n: string, s: string) => (parts[n] = new TextEncoder().encode(s));
+  edit(parts, text, setText);
+  fs.writeFileSync(out, zipSync(parts));
+  return out;
+}
