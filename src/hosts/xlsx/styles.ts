@@ -51,6 +51,8 @@ export class Styles {
   private readonly added = new Map<Collection, string[]>();
   private readonly index = new Map<Collection, Map<string, number>>();
   private readonly namedCache = new Map<string, number>();
+  /** Every numFmtId in use (a code may be defined twice, under two ids). */
+  private readonly numFmtIds = new Set<number>();
 
   constructor(private readonly pkg: XlsxPackage) {
     const wb = pkg.workbook();
@@ -72,7 +74,12 @@ export class Styles {
       this.items.set(c, list);
       this.added.set(c, []);
       const idx = new Map<string, number>();
-      if (c === "numFmts") for (const n of node ? children(node, "numFmt") : []) idx.set(n.attrs.formatCode ?? "", Number(n.attrs.numFmtId));
+      if (c === "numFmts") {
+        for (const n of node ? children(node, "numFmt") : []) {
+          if (!idx.has(n.attrs.formatCode ?? "")) idx.set(n.attrs.formatCode ?? "", Number(n.attrs.numFmtId));
+          this.numFmtIds.add(Number(n.attrs.numFmtId));
+        }
+      }
       else list.forEach((x, i) => idx.has(x) || idx.set(x, i));
       this.index.set(c, idx);
     }
@@ -111,8 +118,8 @@ export class Styles {
     const found = idx.get(code);
     if (found !== undefined) return found;
     let id = 164;
-    const used = new Set(idx.values());
-    while (used.has(id)) id++;
+    while (this.numFmtIds.has(id)) id++;
+    this.numFmtIds.add(id);
     idx.set(code, id);
     (this.added.get("numFmts") as string[]).push(`<numFmt numFmtId="${id}" formatCode="${code}"/>`);
     return id;
