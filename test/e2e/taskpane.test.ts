@@ -13,6 +13,7 @@ import { TID } from "../../src/taskpane/testids";
 import { buildAddin, buildStandIn, launch, serve } from "../support/browser";
 import { letters } from "../support/standin/model";
 import { roundTrip, tmpDir, writeFixture } from "../support/workbooks";
+import { libreofficeResave, openpyxlWorkbook, readParts } from "../support/writers";
 
 const ARTIFACTS = path.join(__dirname, "..", "..", "test-artifacts");
 const dept = syntheticDepartment({ seed: 81, applicants: 60, defects: true, layout: { titleRows: 2, shuffle: true, footer: true } });
@@ -168,8 +169,13 @@ test("汇总: department files picked in the pane are merged and the summary she
     const d = syntheticDepartment({ seed: 900 + k, applicants: 25, department: `第${k + 1}学院` });
     for (const row of d.sheets[0].rows.slice(1)) row[4] = `${k}-${row[4]}`;
     for (const row of d.sheets[1].rows.slice(1)) row[0] = `${k}-${row[0]}`;
-    files.push(await writeFixture(d.sheets, path.join(dir, `第${k + 1}学院.xlsx`)));
+    const file = path.join(dir, `第${k + 1}学院.xlsx`);
+    // The third department's file comes from openpyxl and LibreOffice, with a chart and a picture.
+    if (k === 2) libreofficeResave(openpyxlWorkbook(d.sheets, path.join(dir, "openpyxl.xlsx")), file);
+    else await writeFixture(d.sheets, file);
+    files.push(file);
   }
+  expect(Object.keys(readParts(files[2])).some((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toBe(true);
   const broken = path.join(dir, "损坏.xlsx");
   fs.writeFileSync(broken, "not a workbook");
   const page = await openPane(500);
@@ -178,6 +184,7 @@ test("汇总: department files picked in the pane are merged and the summary she
   const list = page.getByTestId(TID.mergeFilesList);
   await list.waitFor({ timeout: 60000 });
   await expect(list.innerText()).resolves.toMatch(/已汇总　第1学院\.xlsx（第1学院）：25 人/);
+  await expect(list.innerText()).resolves.toMatch(/已汇总　第3学院\.xlsx（第3学院）：25 人/);
   await expect(list.innerText()).resolves.toMatch(/未汇总　损坏\.xlsx：.*不是 Excel 工作簿/);
   await page.getByTestId(TID.mergeWrite).click();
   await page.getByTestId(TID.mergeMessage).filter({ hasText: /已写入汇总表格/ }).waitFor({ timeout: 60000 });

@@ -155,3 +155,19 @@ test("a protected sheet: a clear message, nothing written", async () => {
   expect(book.sheets.map((s) => s.name)).toEqual(dept.sheets.map((s) => s.name));
   expect(JSON.stringify([...(bookCells(book).get("花名册") as Map<string, unknown>)])).toBe(before);
 });
+
+test("计算等级 twice leaves one set of computed columns, in the same place (a roster named with full-width brackets too)", async () => {
+  const dept = syntheticDepartment({ seed: 74, applicants: 30, defects: true, layout: { titleRows: 2, footer: true } });
+  const roster = dept.sheets.find((s) => s.name === "花名册");
+  if (roster) roster.name = "申报人员花名册（二级学院）";
+  const book = bookFromGrids(await roundTrip(dept.sheets) as never);
+  const compute = { marks: true, columns: true, sheets: false };
+  await runWriteBack(new ExcelWorkbook(new RequestContext(book) as unknown as Excel.RequestContext, CAPS), { parts: compute });
+  const once = bookCells(book);
+  const header = [...(once.get("申报人员花名册（二级学院）") as Map<string, unknown>)].filter(([, v]) => v === "已合格相关课程数");
+  expect(header).toHaveLength(1);
+  await runWriteBack(new ExcelWorkbook(new RequestContext(book) as unknown as Excel.RequestContext, CAPS), { parts: compute });
+  const twice = bookCells(book);
+  const plain = (m: Map<string, Map<string, unknown>>) => Object.fromEntries([...m].filter(([k]) => k !== "_kz").map(([k, v]) => [k, Object.fromEntries(v)]));
+  expect(plain(twice)).toEqual(plain(once));
+});
