@@ -3,7 +3,20 @@
 const fs = require("fs");
 const path = require("path");
 const { syntheticDepartment } = require("../lib/app/synthetic");
-const { writeSheetsStreaming } = require("../lib/hosts/xlsx/sheets");
+const ExcelJS = require("exceljs");
+
+/** Large workbooks streamed to disk row by row by ExcelJS (another writer than the product). */
+async function writeSheetsStreaming(file, sheets) {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
+  for (const sheet of sheets) {
+    const ws = wb.addWorksheet(sheet.name);
+    for (const c of sheet.textColumns ?? []) if (c >= 0) ws.getColumn(c + 1).numFmt = "@";
+    for (const m of sheet.merges) ws.mergeCells(m);
+    for (const row of sheet.rows) ws.addRow(row.map((v) => (v === null ? undefined : v))).commit();
+    ws.commit();
+  }
+  await wb.commit();
+}
 
 async function makeRoster(applicants, dir) {
   const file = path.join(dir, `roster-${applicants}.xlsx`);

@@ -1,12 +1,22 @@
 // Files in, files out: the CLI's use of the xlsx host. Outputs are written whole or not at all.
 import { promises as fs } from "fs";
 import * as path from "path";
+import * as zlib from "zlib";
 import { checkGrids, type CheckResult } from "../app/check";
 import { UnusableWorkbook } from "../app/port";
 import type { Report } from "../app/report";
 import { runWriteBack } from "../app/run";
 import type { XlsxPackage } from "../hosts/xlsx/package";
 import { XlsxWorkbook } from "../hosts/xlsx/workbook";
+import { useNativeZlib } from "../hosts/xlsx/zip";
+
+// On Node, zlib does the deflate work natively (the browser uses fflate's JavaScript).
+useNativeZlib({
+  // Level 3: a third of level 6's time for 12% more bytes.
+  deflateRaw: (data) => zlib.deflateRawSync(data, { level: 3 }),
+  inflateRaw: (data, maxOutputLength) => zlib.inflateRawSync(data, { maxOutputLength }),
+  crc32: (data, value) => zlib.crc32(data, value),
+});
 
 /** A file's bytes, or one clear line saying why it cannot be read. */
 export async function readFileBytes(file: string): Promise<Buffer> {

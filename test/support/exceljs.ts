@@ -14,16 +14,3 @@ export function excelJsWorkbook(sheets: readonly SheetData[]): ExcelJS.Workbook 
   }
   return wb;
 }
-
-/** Large workbooks (benchmarks, scale tests): streamed to disk row by row. */
-export async function writeSheetsStreaming(file: string, sheets: readonly SheetData[]): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
-  for (const sheet of sheets) {
-    const ws = wb.addWorksheet(sheet.name);
-    for (const c of sheet.textColumns ?? []) if (c >= 0) ws.getColumn(c + 1).numFmt = "@";
-    for (const m of sheet.merges) ws.mergeCells(m);
-    for (const row of sheet.rows) ws.addRow(row.map((v) => (v === null ? undefined : v))).commit();
-    ws.commit();
-  }
-  await wb.commit();
-}

@@ -14,7 +14,8 @@ function text(s: string): string {
 }
 
 function valueXml(v: CellValue, p: string): { t: string; body: string } {
-  if (v === null || v === undefined) return { t: "", body: "" };
+  // Empty text is a blank cell (its style stays): nothing to store.
+  if (v === null || v === undefined || v === "") return { t: "", body: "" };
   if (typeof v === "number") return Number.isFinite(v) ? { t: "", body: `<${p}v>${v}</${p}v>` } : { t: "e", body: `<${p}v>#NUM!</${p}v>` };
   if (typeof v === "boolean") return { t: "b", body: `<${p}v>${v ? 1 : 0}</${p}v>` };
   if (v instanceof Date) return { t: "", body: `<${p}v>${dateToSerial(v)}</${p}v>` };

@@ -7,6 +7,7 @@ import type { CellValue, Grid } from "../../forms/grid";
 import { columnIndex } from "../../forms/grid";
 import type { XlsxPackage } from "./package";
 import { REL } from "./package";
+import { attr, decodeEntities, scanTags, sheetLayout, type SheetLayout } from "./sheetdata";
 import { child, children, isMain, parseTree, unescapeOoxml } from "./xml";
 
 /** Excel's sheet size: a cell beyond it means the file is damaged, not that the sheet is huge. */
@@ -131,6 +132,17 @@ export function readSheetGrid(pkg: XlsxPackage, name: string, part: string, ctx:
   const rows: CellValue[][] = [];
   const damaged = (what: string) =>
     new UnusableWorkbook(`${pkg.fileName} 的工作表“${name}”已损坏（${what}）：请用 Excel 或 WPS 打开后另存为 .xlsx 再试。`);
+  let xml: string;
+  let layout: SheetLayout;
+  try {
+    xml = pkg.text(part);
+    layout = sheetLayout(xml);
+  } catch (e) {
+    if (e instanceof UnusableWorkbook) throw e;
+    throw damaged(`不是完好的 XML：${(e as Error).message.split("\n")[0]}`);
+  }
+  const p = layout.prefix;
+  const [ROW, C, V, IS, T, RPH] = ["row", "c", "v", "is", "t", "rPh"].map((n) => p + n);
   let row = -1;
   let col = -1;
   let cellType = "n";
@@ -141,21 +153,19 @@ export function readSheetGrid(pkg: XlsxPackage, name: string, part: string, ctx:
   let phonetic = 0;
   let value = "";
   let hasValue = false;
-  streamXml(pkg, part, (p) => {
-    p.on("opentag", (t) => {
-      const tag = t as SaxesTagNS;
-      if (!isMain(tag.uri)) return;
-      switch (tag.local) {
-        case "row": {
-          const r = tag.attributes.r?.value;
+  scanTags(xml, layout.dataFrom, layout.dataTo, {
+    open(tag, attrs) {
+      switch (tag) {
+        case ROW: {
+          const r = attr(attrs, "r");
           const n = r === undefined ? row + 1 : Number(r) - 1;
           if (!Number.isInteger(n) || n < 0 || n >= MAX_ROWS) throw damaged(`行号 ${r}`);
           row = n;
           col = -1;
           break;
         }
-        case "c": {
-          const r = tag.attributes.r?.value;
+        case C: {
+          const r = attr(attrs, "r");
           if (r !== undefined) {
             const at = cellRef(r);
             if (!at) throw damaged(`单元格地址 ${r}`);
@@ -166,40 +176,38 @@ export function readSheetGrid(pkg: XlsxPackage, name: string, part: string, ctx:
             if (row < 0) row = 0;
             if (col >= MAX_COLS) throw damaged("列数超过 16384");
           }
-          cellType = tag.attributes.t?.value ?? "n";
-          cellStyle = Number(tag.attributes.s?.value ?? 0);
+          cellType = attr(attrs, "t") ?? "n";
+          cellStyle = Number(attr(attrs, "s") ?? 0);
           value = "";
           hasValue = false;
           break;
         }
-        case "v":
+        case V:
           inValue = true;
           hasValue = true;
           break;
-        case "is":
+        case IS:
           inInline++;
           hasValue = true;
           break;
-        case "rPh":
+        case RPH:
           phonetic++;
           break;
-        case "t":
+        case T:
           if (inInline && !phonetic) inInlineT = true;
           break;
       }
-    });
-    p.on("text", (s) => {
-      if (inValue || inInlineT) value += s;
-    });
-    p.on("closetag", (t) => {
-      const tag = t as SaxesTagNS;
-      if (!isMain(tag.uri)) return;
-      switch (tag.local) {
-        case "v": inValue = false; break;
-        case "is": inInline--; break;
-        case "rPh": phonetic--; break;
-        case "t": inInlineT = false; break;
-        case "c": {
+    },
+    text(raw, cdata) {
+      if (inValue || inInlineT) value += cdata || !raw.includes("&") ? raw : decodeEntities(raw);
+    },
+    close(tag) {
+      switch (tag) {
+        case V: inValue = false; break;
+        case IS: inInline--; break;
+        case RPH: phonetic--; break;
+        case T: inInlineT = false; break;
+        case C: {
           if (!hasValue) break;
           const v = cellValue(cellType, cellStyle, value, ctx);
           if (v === null) break;
@@ -208,7 +216,7 @@ export function readSheetGrid(pkg: XlsxPackage, name: string, part: string, ctx:
           break;
         }
       }
-    });
+    },
   });
   for (let i = 0; i < rows.length; i++) rows[i] = finishRow(rows[i] ?? []);
   return { name, rows };
