@@ -129,6 +129,8 @@ function gradeHelpers(result: CheckResult, words: WordTable): Helpers | null {
   const codeCells = new Map<string, { sheet: string; row: number; col: number }>();
   const parsed = new Map<string, Record<ScorePart, Score>>();
   for (const byCourse of grades.byStudent.values()) for (const p of byCourse.values()) parsed.set(entryKey(p.entry), p.scores);
+  const share = formulaRuns();
+  const putFormula = (r: number, col: number, text: () => string, result: CellValue) => put(r, col, share(r, col, text, result));
   for (const e of reg.entries) {
     const at = colOf.get(e.courseCol);
     if (!at) continue;
@@ -136,14 +138,13 @@ function gradeHelpers(result: CheckResult, words: WordTable): Helpers | null {
     const partCell: Record<ScorePart, string> = { theory: '""', practical: '""', theoryMakeup: '""', practicalMakeup: '""' };
     at.parts.forEach((p, k) => {
       const src = localRef(e.row, e.cols[p] as number);
-      put(e.row, at.first + k, formula(scoreFormula(src, words), scores ? scoreResult(scores[p]) : ""));
+      putFormula(e.row, at.first + k, () => scoreFormula(src, words), scores ? scoreResult(scores[p]) : "");
       partCell[p] = localRef(e.row, at.first + k);
     });
     const code = scores ? codeOf(scores) : 0;
-    put(e.row, at.code, formula(courseCodeFormula(partCell.theory, partCell.practical, partCell.theoryMakeup, partCell.practicalMakeup), code));
+    putFormula(e.row, at.code, () => courseCodeFormula(partCell.theory, partCell.practical, partCell.theoryMakeup, partCell.practicalMakeup), code);
     codeCells.set(entryKey(e), { sheet: reg.sheet, row: e.row, col: at.code });
   }
-  shareFormulas(rows, start, c - start);
   let first = Infinity;
   let last = -Infinity;
   for (const r of rows.keys()) {
@@ -156,28 +157,26 @@ function gradeHelpers(result: CheckResult, words: WordTable): Helpers | null {
   return { block: { sheet: reg.sheet, row: first, col: start, cells, widths: Array(c - start).fill(10), hiddenCols }, codeCells };
 }
 
-/** Runs of consecutive rows in a helper column become shared formulas (see SpecCell.shareRange). */
-function shareFormulas(rows: Map<number, (SpecCell | null)[]>, startCol: number, count: number): void {
-  const order = [...rows.keys()].sort((a, b) => a - b);
-  for (let k = 0; k < count; k++) {
-    let master: { row: number; cell: SpecCell } | null = null;
-    let last = -2;
-    const close = () => {
-      if (master && last > master.row) master.cell.shareRange = `${localRef(master.row, startCol + k)}:${localRef(last, startCol + k)}`;
-    };
-    for (const r of order) {
-      const c = rows.get(r)?.[k];
-      if (!c || c.formula === undefined) continue;
-      if (master && r === last + 1) {
-        c.sharedWith = localRef(master.row, startCol + k);
-      } else {
-        close();
-        master = { row: r, cell: c };
-      }
-      last = r;
+/**
+ * Runs of consecutive rows in a helper column become shared formulas (see SpecCell.shareRange):
+ * every formula of a helper column has the same shape, so a cell right below the run's last one
+ * joins it, and its formula text is never made (500,000 grade rows would otherwise hold 2.5
+ * million formula strings).
+ */
+function formulaRuns(): (row: number, col: number, text: () => string, result: CellValue) => SpecCell {
+  const runs = new Map<number, { master: SpecCell; ref: string; last: number }>();
+  return (row, col, text, result) => {
+    const run = runs.get(col);
+    if (run && run.last === row - 1) {
+      run.last = row;
+      run.master.shareRange = `${run.ref}:${localRef(row, col)}`;
+      // One address string for the whole run.
+      return { sharedWith: run.ref, result };
     }
-    close();
-  }
+    const master = formula(text(), result);
+    runs.set(col, { master, ref: localRef(row, col), last: row });
+    return master;
+  };
 }
 
 const PART_TITLE: Record<ScorePart, string> = { theory: "理论", practical: "实操", theoryMakeup: "理论补考", practicalMakeup: "实操补考" };

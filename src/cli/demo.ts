@@ -6,14 +6,14 @@ import { syntheticDepartment } from "../app/synthetic";
 import { templateSheets } from "../forms/template";
 import { newWorkbook, sheetsToWorkbook } from "../hosts/xlsx/sheets";
 import { runFile, writeWorkbookAtomically } from "./files";
-import type { CheckResult } from "../app/check";
+import type { Report } from "../app/report";
 
 export async function writeTemplate(out: string): Promise<void> {
   await writeWorkbookAtomically(newWorkbook(templateSheets()), out);
 }
 
 /** A realistic department: 60 made-up applicants, messy layout, one of every defect, settings and a plan. */
-export async function writeDemo(out: string): Promise<CheckResult> {
+export async function writeDemo(out: string): Promise<{ report: Report }> {
   const dept = syntheticDepartment({
     seed: 2023, applicants: 60, defects: true, passRate: 0.8, department: "信息工程学院",
     layout: { titleRows: 2, shuffle: true, footer: true, blankRows: true, messyValues: true },

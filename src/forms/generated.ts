@@ -5,7 +5,7 @@ import { maskId } from "../domain/idnumber";
 import { levelName } from "../domain/levels";
 import { a1, columnLetter, type CellValue } from "./grid";
 import { canBePutForward, type OutputApplicant, type OutputContext } from "./output";
-import { cell, formula, type SheetSpec, type SpecCell } from "./sheetspec";
+import { cell, deferred, formula, type SheetSpec, type SpecCell } from "./sheetspec";
 
 export const GENERATED_SHEETS = ["备案表", "申报人员花名册", "认定计划", "上报数据", "获证人员汇总表", "公示名单", "认定统计", "归档清单"] as const;
 
@@ -23,23 +23,28 @@ interface TableOptions {
   landscape?: boolean;
 }
 
-/** A titled table: title and subtitle merged across, header row frozen and repeated on every page. */
+/** A titled table: title and subtitle merged across, header row frozen and repeated on every page.
+ * Its body is made when the sheet is written (a school's tables have tens of thousands of rows). */
 function tableSheet(name: string, t: TableOptions): SheetSpec {
   const last = t.headers.length - 1;
-  const rows: (SpecCell | null)[][] = [[cell(t.title, "title")]];
+  const top: (SpecCell | null)[][] = [[cell(t.title, "title")]];
   const merges = [`A1:${columnLetter(last)}1`];
   if (t.subtitle) {
-    rows.push([cell(t.subtitle, "subtitle")]);
+    top.push([cell(t.subtitle, "subtitle")]);
     merges.push(`A2:${columnLetter(last)}2`);
   }
-  rows.push(t.headers.map((h) => cell(h, "header")));
-  const headerRow = rows.length;
-  // Bodies unstyled, gridlines printed: a table of 50,000 rows stays quick to write and open.
-  for (const r of t.rows) rows.push(r.map((v) => cell(v)));
-  return {
-    name, rows, merges, widths: t.widths, freeze: { rows: headerRow, cols: 0 },
+  top.push(t.headers.map((h) => cell(h, "header")));
+  const headerRow = top.length;
+  const spec: SheetSpec = {
+    name, rows: top, merges, widths: t.widths, freeze: { rows: headerRow, cols: 0 },
     print: { landscape: t.landscape ?? last > 8, titleRows: [1, headerRow], fitToWidth: true, gridLines: true, lastCol: last },
   };
+  if (t.rows.length < 1000) {
+    for (const r of t.rows) spec.rows.push(r.map((v) => cell(v)));
+    return spec;
+  }
+  // Bodies unstyled, gridlines printed: a table of 50,000 rows stays quick to write and open.
+  return deferred(spec, top.length + t.rows.length, ["title", "subtitle", "header"], () => [...top, ...t.rows.map((r) => r.map((v) => cell(v)))]);
 }
 
 export function rosterSheet(list: readonly OutputApplicant[], ctx: OutputContext, withSource = false): SheetSpec {
@@ -203,11 +208,17 @@ export function statisticsSheet(list: readonly OutputApplicant[], ctx: OutputCon
   };
 }
 
+function filingNote(pages: number): string {
+  const sheets = Math.max(1, Math.ceil(pages / FILING_PAGES_PER_SHEET));
+  if (sheets === 1) return `工作表“备案表”，${pages} 份，每份打印两份`;
+  return `工作表“备案表”至“${filingSheetName(sheets - 1)}”，共 ${pages} 份（Excel 每张工作表至多 1,023 个分页符，故每张至多 ${FILING_PAGES_PER_SHEET} 份），每份打印两份`;
+}
+
 export function archiveSheet(list: readonly OutputApplicant[], ctx: OutputContext): SheetSpec {
   const put = list.filter(canBePutForward);
   const withoutCert = put.filter((a) => a.certificateNo === "").length;
   const rows: CellValue[][] = [
-    [1, "职业技能等级认定备案表（一式两份）", "已生成", `工作表“备案表”，${put.length} 份，每份打印两份`],
+    [1, "职业技能等级认定备案表（一式两份）", "已生成", filingNote(filingApplicants(list).length)],
     [2, "职业技能等级认定申报人员花名册", "已生成", "工作表“申报人员花名册”"],
     [3, "各职业（工种）相关课程考核成绩登记册复印件", ctx.archive.gradeRegister ? "有" : "缺", ctx.archive.gradeRegister ? `工作表“${ctx.archive.gradeRegister}”` : "本工作簿中没有成绩登记册"],
     [4, "职业技能等级自主认定合格人员证书编号", withoutCert === 0 && put.length > 0 ? "有" : "缺", withoutCert === 0 ? "全部已填写" : `${withoutCert} 人尚无证书编号（由认定中心汇总时分配）`],
@@ -222,14 +233,48 @@ export function archiveSheet(list: readonly OutputApplicant[], ctx: OutputContex
 
 const FILING_COLS = 6;
 
-/** 备案表: one A4 page per applicant, page breaks between, 一式两份 printed on it. Titles are
- * centred across the page without merged cells: thousands of merges make every host slow. */
-export function filingSheet(list: readonly OutputApplicant[], ctx: OutputContext): SheetSpec {
+/** Excel keeps at most 1,023 manual page breaks on a sheet: the 备案表 is split into sheets of at
+ * most this many pages (备案表, 备案表（2）, ...). */
+export const FILING_PAGES_PER_SHEET = 1000;
+
+/** The name of the k-th (0-based) 备案表 sheet. */
+export const filingSheetName = (k: number) => (k === 0 ? "备案表" : `备案表（${k + 1}）`);
+
+/** Who gets a 备案表 page: applicants who can be put forward, and competition-route ones for review. */
+export const filingApplicants = (list: readonly OutputApplicant[]) => list.filter((x) => canBePutForward(x) || x.status === "review");
+
+const FILING_STYLES = ["titleAcross", "subtitleAcross", "label", "box", "header", "note"] as const;
+
+/** 备案表: one A4 page per applicant, page breaks between, 一式两份 printed on it, at most
+ * FILING_PAGES_PER_SHEET pages a sheet. Titles are centred across the page without merged cells:
+ * thousands of merges make every host slow. Pages are made when the sheet is written. */
+export function filingSheets(list: readonly OutputApplicant[], ctx: OutputContext): SheetSpec[] {
+  const all = filingApplicants(list);
+  const parts: OutputApplicant[][] = [];
+  for (let i = 0; i < all.length; i += FILING_PAGES_PER_SHEET) parts.push(all.slice(i, i + FILING_PAGES_PER_SHEET));
+  if (parts.length === 0) parts.push([]);
+  return parts.map((part, k) => {
+    const heights = part.map((a) => FILING_FIXED_ROWS + a.courses.length);
+    const breaks: number[] = [];
+    let at = 0;
+    for (const h of heights) breaks.push((at += h));
+    breaks.pop();
+    const spec: SheetSpec = {
+      name: filingSheetName(k), rows: [], merges: [], widths: [12, 24, 12, 14, 16, 14], rowHeight: 22,
+      print: { landscape: false, fitToWidth: true, rowBreaks: breaks, lastCol: FILING_COLS - 1 },
+    };
+    return deferred(spec, at, [...FILING_STYLES], () => filingPages(part, ctx));
+  });
+}
+
+/** Rows of a page besides its courses: title, subtitle, 5 identity rows, course header, 4 signature rows. */
+const FILING_FIXED_ROWS = 12;
+
+function filingPages(part: readonly OutputApplicant[], ctx: OutputContext): (SpecCell | null)[][] {
   const rows: (SpecCell | null)[][] = [];
-  const breaks: number[] = [];
   const across = (text: string, style: "titleAcross" | "subtitleAcross") => [cell(text, style), ...Array.from({ length: FILING_COLS - 1 }, () => cell(null, style))];
   const pair = (...kv: CellValue[]) => kv.map((v, i) => cell(v, i % 2 === 0 ? "label" : "box"));
-  for (const a of list.filter((x) => canBePutForward(x) || x.status === "review")) {
+  for (const a of part) {
     rows.push(across("职业技能等级认定备案表", "titleAcross"));
     rows.push(across(`${ctx.schoolName}　　${ctx.assessmentYear} 年度　　（一式两份）`, "subtitleAcross"));
     rows.push(pair("姓名", a.name, "性别", a.sex, "学号", a.studentId));
@@ -246,15 +291,10 @@ export function filingSheet(list: readonly OutputApplicant[], ctx: OutputContext
     rows.push([cell("辅导员签字：", "note"), null, cell("二级学院（盖章）：", "note"), null, cell("认定中心（盖章）：", "note"), null]);
     rows.push([]);
     rows.push([cell("年　　月　　日", "note"), null, cell("年　　月　　日", "note"), null, cell("年　　月　　日", "note"), null]);
-    breaks.push(rows.length);
   }
-  breaks.pop();
-  return {
-    name: "备案表", rows, merges: [], widths: [12, 24, 12, 14, 16, 14], rowHeight: 22,
-    print: { landscape: false, fitToWidth: true, rowBreaks: breaks, lastCol: FILING_COLS - 1 },
-  };
+  return rows;
 }
 
 export function allGeneratedSheets(list: readonly OutputApplicant[], ctx: OutputContext): SheetSpec[] {
-  return [filingSheet(list, ctx), rosterSheet(list, ctx), planSheet(list, ctx), uploadSheet(list, ctx), certifiedSheet(list, ctx), publicNoticeSheet(list, ctx), statisticsSheet(list, ctx), archiveSheet(list, ctx)];
+  return [...filingSheets(list, ctx), rosterSheet(list, ctx), planSheet(list, ctx), uploadSheet(list, ctx), certifiedSheet(list, ctx), publicNoticeSheet(list, ctx), statisticsSheet(list, ctx), archiveSheet(list, ctx)];
 }

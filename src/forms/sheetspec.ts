@@ -51,9 +51,22 @@ export interface SheetSpec {
   notes?: { cell: string; text: string }[];
   /** 0-based columns formatted as text, so Excel cannot eat the digits of ID and student numbers. */
   textColumns?: number[];
+  /** Large sheets (备案表, long tables): rows made only when the sheet is written, so that 50,000
+   * applicants' rows are never all held at once. `rows` is then empty; `rowCount` and `styles`
+   * say beforehand how many rows and which styles there will be. Read rows with rowsOf(). */
+  deferred?: { rowCount: number; styles: StyleName[]; make: () => (SpecCell | null)[][] };
   /** A chart of a table on this sheet, where the host can draw one. */
   chart?: { title: string; categories: string; series: { name: string; values: string }[] };
 }
 
 export const cell = (value: CellValue, style?: StyleName): SpecCell => ({ value, style });
 export const formula = (f: string, result: CellValue, style?: StyleName): SpecCell => ({ formula: f, result, style });
+
+/** A sheet's rows, made now if they are deferred (hosts call this once per sheet). */
+export const rowsOf = (spec: SheetSpec): (SpecCell | null)[][] => (spec.deferred ? spec.deferred.make() : spec.rows);
+export const rowCountOf = (spec: SheetSpec): number => (spec.deferred ? spec.deferred.rowCount : spec.rows.length);
+
+/** Defers a sheet's rows (see SheetSpec.deferred). */
+export function deferred(spec: SheetSpec, rowCount: number, styles: StyleName[], make: () => (SpecCell | null)[][]): SheetSpec {
+  return { ...spec, rows: [], deferred: { rowCount, styles, make } };
+}

@@ -5,10 +5,9 @@ import * as path from "path";
 import { checkGrids } from "../../src/app/check";
 import type { Report } from "../../src/app/report";
 import { syntheticDepartment, type SheetData, type SyntheticOptions } from "../../src/app/synthetic";
-import { runFile } from "../../src/cli/files";
 import { CATALOGUE } from "../../src/domain/catalogue";
 import { STATUS_LABELS, STATUSES } from "../../src/domain/eligibility";
-import { readGridsFromFile as readGridsStreaming } from "../../src/cli/files";
+import { readGridsFromFile as readGridsStreaming, runFile } from "../../src/cli/files";
 import type { GradeEntry, ScorePart } from "../../src/forms/grades";
 import { recalculate } from "../support/libreoffice";
 import { tmpDir, writeFixture } from "../support/workbooks";
@@ -95,7 +94,8 @@ describe.each(VARIANTS)("$name", ({ options, settings, name }) => {
     if (settings) sheets.push({ name: "设置", rows: [["项目", "值"], ...settings], merges: [] });
     const input = await writeFixture(sheets, path.join(dir, `${options.seed}.xlsx`));
     const out = path.join(dir, `${options.seed}-run.xlsx`);
-    const result = await runFile(input, out);
+    const result = checkGrids(await readGridsStreaming(input));
+    await runFile(input, out);
     for (const a of result.report.applicants) seen.add(a.status);
 
     const wb = new ExcelJS.Workbook();

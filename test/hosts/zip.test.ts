@@ -7,7 +7,7 @@ import { sheetsToWorkbook } from "../../src/hosts/xlsx/sheets";
 import { useNativeZlib, ZipReader } from "../../src/hosts/xlsx/zip";
 
 const NODE = {
-  deflateRaw: (d: Uint8Array) => zlib.deflateRawSync(d, { level: 3 }),
+  deflateRaw: (d: Uint8Array, last: boolean) => zlib.deflateRawSync(d, { level: 3, finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH }),
   inflateRaw: (d: Uint8Array, max: number) => zlib.inflateRawSync(d, { maxOutputLength: max }),
   crc32: (d: Uint8Array, v?: number) => zlib.crc32(d, v),
 };
@@ -39,4 +39,14 @@ test("fflate and zlib write the same parts, and each path reads both", () => {
   useNativeZlib(null);
   expect(readAll(node)).toEqual(readAll(browser));
   expect(Object.keys(readAll(browser))).toContain("xl/worksheets/sheet1.xml");
+});
+
+test("a part of several megabytes, deflated natively block by block, is one valid deflate stream", () => {
+  useNativeZlib(NODE);
+  const rows = Array.from({ length: 60000 }, (_, i) => [`第${i}行`, i, `${(i * 7919) % 10007}`]);
+  const bytes = concat(sheetsToWorkbook([{ name: "大表", rows, merges: [] }]).write());
+  const sheet = new TextDecoder().decode(unzipSync(bytes)["xl/worksheets/sheet1.xml"]);
+  expect(sheet.length).toBeGreaterThan(3 * 1024 * 1024);
+  expect(sheet).toContain("第59999行");
+  expect(sheet.endsWith("</worksheet>")).toBe(true);
 });

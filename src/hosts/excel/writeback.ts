@@ -5,7 +5,7 @@ import { CONTROL_SHEET, uniqueSheetName, type ControlEntry } from "../../app/con
 import type { Block, Mark, MarkKind, WritePlan } from "../../app/writeback";
 import { columnLetter, widthOf } from "../../forms/grid";
 import { toR1C1 } from "../../forms/r1c1";
-import type { SheetSpec, SpecCell, StyleName } from "../../forms/sheetspec";
+import { rowsOf, type SheetSpec, type SpecCell, type StyleName } from "../../forms/sheetspec";
 import { Batch, payloadBytes } from "./batch";
 
 export const MARK_COLORS: Record<MarkKind, string> = { error: "#FFC7CE", warning: "#FFEB9C", missing: "#F8CBAD", incomplete: "#DDEBF7" };
@@ -136,14 +136,14 @@ async function writeStyles(ws: Excel.Worksheet, rows: readonly (SpecCell | null)
  * A sheet of printed pages (备案表): the values, then each page's formats; a page laid out like
  * an earlier one copies that one's formats in one action instead of repeating every border.
  */
-async function writePages(ws: Excel.Worksheet, spec: SheetSpec, batch: Batch): Promise<void> {
-  await writeValues(ws, spec.rows, 0, 0, batch);
+async function writePages(ws: Excel.Worksheet, spec: SheetSpec, rows: (SpecCell | null)[][], batch: Batch): Promise<void> {
+  await writeValues(ws, rows, 0, 0, batch);
   const starts = [0, ...(spec.print?.rowBreaks ?? [])];
-  const width = widthOf(spec.rows);
+  const width = widthOf(rows);
   const first = new Map<string, number>();
   for (const [k, start] of starts.entries()) {
-    const end = starts[k + 1] ?? spec.rows.length;
-    const page = spec.rows.slice(start, end);
+    const end = starts[k + 1] ?? rows.length;
+    const page = rows.slice(start, end);
     const signature = page.map((r) => r.map((c) => c?.style ?? "").join(",")).join("|");
     const earlier = first.get(signature);
     if (earlier === undefined) {
@@ -158,10 +158,11 @@ async function writePages(ws: Excel.Worksheet, spec: SheetSpec, batch: Batch): P
 
 async function writeSheet(context: Excel.RequestContext, spec: SheetSpec, name: string, caps: Capabilities, batch: Batch): Promise<void> {
   const ws = context.workbook.worksheets.add(name);
-  if (spec.print?.rowBreaks?.length && caps.pageLayout) await writePages(ws, spec, batch);
-  else await writeRows(ws, spec.rows, 0, 0, batch);
+  const rows = rowsOf(spec);
+  if (spec.print?.rowBreaks?.length && caps.pageLayout) await writePages(ws, spec, rows, batch);
+  else await writeRows(ws, rows, 0, 0, batch);
   spec.widths.forEach((w, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w * 6.5));
-  if (spec.rowHeight && spec.rows.length) ws.getRangeByIndexes(0, 0, spec.rows.length, 1).format.rowHeight = spec.rowHeight;
+  if (spec.rowHeight && rows.length) ws.getRangeByIndexes(0, 0, rows.length, 1).format.rowHeight = spec.rowHeight;
   if (spec.freeze) ws.freezePanes.freezeRows(spec.freeze.rows);
   if (spec.hidden) ws.visibility = "Hidden";
   if (spec.print && caps.pageLayout) {
@@ -169,7 +170,7 @@ async function writeSheet(context: Excel.RequestContext, spec: SheetSpec, name: 
     ws.pageLayout.orientation = p.landscape ? "Landscape" : "Portrait";
     ws.pageLayout.paperSize = "A4";
     ws.pageLayout.printGridlines = !!p.gridLines;
-    ws.pageLayout.setPrintArea(`A1:${columnLetter(p.lastCol)}${Math.max(1, spec.rows.length)}`);
+    ws.pageLayout.setPrintArea(`A1:${columnLetter(p.lastCol)}${Math.max(1, rows.length)}`);
     if (p.titleRows) ws.pageLayout.setPrintTitleRows(`$${p.titleRows[0]}:$${p.titleRows[1]}`);
     if (p.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     for (const r of p.rowBreaks ?? []) {
@@ -177,11 +178,11 @@ async function writeSheet(context: Excel.RequestContext, spec: SheetSpec, name: 
       await batch.queue(100);
     }
   }
-  const rows = spec.chart ? /^A(\d+):A(\d+)$/.exec(spec.chart.categories) : null;
-  if (spec.chart && rows && caps.charts) {
+  const span = spec.chart ? /^A(\d+):A(\d+)$/.exec(spec.chart.categories) : null;
+  if (spec.chart && span && caps.charts) {
     // The table's header row, its categories and the series beside them.
     const last = columnLetter(spec.chart.series.length);
-    const chart = ws.charts.add(Excel.ChartType.columnClustered, ws.getRange(`A${Number(rows[1]) - 1}:${last}${rows[2]}`), Excel.ChartSeriesBy.columns);
+    const chart = ws.charts.add(Excel.ChartType.columnClustered, ws.getRange(`A${Number(span[1]) - 1}:${last}${span[2]}`), Excel.ChartSeriesBy.columns);
     chart.title.text = spec.chart.title;
   }
   await batch.queue(2000);

@@ -3,7 +3,7 @@
 // merges, conditional formats, validations, views, drawings, extLst...) stays exactly as written.
 import { columnIndex, columnLetter } from "../../forms/grid";
 import { attr, scanTags, sheetLayout } from "./sheetdata";
-import { applySplices, attrsText, parseTree, type Splice } from "./xml";
+import { attrsText, parseTree } from "./xml";
 
 /** What to do to one cell. `style` gets the cell's style and whether the cell is there, and returns
  * its new style (null: remove the cell); `write` gets the current style (null when absent) and
@@ -16,9 +16,19 @@ export type CellEdit =
 /** A column's attributes as <col> carries them (width, hidden, style, customWidth...), or null for none. */
 export type ColAttrs = Record<string, string> | null;
 
+/** Cells written as a block (rows of cells from row, col): held as the plan has them, not as one edit each. */
+export interface BlockWrite {
+  row: number;
+  col: number;
+  cells: readonly (readonly (unknown | null)[])[];
+  /** The element for one non-null cell of the block. */
+  xml: (row: number, col: number, index: { r: number; k: number }) => string;
+}
+
 export interface SheetEdits {
   /** row -> col -> edit (0-based). */
   cells: Map<number, Map<number, CellEdit>>;
+  blocks?: BlockWrite[];
   /** Column attributes to set (0-based col -> attributes, null = no <col> for it). */
   cols?: Map<number, ColAttrs>;
   /** New dimension ref, e.g. A1:W60. */
@@ -110,17 +120,25 @@ function setCols(defs: ColDef[], changes: Map<number, ColAttrs>): ColDef[] {
   return out;
 }
 
-/** Applies edits to a worksheet's XML in one pass over its rows. */
-export function patchSheet(xml: string, edits: SheetEdits): string {
+/** A splice whose text is made when the sheet is written: a register of 500,000 rows gets its
+ * helper cells as it goes into the zip, never as one patched string. */
+interface LazySplice {
+  from: number;
+  to: number;
+  text: string | (() => string);
+}
+
+/** Applies edits to a worksheet's XML in one pass over its rows; the result is made as it is read. */
+export function patchSheet(xml: string, edits: SheetEdits): () => Iterable<string> {
   const layout = sheetLayout(xml);
   const p = layout.prefix;
-  const splices: Splice[] = [];
+  const splices: LazySplice[] = [];
   const data = layout.tops.find((t) => t.local === "sheetData");
   if (!data) throw new Error("worksheet without sheetData");
   const rows = editRows(xml, layout.dataFrom, layout.dataTo, edits, splices, p);
   const rest = rows.missingRowsBefore(Infinity);
   if (rest) {
-    if (data.end === data.openEnd) splices.push({ from: data.start, to: data.end, text: `<${p}sheetData>${rest}</${p}sheetData>` });
+    if (data.end === data.openEnd) splices.push({ from: data.start, to: data.end, text: () => `<${p}sheetData>${rest()}</${p}sheetData>` });
     else splices.push({ from: layout.dataTo, to: layout.dataTo, text: rest });
   }
 
@@ -151,7 +169,19 @@ export function patchSheet(xml: string, edits: SheetEdits): string {
       insertTop("legacyDrawing", el);
     }
   }
-  return applySplices(xml, splices);
+  // Stable: splices at the same offset keep the order they were made in.
+  splices.sort((x, y) => x.from - y.from);
+  return function* () {
+    let at = 0;
+    for (const sp of splices) {
+      if (sp.from < at) throw new Error("overlapping sheet edits");
+      if (sp.from > at) yield xml.slice(at, sp.from);
+      const t = typeof sp.text === "string" ? sp.text : sp.text();
+      if (t) yield t;
+      at = sp.to;
+    }
+    if (at < xml.length) yield xml.slice(at);
+  };
 }
 
 function newCell(row: number, col: number, e: CellEdit, p: string): string {
@@ -167,46 +197,83 @@ const EMPTY_CELL = /^<[\w.:-]+[^>]*>\s*<\/[\w.:-]+>$/;
 
 /** Splices for the edited rows of sheetData (xml[from, to)): cells changed, removed, added in column
  * order; rows the sheet lacks are handed out in row order by missingRowsBefore. */
-function editRows(xml: string, from: number, to: number, edits: SheetEdits, splices: Splice[], p: string): { missingRowsBefore: (row: number) => string } {
-  const pending = [...edits.cells.keys()].sort((a, b) => a - b);
-  let nextPending = 0;
-  const newRow = (r: number) => {
-    const cells = [...(edits.cells.get(r) as Map<number, CellEdit>)].sort((a, b) => a[0] - b[0]);
-    const body = cells.map(([c, e]) => newCell(r, c, e, p)).join("");
-    return body ? `<${p}row r="${r + 1}">${body}</${p}row>` : "";
+function editRows(xml: string, from: number, to: number, edits: SheetEdits, splices: LazySplice[], p: string): { missingRowsBefore: (row: number) => (() => string) | null } {
+  const blocks = edits.blocks ?? [];
+  /** The edit of one cell: its own, or the cell a block writes there. */
+  const editAt = (r: number, c: number): CellEdit | undefined => {
+    const own = edits.cells.get(r)?.get(c);
+    if (own) return own;
+    for (const b of blocks) {
+      const v = b.cells[r - b.row]?.[c - b.col];
+      if (v !== null && v !== undefined) return { kind: "write", xml: () => b.xml(r, c, { r: r - b.row, k: c - b.col }) };
+    }
+    return undefined;
   };
-  const missingRowsBefore = (before: number) => {
-    let out = "";
-    while (nextPending < pending.length && pending[nextPending] < before) out += newRow(pending[nextPending++]);
-    return out;
+  /** The edited columns of a row, in order. */
+  const columnsOf = (r: number): number[] => {
+    const cols = new Set(edits.cells.get(r)?.keys() ?? []);
+    for (const b of blocks) {
+      const cells = b.cells[r - b.row];
+      if (cells) cells.forEach((v, k) => v !== null && v !== undefined && cols.add(b.col + k));
+    }
+    return [...cols].sort((x, y) => x - y);
+  };
+  /** The new elements for some cells of a row: marks now (their journal is written with the plan),
+   * the cells blocks write when the sheet is written. */
+  const cellsText = (r: number, cols: number[]) => {
+    const now = new Map<number, string>();
+    for (const c of cols) {
+      const e = editAt(r, c) as CellEdit;
+      if (e.kind !== "write") now.set(c, newCell(r, c, e, p));
+    }
+    return () => {
+      let t = "";
+      for (const c of cols) t += now.get(c) ?? newCell(r, c, editAt(r, c) as CellEdit, p);
+      return t;
+    };
+  };
+
+  const rowSet = new Set(edits.cells.keys());
+  for (const b of blocks) b.cells.forEach((cells, i) => cells.some((c) => c !== null && c !== undefined) && rowSet.add(b.row + i));
+  const pending = [...rowSet].sort((a, b) => a - b);
+  let nextPending = 0;
+  const missingRowsBefore = (before: number): (() => string) | null => {
+    const rows: number[] = [];
+    while (nextPending < pending.length && pending[nextPending] < before) rows.push(pending[nextPending++]);
+    if (rows.length === 0) return null;
+    const bodies = rows.map((r) => cellsText(r, columnsOf(r)));
+    return () => rows.map((r, i) => {
+      const body = bodies[i]();
+      return body ? `<${p}row r="${r + 1}">${body}</${p}row>` : "";
+    }).join("");
   };
   const ROW = `${p}row`;
   const C = `${p}c`;
   let depth = 0;
   let row = -1;
   let col = -1;
-  let rowEdits: Map<number, CellEdit> | undefined;
+  let edited = false;
   let rowStart = 0;
   let rowSelfClosing = false;
   let cellStart = 0;
   let cellOpenEnd = 0;
   let cellHasRef = true;
   let cellStyle = 0;
-  let done = new Set<number>();
   /** The edited columns of the row, in order, and how many of them are behind us. */
   let order: number[] = [];
+  let wanted = new Set<number>();
+  let done = new Set<number>();
   let passed = 0;
 
   const flushNewCellsBefore = (beforeCol: number, at: number) => {
-    if (!rowEdits) return;
-    let text = "";
+    const cols: number[] = [];
     for (; passed < order.length && order[passed] < beforeCol; passed++) {
       const c = order[passed];
       if (done.has(c)) continue;
-      text += newCell(row, c, rowEdits.get(c) as CellEdit, p);
+      cols.push(c);
       done.add(c);
     }
-    if (text) splices.push({ from: at, to: at, text });
+    if (cols.length) splices.push({ from: at, to: at, text: cellsText(row, cols) });
   };
 
   scanTags(xml, from, to, {
@@ -220,18 +287,19 @@ function editRows(xml: string, from: number, to: number, edits: SheetEdits, spli
         rowSelfClosing = selfClosing;
         const before = missingRowsBefore(row);
         if (before) splices.push({ from: rowStart, to: rowStart, text: before });
+        edited = nextPending < pending.length && pending[nextPending] === row;
         while (nextPending < pending.length && pending[nextPending] <= row) nextPending++;
-        rowEdits = edits.cells.get(row);
+        order = edited ? columnsOf(row) : [];
+        wanted = new Set(order);
         done = new Set();
-        order = rowEdits ? [...rowEdits.keys()].sort((a, b) => a - b) : [];
         passed = 0;
         // A row without an address gets one, so rows inserted before it cannot shift it.
-        if (rowEdits && r === undefined) splices.push({ from: start + tag.length + 1, to: start + tag.length + 1, text: ` r="${row + 1}"` });
+        if (edited && r === undefined) splices.push({ from: start + tag.length + 1, to: start + tag.length + 1, text: ` r="${row + 1}"` });
       } else if (depth === 2 && tag === C) {
         const ref = attr(attrs, "r");
         cellHasRef = ref !== undefined;
         col = ref === undefined ? col + 1 : columnIndex(ref.replace(/[$\d]/g, "").toUpperCase());
-        if (!rowEdits) return;
+        if (!edited) return;
         cellStart = start;
         cellOpenEnd = end;
         cellStyle = Number(attr(attrs, "s") ?? 0);
@@ -240,9 +308,9 @@ function editRows(xml: string, from: number, to: number, edits: SheetEdits, spli
     },
     close(tag, start, end) {
       depth--;
-      if (!rowEdits) return;
+      if (!edited) return;
       if (depth === 1 && tag === C) {
-        const e = rowEdits.get(col);
+        const e = wanted.has(col) ? editAt(row, col) : undefined;
         if (!e) {
           // Cells without an address in an edited row get one, so inserted cells cannot shift them.
           if (!cellHasRef) splices.push({ from: cellStart + tag.length + 1, to: cellStart + tag.length + 1, text: ` r="${columnLetter(col)}${row + 1}"` });
@@ -250,8 +318,10 @@ function editRows(xml: string, from: number, to: number, edits: SheetEdits, spli
         }
         done.add(col);
         if (e.kind === "remove") splices.push({ from: cellStart, to: end, text: "" });
-        else if (e.kind === "write") splices.push({ from: cellStart, to: end, text: e.xml(cellStyle) });
-        else {
+        else if (e.kind === "write") {
+          const s = cellStyle;
+          splices.push({ from: cellStart, to: end, text: () => e.xml(s) });
+        } else {
           let s = e.to(cellStyle, true);
           // A cell is only removed while it is empty: a value typed into it since stays, unstyled.
           if (s === null && (end === cellOpenEnd || EMPTY_CELL.test(xml.slice(cellStart, end)))) {
@@ -266,10 +336,14 @@ function editRows(xml: string, from: number, to: number, edits: SheetEdits, spli
         }
       } else if (depth === 0 && tag === ROW) {
         if (rowSelfClosing) {
-          const cells = [...rowEdits].filter(([c]) => !done.has(c)).sort((a, b) => a[0] - b[0]).map(([c, e]) => newCell(row, c, e, p)).join("");
-          if (cells) splices.push({ from: rowStart, to: end, text: `${xml.slice(rowStart, end).replace(/\s*\/>$/, ">")}${cells}</${tag}>` });
+          const cols = order.filter((c) => !done.has(c));
+          if (cols.length) {
+            const open = xml.slice(rowStart, end).replace(/\s*\/>$/, ">");
+            const cells = cellsText(row, cols);
+            splices.push({ from: rowStart, to: end, text: () => `${open}${cells()}</${tag}>` });
+          }
         } else flushNewCellsBefore(Infinity, start);
-        rowEdits = undefined;
+        edited = false;
       }
     },
   });

@@ -1,7 +1,7 @@
 // A generated sheet (SheetSpec) as worksheet XML, produced in pieces as the zip writer takes them:
 // the elements in CT_Worksheet's order, print setup, frozen panes, validations, page breaks.
 import { columnLetter, widthOf } from "../../forms/grid";
-import type { SheetSpec } from "../../forms/sheetspec";
+import { rowCountOf, rowsOf, type SheetSpec } from "../../forms/sheetspec";
 import { cellXml, sharedIndexer } from "./cells";
 import type { Styles } from "./styles";
 import { attrsText, escapeText, NS } from "./xml";
@@ -26,11 +26,12 @@ export function sheetPieces(spec: SheetSpec, styles: Styles, parts: SheetParts =
     }
     return s;
   };
-  for (const row of spec.rows) for (const c of row) if (c?.style) styleOf(c.style, c.formula !== undefined || !!c.sharedWith);
+  if (spec.deferred) for (const name of spec.deferred.styles) styleOf(name, false);
+  else for (const row of spec.rows) for (const c of row) if (c?.style) styleOf(c.style, c.formula !== undefined || !!c.sharedWith);
   const dateStyle = styleOf("date", false);
   const textStyle = spec.textColumns?.length ? styles.textFormat() : 0;
   return function* () {
-    const rows = spec.rows;
+    const rows = rowsOf(spec);
     const lastCol = Math.max(widthOf(rows), spec.widths.length, 1) - 1;
     const p = spec.print;
     yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">`;
@@ -61,6 +62,7 @@ export function sheetPieces(spec: SheetSpec, styles: Styles, parts: SheetParts =
         const cell = row[c];
         if (!cell) continue;
         let s = styleOf(cell.style, cell.formula !== undefined || !!cell.sharedWith);
+        if (spec.deferred && cell.style && !spec.deferred.styles.includes(cell.style)) throw new Error(`deferred sheet ${spec.name}: style ${cell.style} not declared`);
         if (cell.value instanceof Date && !cell.style) s = dateStyle;
         if (!s && text.has(c) && cell.formula === undefined) s = textStyle;
         cells.push(cellXml(r, c, cell, s, ctx));
@@ -99,7 +101,7 @@ export function printNames(spec: SheetSpec, sheetName: string): { name: string; 
   const p = spec.print;
   if (!p) return [];
   const q = `'${sheetName.replace(/'/g, "''")}'`;
-  const out = [{ name: "_xlnm.Print_Area", formula: `${q}!$A$1:$${columnLetter(p.lastCol)}$${Math.max(1, spec.rows.length)}` }];
+  const out = [{ name: "_xlnm.Print_Area", formula: `${q}!$A$1:$${columnLetter(p.lastCol)}$${Math.max(1, rowCountOf(spec))}` }];
   if (p.titleRows) out.push({ name: "_xlnm.Print_Titles", formula: `${q}!$${p.titleRows[0]}:$${p.titleRows[1]}` });
   return out;
 }

@@ -100,10 +100,14 @@ export class Styles {
     return id === 0 ? null : (this.items.get("fills")?.[id] ?? null);
   }
 
+  private saved = false;
+
   private ensure(c: Collection, xml: string): number {
     const idx = this.index.get(c) as Map<string, number>;
     const found = idx.get(xml);
     if (found !== undefined) return found;
+    // Cells made while the package is written must use styles resolved before it was saved.
+    if (this.saved) throw new Error(`style added after styles.xml was saved: ${xml}`);
     const list = this.items.get(c) as string[];
     list.push(xml);
     (this.added.get(c) as string[]).push(xml);
@@ -162,6 +166,7 @@ export class Styles {
 
   /** Writes what was appended back into the part (nothing when nothing was). */
   save(): void {
+    this.saved = true;
     let xml = this.xml;
     let root = this.root;
     for (const c of ["numFmts", "fonts", "fills", "borders", "cellXfs"] as Collection[]) {

@@ -5,12 +5,12 @@
 import { CONTROL_SHEET, rawText, uniqueSheetName, type ControlEntry } from "../../app/control";
 import type { Block, Mark, MarkKind, WritePlan } from "../../app/writeback";
 import { a1, columnLetter, parseA1, widthOf } from "../../forms/grid";
-import type { SheetSpec } from "../../forms/sheetspec";
+import type { SheetSpec, SpecCell } from "../../forms/sheetspec";
 import { addDefinedName, addSheet, dropCalcChain, fullCalcOnLoad, removeSheet, setFullCalcOnLoad } from "./book";
 import { cellXml, sharedIndexer } from "./cells";
 import { addNotes, removeNotes } from "./notes";
 import type { XlsxPackage } from "./package";
-import { patchSheet, scanSheet, type CellEdit, type ColAttrs } from "./patch";
+import { patchSheet, scanSheet, type CellEdit, type ColAttrs, type SheetEdits } from "./patch";
 import { readContext, readSheetGrid } from "./read";
 import { printNames, sheetPieces } from "./sheetxml";
 import { solidFill, Styles } from "./styles";
@@ -74,12 +74,12 @@ function extend(dimension: string | null, blocks: readonly Block[]): string | un
 function patchUserSheet(pkg: XlsxPackage, styles: Styles, name: string, path: string, marks: readonly Mark[], blocks: readonly Block[], entries: ControlEntry[]): void {
   const xml = pkg.text(path);
   const scan = scanSheet(xml);
-  const edits: Edits = new Map();
+  const edits: SheetEdits = { cells: new Map(), blocks: [] };
   const notes = addNotes(pkg, path, marks.filter((m) => m.note).map((m) => ({ row: m.row, col: m.col, text: m.note as string })));
   const created = new Set(notes.created.map((c) => a1(c.row, c.col)));
   const appended = new Set(notes.appended.map((c) => a1(c.row, c.col)));
   for (const m of marks) {
-    put(edits, m.row, m.col, {
+    put(edits.cells, m.row, m.col, {
       kind: "style",
       to: (s, exists) => {
         const where = a1(m.row, m.col);
@@ -105,16 +105,19 @@ function patchUserSheet(pkg: XlsxPackage, styles: Styles, name: string, path: st
       if (b.hiddenCols.includes(c)) attrs.hidden = "1";
       cols.set(c, attrs);
     }
-    b.cells.forEach((row, r) => row.forEach((spec, k) => {
-      if (!spec) return;
-      const at = { row: b.row + r, col: b.col + k };
-      const s = spec.style ? styles.styleOf(spec.style, spec.formula !== undefined || !!spec.sharedWith) : 0;
-      put(edits, at.row, at.col, { kind: "write", xml: () => cellXml(at.row, at.col, spec, s, ctx) });
-    }));
+    // Styles now: the cells are made when the package is written, after styles.xml is saved.
+    for (const row of b.cells) for (const spec of row) if (spec?.style) styles.styleOf(spec.style, spec.formula !== undefined || !!spec.sharedWith);
+    edits.blocks?.push({
+      row: b.row, col: b.col, cells: b.cells,
+      xml: (row, col, at) => {
+        const spec = b.cells[at.r][at.k] as SpecCell;
+        return cellXml(row, col, spec, spec.style ? styles.styleOf(spec.style, spec.formula !== undefined || !!spec.sharedWith) : 0, ctx);
+      },
+    });
   }
   const dimension = extend(scan.dimension, blocks);
   if (dimension) entries.push({ kind: "workbook", sheet: name, where: "dimension", data: JSON.stringify(scan.dimension) });
-  pkg.set(path, patchSheet(xml, { cells: edits, cols, dimension, legacyDrawing: notes.legacyDrawing ?? undefined }));
+  pkg.set(path, patchSheet(xml, { ...edits, cols, dimension, legacyDrawing: notes.legacyDrawing ?? undefined }));
 }
 
 /** A new sheet: part, relationships, notes, print names; its cells are made when the package is written. */

@@ -40,7 +40,9 @@ const u32 = (b: Uint8Array, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] <<
 /** Native deflate where the host has one (Node's zlib): several times faster than deflate in
  * JavaScript. The browser uses fflate's. Same bytes in the part either way. */
 export interface NativeZlib {
-  deflateRaw(data: Uint8Array): Uint8Array;
+  /** Deflates one block of a part: blocks before the last end in a sync flush, so the pieces of
+   * independently deflated blocks join into one valid stream (a part is never held whole). */
+  deflateRaw(data: Uint8Array, last: boolean): Uint8Array;
   /** Inflates, failing past maxOutputLength bytes. */
   inflateRaw(data: Uint8Array, maxOutputLength: number): Uint8Array;
   crc32(data: Uint8Array, value?: number): number;
@@ -164,15 +166,22 @@ const encoder = new TextEncoder();
 const FIXED_TIME = new Date(2023, 0, 1);
 
 /** Data already compressed (a stored entry copied as it is, or deflated natively) handed to fflate. */
-function precompressed(name: string, size: number, crc: number, method: number, data: () => Uint8Array): ZipInputFile & { start(): void } {
+function precompressed(name: string, size: number, crc: number, method: number, data: () => Uint8Array[]): ZipInputFile & { start(): void } {
   const file = {
     filename: name, size, crc, compression: method, mtime: FIXED_TIME,
     ondata: undefined as ZipInputFile["ondata"],
     start() {
-      file.ondata?.(null, data() as Uint8Array<ArrayBuffer>, true);
+      const pieces = data();
+      if (pieces.length === 0) pieces.push(new Uint8Array(0));
+      pieces.forEach((p, i) => file.ondata?.(null, p as Uint8Array<ArrayBuffer>, i === pieces.length - 1));
     },
   };
   return file as ZipInputFile & { start(): void };
+}
+
+function* slices(data: Uint8Array): Iterable<Uint8Array> {
+  for (let i = 0; i < data.length; i += 1 << 20) yield data.subarray(i, Math.min(data.length, i + (1 << 20)));
+  if (data.length === 0) yield data;
 }
 
 /** A part's pieces as UTF-8 blocks of about 1 MiB: few deflate calls, never the whole part as one string. */
@@ -192,25 +201,19 @@ function* blocks(pieces: Iterable<string>): Iterable<Uint8Array> {
 }
 
 function nativeDeflated(name: string, parts: Iterable<Uint8Array>, z: NativeZlib) {
-  const list: Uint8Array[] = [];
+  const out: Uint8Array[] = [];
   let size = 0;
   let crc = 0;
+  let held: Uint8Array | null = null;
   for (const b of parts) {
-    list.push(b);
+    if (held) out.push(z.deflateRaw(held, false));
+    held = b;
     size += b.length;
     crc = z.crc32(b, crc);
   }
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const b of list) {
-    all.set(b, at);
-    at += b.length;
-  }
-  list.length = 0;
-  return precompressed(name, size, crc, 8, () => z.deflateRaw(all));
+  out.push(z.deflateRaw(held ?? new Uint8Array(0), true));
+  return precompressed(name, size, crc, 8, () => out);
 }
-
-
 
 /** Writes the parts in order into one zip: chunks of the output, as fflate makes them. */
 export function writeZip(parts: Iterable<OutPart>): Uint8Array[] {
@@ -222,12 +225,12 @@ export function writeZip(parts: Iterable<OutPart>): Uint8Array[] {
   });
   for (const p of parts) {
     if ("copy" in p) {
-      const f = precompressed(p.name, p.copy.size, p.copy.crc, p.copy.method, () => p.from.raw(p.copy));
+      const f = precompressed(p.name, p.copy.size, p.copy.crc, p.copy.method, () => [p.from.raw(p.copy)]);
       zip.add(f);
       f.start();
       continue;
     }
-    const data = "data" in p ? [p.data] : blocks(p.pieces());
+    const data = "data" in p ? slices(p.data) : blocks(p.pieces());
     if (native) {
       const f = nativeDeflated(p.name, data, native);
       zip.add(f);
