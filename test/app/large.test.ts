@@ -3,6 +3,10 @@
 import { checkGrids } from "../../src/app/check";
 import { syntheticDepartment } from "../../src/app/synthetic";
 import { planWriteBack } from "../../src/app/writeback";
+import * as path from "path";
+import { runFile } from "../../src/cli/files";
+import { tmpDir, writeFixture } from "../support/workbooks";
+import { readParts } from "../support/writers";
 
 test("check and plan 20,000 applicants with 200,000 grade rows", () => {
   const dept = syntheticDepartment({ seed: 91, applicants: 20000, passRate: 0.7 });
@@ -13,3 +17,25 @@ test("check and plan 20,000 applicants with 200,000 grade rows", () => {
   expect(helpers?.cells.length).toBe(200001);
   expect(plan.marks.length).toBeGreaterThan(50000);
 }, 120000);
+
+test("run on 5,000 applicants: every sheet written holds at most 1,023 page breaks (Excel's limit), the 备案表 split in order", async () => {
+  const dir = tmpDir();
+  const input = await writeFixture(syntheticDepartment({ seed: 92, applicants: 5000, passRate: 0.9 }).sheets, path.join(dir, "in.xlsx"));
+  const out = path.join(dir, "out.xlsx");
+  await runFile(input, out);
+  const parts = readParts(out);
+  const workbook = new TextDecoder().decode(parts["xl/workbook.xml"]);
+  const names = [...workbook.matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1]);
+  const filing = names.filter((n) => n.startsWith("备案表"));
+  expect(filing.length).toBeGreaterThan(2);
+  expect(filing).toEqual(filing.map((_, k) => (k === 0 ? "备案表" : `备案表（${k + 1}）`)));
+  let total = 0;
+  for (const [name, bytes] of Object.entries(parts)) {
+    if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) continue;
+    const breaks = (new TextDecoder().decode(bytes).match(/<brk /g) ?? []).length;
+    expect({ name, breaks: Math.min(breaks, 1023) }).toEqual({ name, breaks });
+    total += breaks;
+  }
+  // One page per applicant on a 备案表: pages = breaks + one per sheet.
+  expect(total + filing.length).toBeGreaterThan(4000);
+}, 180000);

@@ -9,7 +9,7 @@ import { CATALOGUE } from "../../../src/domain/catalogue";
 import { ExcelWorkbook } from "../../../src/hosts/excel/workbook";
 import { MARK_COLORS } from "../../../src/hosts/excel/writeback";
 import { MARK_FILLS } from "../../../src/hosts/xlsx/writeback";
-import { makeExcel, OfficeError, RequestContext, REQUEST_LIMIT } from "../../support/standin/api";
+import { makeExcel, MAX_PAGE_BREAKS, OfficeError, RequestContext, REQUEST_LIMIT } from "../../support/standin/api";
 import { bookFromGrids, letters, type BookState } from "../../support/standin/model";
 import { roundTrip, tmpDir, writeFixture } from "../../support/workbooks";
 
@@ -171,3 +171,24 @@ test("计算等级 twice leaves one set of computed columns, in the same place (
   const plain = (m: Map<string, Map<string, unknown>>) => Object.fromEntries([...m].filter(([k]) => k !== "_kz").map(([k, v]) => [k, Object.fromEntries(v)]));
   expect(plain(twice)).toEqual(plain(once));
 });
+
+test("the stand-in refuses a 1,027th page break, as Excel does", async () => {
+  const book = bookFromGrids([{ name: "备案表", rows: [["x"]] }]);
+  const ctx = new RequestContext(book);
+  const ws = ctx.workbook.worksheets.getItem("备案表");
+  for (let r = 1; r <= MAX_PAGE_BREAKS; r++) ws.horizontalPageBreaks.add(`A${r * 2}`);
+  await ctx.sync();
+  expect(book.sheets[0].pageBreaks).toHaveLength(MAX_PAGE_BREAKS);
+  ws.horizontalPageBreaks.add("A9999");
+  await expect(ctx.sync()).rejects.toThrow(/at most 1026 page breaks/);
+});
+
+test("生成表格 for 1,500 applicants through the stand-in: the 备案表 is split, no sheet over Excel's page-break limit", async () => {
+  const dept = syntheticDepartment({ seed: 75, applicants: 1500, passRate: 0.95, occupations: CATALOGUE.slice(11, 12) });
+  const book = bookFromGrids(await roundTrip(dept.sheets) as never);
+  await runWriteBack(new ExcelWorkbook(new RequestContext(book) as unknown as Excel.RequestContext, CAPS));
+  const filing = book.sheets.filter((s) => s.name.startsWith("备案表"));
+  expect(filing.map((s) => s.name)).toEqual(["备案表", "备案表（2）"]);
+  for (const s of book.sheets) expect(s.pageBreaks.length).toBeLessThanOrEqual(1023);
+  expect(filing[0].pageBreaks).toHaveLength(999);
+}, 120000);

@@ -10,6 +10,9 @@ export const REQUEST_LIMIT = 5 * 1024 * 1024;
 const encoder = new TextEncoder();
 export const utf8Bytes = (s: string) => encoder.encode(s).length;
 
+/** Excel's published limit of page breaks on one sheet. */
+export const MAX_PAGE_BREAKS = 1026;
+
 export class OfficeError extends Error {
   constructor(readonly code: string, message: string) {
     super(`${code}: ${message}`);
@@ -225,7 +228,14 @@ class Worksheet extends Loadable {
 
   readonly freezePanes = { freezeRows: (n: number) => this.ctx.enqueue(20, () => void (this.ctx.sheet(this.sheetName).frozenRows = n)) };
 
-  readonly horizontalPageBreaks = { add: (address: string) => this.ctx.enqueue(30, () => void this.ctx.sheet(this.sheetName).pageBreaks.push(address)) };
+  /** Excel keeps at most 1,026 page breaks on a sheet; the next one fails. */
+  readonly horizontalPageBreaks = {
+    add: (address: string) => this.ctx.enqueue(30, () => {
+      const breaks = this.ctx.sheet(this.sheetName).pageBreaks;
+      if (breaks.length >= MAX_PAGE_BREAKS) throw new OfficeError("InvalidOperation", `a sheet holds at most ${MAX_PAGE_BREAKS} page breaks`);
+      breaks.push(address);
+    }),
+  };
 
   readonly charts = {
     add: (type: string, source: Range, _by: string) => {
