@@ -2,8 +2,8 @@
 "use strict";
 const fs = require("fs");
 const path = require("path");
-const { readGridsStreaming } = require("../lib/hosts/xlsx/stream");
+const { readGridsFromFile } = require("../lib/cli/files");
 (async () => {
   const dir = process.argv[2];
-  for (const f of fs.readdirSync(dir).filter((x) => x.endsWith(".xlsx"))) await readGridsStreaming(path.join(dir, f));
+  for (const f of fs.readdirSync(dir).filter((x) => x.endsWith(".xlsx"))) await readGridsFromFile(path.join(dir, f));
 })();

@@ -38,7 +38,7 @@ function firstLoad() {
   spawnSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", dist], { cwd: ROOT, env: { ...process.env, ADDIN_URL: "https://kz.example.edu.cn/" }, stdio: "ignore" });
   const html = fs.readFileSync(path.join(dist, "taskpane.html"), "utf8");
   // The production page is minified: attribute quotes may be gone.
-  const scripts = [...html.matchAll(/<script[^>]+src="?([^"\s>]+\.js)/g)].map((m) => m[1]);
+  const scripts = [...html.matchAll(/<script[^>]+src="?([^"\s>]+\.js)/g)].map((m) => m[1]).filter((s) => !/^https?:/.test(s));
   const bytes = scripts.reduce((n, s) => n + zlib.gzipSync(fs.readFileSync(path.join(dist, s))).length, 0);
   return { scripts, kib: bytes / 1024 };
 }

@@ -9,19 +9,21 @@ const ROOT = path.join(__dirname, "..");
 const OUT = path.join(ROOT, "bench-data", "standin-build");
 
 function compile() {
-  const files = ["test/support/standin/api.ts", "test/support/standin/model.ts", "src/hosts/excel/workbook.ts", "src/app/run.ts", "src/hosts/xlsx/stream.ts"];
+  const files = ["test/support/standin/api.ts", "test/support/standin/model.ts", "src/hosts/excel/workbook.ts", "src/app/run.ts", "src/cli/files.ts"];
   execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "--outDir", OUT, "--rootDir", ROOT, "--module", "commonjs", "--moduleResolution", "node",
     "--target", "es2020", "--esModuleInterop", "--skipLibCheck", "--types", "node,office-js", ...files.map((f) => path.join(ROOT, f))], { cwd: ROOT, stdio: "inherit" });
 }
 
 async function measureStandIn(file) {
-  if (!fs.existsSync(path.join(OUT, "src", "hosts", "excel", "workbook.js"))) compile();
+  // Always anew: a build left from an older checkout would measure old code.
+  fs.rmSync(OUT, { recursive: true, force: true });
+  compile();
   const { RequestContext, makeExcel } = require(path.join(OUT, "test/support/standin/api.js"));
   const { bookFromGrids } = require(path.join(OUT, "test/support/standin/model.js"));
   const { ExcelWorkbook } = require(path.join(OUT, "src/hosts/excel/workbook.js"));
   const { runWriteBack } = require(path.join(OUT, "src/app/run.js"));
-  const { readGridsStreaming } = require(path.join(OUT, "src/hosts/xlsx/stream.js"));
-  const book = bookFromGrids(await readGridsStreaming(file));
+  const { readGridsFromFile } = require(path.join(OUT, "src/cli/files.js"));
+  const book = bookFromGrids(await readGridsFromFile(file));
   global.Excel = makeExcel(book);
   const ctx = new RequestContext(book);
   const started = Date.now();
