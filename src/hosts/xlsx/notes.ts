@@ -79,7 +79,7 @@ export function addNotes(pkg: XlsxPackage, sheetPath: string, notes: readonly No
     if (t) existing.set(c.attrs.ref ?? "", { textEnd: t.closeStart });
   }
   const splices: { at: number; text: string }[] = [];
-  const fresh: string[] = [];
+  const fresh: { ref: string; text: string }[] = [];
   for (const n of notes) {
     const ref = a1(n.row, n.col);
     const had = existing.get(ref);
@@ -87,7 +87,7 @@ export function addNotes(pkg: XlsxPackage, sheetPath: string, notes: readonly No
       splices.push({ at: had.textEnd, text: run(APPENDED_MARK + n.text).replace(/<(\/?)(\w)/g, `<$1${p}$2`) });
       result.appended.push({ row: n.row, col: n.col });
     } else {
-      fresh.push(ref + "\u0000" + n.text);
+      fresh.push({ ref, text: n.text });
       result.created.push({ row: n.row, col: n.col });
     }
   }
@@ -103,10 +103,7 @@ export function addNotes(pkg: XlsxPackage, sheetPath: string, notes: readonly No
   }
   if (fresh.length) {
     root = parseTree(xml);
-    const body = fresh.map((f) => {
-      const [ref, text] = f.split("\u0000");
-      return `<comment ref="${ref}" authorId="${authorId}"><text>${run(text)}</text></comment>`.replace(/<(\/?)(\w)/g, `<$1${p}$2`);
-    }).join("");
+    const body = fresh.map((f) => `<comment ref="${f.ref}" authorId="${authorId}"><text>${run(f.text)}</text></comment>`.replace(/<(\/?)(\w)/g, `<$1${p}$2`)).join("");
     const l = child(root, "commentList");
     if (!l) xml = xml.slice(0, root.closeStart) + `<${p}commentList>${body}</${p}commentList>` + xml.slice(root.closeStart);
     else if (l.selfClosing) xml = xml.slice(0, l.start) + `<${p}commentList>${body}</${p}commentList>` + xml.slice(l.end);
@@ -117,7 +114,9 @@ export function addNotes(pkg: XlsxPackage, sheetPath: string, notes: readonly No
   if (result.created.length) {
     let vml = pkg.text(vmlPath);
     const idmap = Number(/<o:idmap[^>]*data="(\d+)/.exec(vml)?.[1] ?? 1);
-    let next = Math.max(idmap * 1024, ...[...vml.matchAll(/_x0000_s(\d+)/g)].map((m) => Number(m[1]))) + 1;
+    let next = idmap * 1024;
+    for (const m of vml.matchAll(/_x0000_s(\d+)/g)) next = Math.max(next, Number(m[1]));
+    next++;
     if (!vml.includes('id="_x0000_t202"')) vml = insertBeforeEnd(vml, SHAPETYPE);
     const lines = new Map(notes.map((n) => [`${n.row}!${n.col}`, n.text.split("\n").length]));
     vml = insertBeforeEnd(vml, result.created.map((c) => shape(next++, c.row, c.col, lines.get(`${c.row}!${c.col}`) ?? 1)).join(""));

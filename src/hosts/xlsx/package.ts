@@ -198,7 +198,8 @@ export class XlsxPackage {
     const root = parseTree(xml);
     const r = children(root, "Relationship").find((x) => x.attrs.Id === id);
     if (!r) return;
-    if (children(root, "Relationship").length === 1 && source !== "xl/workbook.xml" && !source.startsWith("[")) {
+    // A sheet's rels part left without relationships goes (the workbook's and the package's always stay).
+    if (children(root, "Relationship").length === 1 && source !== "" && source !== this.workbookPath()) {
       this.remove(path);
       return;
     }
