@@ -43,16 +43,32 @@ export class SheetProtected extends Error {
   }
 }
 
-/** What the host can do; the plan degrades where it cannot (no notes before ExcelApi 1.18). */
+/** What the host can do; the plan degrades where it cannot. Notes need ExcelApi 1.18 (Microsoft
+ * 365); Excel 2021 and 2024 (1.14, 1.17) get a comment (1.10) on a marked cell instead. */
 export interface Capabilities {
   notes: boolean;
+  comments: boolean;
   pageLayout: boolean;
   charts: boolean;
 }
 
 export function capabilities(): Capabilities {
   const has = (v: string) => Office.context.requirements.isSetSupported("ExcelApi", v);
-  return { notes: has("1.18"), pageLayout: has("1.9"), charts: has("1.1") };
+  return { notes: has("1.18"), comments: has("1.10"), pageLayout: has("1.9"), charts: has("1.1") };
+}
+
+/** The cells that already hold a comment ("Sheet!A1"): a cell holds one comment thread, and a user's stays as it is. */
+async function commentedCells(context: Excel.RequestContext, batch: Batch): Promise<Set<string>> {
+  const all = context.workbook.comments;
+  all.load("items");
+  await batch.flush();
+  const places = all.items.map((c) => {
+    const r = c.getLocation();
+    r.load("address");
+    return r;
+  });
+  await batch.flush();
+  return new Set(places.map((r) => r.address.replace(/'/g, "").replace(/\$/g, "")));
 }
 
 function applyLook(range: Excel.Range, look: Look): void {
@@ -240,6 +256,9 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
   await batch.flush();
   const locked = touched.find((t) => t.protection.protected);
   if (locked) throw new SheetProtected(locked.name);
+  // Without notes, a mark explains itself in a comment where the cell has none.
+  const commented = !caps.notes && caps.comments && plan.marks.some((m) => m.note) ? await commentedCells(context, batch) : null;
+  const comment = (m: Mark) => !!m.note && commented !== null && !commented.has(`${m.sheet.replace(/'/g, "")}!${columnLetter(m.col)}${m.row + 1}`);
   const names = sheets.items.map((s) => s.name);
   const sheetNames = plan.sheets.map((spec) => {
     const name = uniqueSheetName(spec.name, names);
@@ -247,7 +266,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
     return name;
   });
   const entries: ControlEntry[] = [
-    ...before.map(({ m, r }): ControlEntry => ({ kind: "cell", sheet: m.sheet, where: `${columnLetter(m.col)}${m.row + 1}`, data: JSON.stringify({ fill: r.format.fill.color ?? null, note: !!m.note && caps.notes }) })),
+    ...before.map(({ m, r }): ControlEntry => ({ kind: "cell", sheet: m.sheet, where: `${columnLetter(m.col)}${m.row + 1}`, data: JSON.stringify({ fill: r.format.fill.color ?? null, note: !!m.note && caps.notes, ...(comment(m) ? { comment: true } : {}) }) })),
     ...plan.blocks.flatMap(blockEntries),
     ...plan.sheets.map((spec, i): ControlEntry => ({ kind: "sheet", sheet: sheetNames[i], where: "", data: spec.name })),
   ];
@@ -261,7 +280,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
   try {
     context.application.suspendApiCalculationUntilNextSync();
     for (const { m, r } of before) {
-      markCell(context, r, m, caps);
+      markCell(context, r, m, caps, comment(m));
       await batch.queue(200 + (m.note?.length ?? 0) * 3);
     }
     for (const b of plan.blocks) await applyBlock(sheets.getItem(b.sheet), b, batch);
@@ -274,9 +293,10 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
   return batch;
 }
 
-function markCell(context: Excel.RequestContext, r: Excel.Range, m: Mark, caps: Capabilities): void {
+function markCell(context: Excel.RequestContext, r: Excel.Range, m: Mark, caps: Capabilities, comment: boolean): void {
   r.format.fill.color = MARK_COLORS[m.kind];
   if (m.note && caps.notes) context.workbook.notes.add(r, m.note);
+  else if (m.note && comment && caps.comments) context.workbook.comments.add(r, m.note);
 }
 
 /** Removes everything a plan wrote (in Excel or on the command line) and restores what was there. */
@@ -313,8 +333,8 @@ export async function clearWriteBack(context: Excel.RequestContext, batch = new 
   return true;
 }
 
-/** Journal entries from Office.js ({fill, note}) or from the file host ({style, note}). */
-function restoreCell(context: Excel.RequestContext, r: Excel.Range, address: string, saved: { fill?: string | null; style?: string; note: unknown }, caps: Capabilities): void {
+/** Journal entries from Office.js ({fill, note, comment}) or from the file host ({fill, note, xf...}; {style, note} before). */
+function restoreCell(context: Excel.RequestContext, r: Excel.Range, address: string, saved: { fill?: string | null; style?: string; note: unknown; comment?: boolean }, caps: Capabilities): void {
   let color: string | null = saved.fill ?? null;
   if (saved.style !== undefined) {
     const fill = (JSON.parse(saved.style) as { fill?: { pattern?: string; fgColor?: { argb?: string } } }).fill;
@@ -323,4 +343,5 @@ function restoreCell(context: Excel.RequestContext, r: Excel.Range, address: str
   if (color === null || color.toUpperCase() === "#FFFFFF") r.format.fill.clear();
   else r.format.fill.color = color;
   if (caps.notes && saved.note && saved.style === undefined) context.workbook.notes.getItem(address).delete();
+  if (caps.comments && saved.comment) context.workbook.comments.getItemByCell(address).delete();
 }

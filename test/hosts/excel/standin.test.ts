@@ -13,8 +13,8 @@ import { makeExcel, MAX_PAGE_BREAKS, OfficeError, RequestContext, REQUEST_LIMIT 
 import { bookFromGrids, letters, type BookState } from "../../support/standin/model";
 import { roundTrip, tmpDir, writeFixture } from "../../support/workbooks";
 
-const CAPS = { notes: true, pageLayout: true, charts: true };
-(globalThis as unknown as { Excel: unknown }).Excel = makeExcel({ sheets: [], notes: new Map() });
+const CAPS = { notes: true, comments: true, pageLayout: true, charts: true };
+(globalThis as unknown as { Excel: unknown }).Excel = makeExcel({ sheets: [], notes: new Map(), comments: new Map() });
 
 describe("the stand-in is as strict as Office.js", () => {
   const book = (): BookState => bookFromGrids([{ name: "花名册", rows: [["姓名"], ["张三"]] }]);
@@ -192,3 +192,25 @@ test("生成表格 for 1,500 applicants through the stand-in: the 备案表 is s
   for (const s of book.sheets) expect(s.pageBreaks.length).toBeLessThanOrEqual(1023);
   expect(filing[0].pageBreaks).toHaveLength(999);
 }, 120000);
+
+test("Excel 2021 (no notes API): a marked cell explains itself in a comment, a user's own comment stays, clear removes ours", async () => {
+  const dept = syntheticDepartment({ seed: 76, applicants: 30, defects: true });
+  const book = bookFromGrids(await roundTrip(dept.sheets) as never);
+  const excel2021 = { ...CAPS, notes: false };
+  const ctx = new RequestContext(book);
+  const host = new ExcelWorkbook(ctx as unknown as Excel.RequestContext, excel2021);
+  // The user's own comment on a cell the check will mark (D3: the ID number with a wrong check digit).
+  const report = (await runWriteBack(new ExcelWorkbook(new RequestContext(bookFromGrids(await roundTrip(dept.sheets) as never)) as unknown as Excel.RequestContext, excel2021))).report;
+  const marked = report.issues.find((i) => i.severity === "error" && i.sheet === "花名册") as { sheet: string; cell: string };
+  book.comments.set(`${marked.sheet}!${marked.cell}`, "家长确认过");
+  await runWriteBack(host);
+  expect(book.notes.size).toBe(0);
+  expect(book.comments.get(`${marked.sheet}!${marked.cell}`)).toBe("家长确认过");
+  const ours = [...book.comments].filter(([, text]) => text.startsWith("课证："));
+  expect(ours.length).toBeGreaterThan(10);
+  expect(ours.some(([cell, text]) => cell !== `${marked.sheet}!${marked.cell}` && /身份证号|性别|学号/.test(text))).toBe(true);
+  const ctx2 = new RequestContext(book);
+  expect(await new ExcelWorkbook(ctx2 as unknown as Excel.RequestContext, excel2021).clearWriteBack()).toBe(true);
+  await ctx2.sync();
+  expect([...book.comments]).toEqual([[`${marked.sheet}!${marked.cell}`, "家长确认过"]]);
+}, 60000);

@@ -87,10 +87,12 @@ const props = (spec: string | string[]) => (Array.isArray(spec) ? spec : spec.sp
 class Workbook {
   readonly worksheets: WorksheetCollection;
   readonly notes: Notes;
+  readonly comments: Comments;
   readonly application: RequestContext["application"];
   constructor(ctx: RequestContext) {
     this.worksheets = new WorksheetCollection(ctx);
     this.notes = new Notes(ctx);
+    this.comments = new Comments(ctx);
     this.application = ctx.application;
   }
 }
@@ -102,6 +104,60 @@ class Notes {
   }
   getItem(address: string): { delete(): void } {
     return { delete: () => this.ctx.enqueue(50, () => void this.ctx.book.notes.delete(address.replace(/'/g, ""))) };
+  }
+}
+
+/** Comments (ExcelApi 1.10): one thread per cell, as in Excel; adding a second to a cell fails. */
+class Comments extends Loadable {
+  private readonly key = (where: Range | string) => (typeof where === "string" ? where.replace(/'/g, "").replace(/\$/g, "") : where.addressKey());
+
+  add(where: Range | string, content: string): void {
+    this.ctx.enqueue(content.length * 3 + 50, () => {
+      const k = this.key(where);
+      if (this.ctx.book.comments.has(k)) throw new OfficeError("InvalidArgument", `${k} already has a comment`);
+      this.ctx.book.comments.set(k, content);
+    });
+  }
+
+  getItemByCell(where: Range | string): { delete(): void } {
+    return {
+      delete: () => this.ctx.enqueue(50, () => {
+        const k = this.key(where);
+        if (!this.ctx.book.comments.delete(k)) throw new OfficeError("ItemNotFound", `no comment at ${k}`);
+      }),
+    };
+  }
+
+  get items(): { getLocation(): { load(p: string): void; readonly address: string } }[] {
+    return this.read("items");
+  }
+
+  load(spec: string): void {
+    if (spec !== "items") throw new OfficeError("InvalidArgument", `load("${spec}") not supported by the stand-in`);
+    this.fetch(["items"], () => ({
+      items: [...this.ctx.book.comments.keys()].map((k) => ({
+        getLocation: () => {
+          const location = new CommentLocation(this.ctx, k);
+          return location;
+        },
+      })),
+    }));
+  }
+}
+
+class CommentLocation extends Loadable {
+  constructor(ctx: RequestContext, private readonly where: string) {
+    super(ctx);
+  }
+
+  get address(): string {
+    return this.read("address");
+  }
+
+  load(spec: string): void {
+    const [sheet, cell] = this.where.split("!");
+    this.fetch(["address"], () => ({ address: `'${sheet}'!${cell}` }));
+    void spec;
   }
 }
 

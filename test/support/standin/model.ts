@@ -30,6 +30,8 @@ export interface SheetState {
 export interface BookState {
   sheets: SheetState[];
   notes: Map<string, string>;
+  /** Comment threads by cell ("Sheet!A1"): one per cell. */
+  comments: Map<string, string>;
   /** The selection, as the pane's issue list sets it. */
   active?: { sheet: string; cell: string };
 }
@@ -44,6 +46,7 @@ export function newSheet(name: string): SheetState {
 export function bookFromGrids(grids: { name: string; rows: (Value | null | Date)[][] }[]): BookState {
   return {
     notes: new Map(),
+    comments: new Map(),
     sheets: grids.map((g) => {
       const s = newSheet(g.name);
       g.rows.forEach((row, r) => row.forEach((v, c) => {
