@@ -56,7 +56,13 @@ export interface SheetSpec {
    * say beforehand how many rows and which styles there will be. Read rows with rowsOf(). */
   deferred?: { rowCount: number; styles: StyleName[]; make: () => (SpecCell | null)[][] };
   /** A chart of a table on this sheet, where the host can draw one. */
-  chart?: { title: string; categories: string; series: { name: string; values: string }[] };
+  chart?: {
+    title: string;
+    categories: string;
+    series: { name: string; values: string }[];
+    /** Where it stands, 0-based and inclusive; the print area reaches down to it. */
+    anchor: { fromRow: number; toRow: number; fromCol: number; toCol: number };
+  };
 }
 
 export const cell = (value: CellValue, style?: StyleName): SpecCell => ({ value, style });
@@ -65,6 +71,9 @@ export const formula = (f: string, result: CellValue, style?: StyleName): SpecCe
 /** A sheet's rows, made now if they are deferred (hosts call this once per sheet). */
 export const rowsOf = (spec: SheetSpec): (SpecCell | null)[][] => (spec.deferred ? spec.deferred.make() : spec.rows);
 export const rowCountOf = (spec: SheetSpec): number => (spec.deferred ? spec.deferred.rowCount : spec.rows.length);
+
+/** Rows the print area covers: the rows, and a chart below them. */
+export const printRowsOf = (spec: SheetSpec): number => Math.max(rowCountOf(spec), spec.chart ? spec.chart.anchor.toRow + 1 : 0);
 
 /** Defers a sheet's rows (see SheetSpec.deferred). */
 export function deferred(spec: SheetSpec, rowCount: number, styles: StyleName[], make: () => (SpecCell | null)[][]): SheetSpec {

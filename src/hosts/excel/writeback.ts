@@ -5,7 +5,7 @@ import { CONTROL_SHEET, uniqueSheetName, type ControlEntry } from "../../app/con
 import type { Block, Mark, MarkKind, WritePlan } from "../../app/writeback";
 import { columnLetter, widthOf } from "../../forms/grid";
 import { toR1C1 } from "../../forms/r1c1";
-import { rowsOf, type SheetSpec, type SpecCell, type StyleName } from "../../forms/sheetspec";
+import { printRowsOf, rowsOf, type SheetSpec, type SpecCell, type StyleName } from "../../forms/sheetspec";
 import { Batch, payloadBytes } from "./batch";
 
 export const MARK_COLORS: Record<MarkKind, string> = { error: "#FFC7CE", warning: "#FFEB9C", missing: "#F8CBAD", incomplete: "#DDEBF7" };
@@ -186,7 +186,7 @@ async function writeSheet(context: Excel.RequestContext, spec: SheetSpec, name: 
     ws.pageLayout.orientation = p.landscape ? "Landscape" : "Portrait";
     ws.pageLayout.paperSize = "A4";
     ws.pageLayout.printGridlines = !!p.gridLines;
-    ws.pageLayout.setPrintArea(`A1:${columnLetter(p.lastCol)}${Math.max(1, rows.length)}`);
+    ws.pageLayout.setPrintArea(`A1:${columnLetter(p.lastCol)}${Math.max(1, printRowsOf(spec))}`);
     if (p.titleRows) ws.pageLayout.setPrintTitleRows(`$${p.titleRows[0]}:$${p.titleRows[1]}`);
     if (p.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     for (const r of p.rowBreaks ?? []) {
@@ -200,6 +200,8 @@ async function writeSheet(context: Excel.RequestContext, spec: SheetSpec, name: 
     const last = columnLetter(spec.chart.series.length);
     const chart = ws.charts.add(Excel.ChartType.columnClustered, ws.getRange(`A${Number(span[1]) - 1}:${last}${span[2]}`), Excel.ChartSeriesBy.columns);
     chart.title.text = spec.chart.title;
+    const a = spec.chart.anchor;
+    chart.setPosition(`${columnLetter(a.fromCol)}${a.fromRow + 1}`, `${columnLetter(a.toCol)}${a.toRow + 1}`);
   }
   await batch.queue(2000);
 }

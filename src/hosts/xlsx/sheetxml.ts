@@ -1,7 +1,7 @@
 // A generated sheet (SheetSpec) as worksheet XML, produced in pieces as the zip writer takes them:
 // the elements in CT_Worksheet's order, print setup, frozen panes, validations, page breaks.
 import { columnLetter, widthOf } from "../../forms/grid";
-import { rowCountOf, rowsOf, type SheetSpec } from "../../forms/sheetspec";
+import { printRowsOf, rowsOf, type SheetSpec } from "../../forms/sheetspec";
 import { cellXml, sharedIndexer } from "./cells";
 import type { Styles } from "./styles";
 import { attrsText, escapeText, NS } from "./xml";
@@ -101,7 +101,7 @@ export function printNames(spec: SheetSpec, sheetName: string): { name: string; 
   const p = spec.print;
   if (!p) return [];
   const q = `'${sheetName.replace(/'/g, "''")}'`;
-  const out = [{ name: "_xlnm.Print_Area", formula: `${q}!$A$1:$${columnLetter(p.lastCol)}$${Math.max(1, rowCountOf(spec))}` }];
+  const out = [{ name: "_xlnm.Print_Area", formula: `${q}!$A$1:$${columnLetter(p.lastCol)}$${Math.max(1, printRowsOf(spec))}` }];
   if (p.titleRows) out.push({ name: "_xlnm.Print_Titles", formula: `${q}!$${p.titleRows[0]}:$${p.titleRows[1]}` });
   return out;
 }

@@ -6,6 +6,7 @@ import { CONTROL_SHEET, rawText, uniqueSheetName, type ControlEntry } from "../.
 import type { Block, Mark, MarkKind, WritePlan } from "../../app/writeback";
 import { a1, columnLetter, parseA1, widthOf } from "../../forms/grid";
 import type { SheetSpec, SpecCell } from "../../forms/sheetspec";
+import { addChart } from "./chart";
 import { addDefinedName, addSheet, dropCalcChain, fullCalcOnLoad, removeSheet, setFullCalcOnLoad } from "./book";
 import { cellXml, sharedIndexer } from "./cells";
 import { addNotes, removeNotes } from "./notes";
@@ -131,9 +132,11 @@ export function writeNewSheet(pkg: XlsxPackage, styles: Styles, spec: SheetSpec,
     });
     legacyDrawing = addNotes(pkg, part, notes).legacyDrawing ?? undefined;
   }
+  // 认定统计's chart, drawn from the sheet's own table (small: its rows are not deferred).
+  const drawing = spec.chart && !spec.deferred ? addChart(pkg, part, name, spec.chart, spec.rows) : undefined;
   const index = pkg.sheets().findIndex((s) => s.name === name);
   for (const n of printNames(spec, name)) addDefinedName(pkg, n.name, index, n.formula);
-  pkg.set(part, sheetPieces(spec, styles, { legacyDrawing }));
+  pkg.set(part, sheetPieces(spec, styles, { legacyDrawing, drawing }));
 }
 
 /** Applies a plan to a package that holds nothing of ours (clear it first). */

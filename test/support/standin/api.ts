@@ -295,8 +295,12 @@ class Worksheet extends Loadable {
 
   readonly charts = {
     add: (type: string, source: Range, _by: string) => {
-      const chart = { title: { text: "" } };
-      this.ctx.enqueue(100, () => void this.ctx.sheet(this.sheetName).charts.push({ type, source: source.addressKey(), get title() { return chart.title.text; } }));
+      const chart = {
+        title: { text: "" },
+        position: "",
+        setPosition: (from: string, to: string) => this.ctx.enqueue(30, () => void (chart.position = `${from}:${to}`)),
+      };
+      this.ctx.enqueue(100, () => void this.ctx.sheet(this.sheetName).charts.push({ type, source: source.addressKey(), get title() { return chart.title.text; }, get position() { return chart.position; } }));
       return chart;
     },
   };

@@ -23,7 +23,7 @@ export interface SheetState {
   printArea?: string;
   printTitleRows?: string;
   orientation?: string;
-  charts: { type: string; source: string; title: string }[];
+  charts: { type: string; source: string; title: string; position: string }[];
   protected?: boolean;
 }
 
