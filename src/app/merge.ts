@@ -7,13 +7,14 @@ import type { Settings } from "../domain/settings";
 import type { Level } from "../domain/catalogue";
 import type { Grid } from "../forms/grid";
 import type { Issue } from "../forms/issue";
-import { canBePutForward, type OutputApplicant } from "../forms/output";
+import { canBePutForward, type OutputApplicant, type SupervisionData } from "../forms/output";
 import { schoolSheets } from "../forms/generated";
 import type { SheetSpec } from "../forms/sheetspec";
 import { checkGrids, type CheckResult } from "./check";
 import { UnusableWorkbook } from "./port";
 import type { Report } from "./report";
-import { outputApplicant } from "./writeback";
+import { combineSupervision, supervisionOf } from "./supervision";
+import { markCells, outputApplicant } from "./writeback";
 
 export type DepartmentInput = { file: string; grids: Grid[] } | { file: string; error: string };
 
@@ -33,6 +34,8 @@ export interface MergeResult {
   files: { file: string; merged: boolean; reason?: string; applicants: number; errors: number; department: string }[];
   /** Numbers given in this run (not kept from before). */
   newCertificates: number;
+  /** §六: the school's figures, then each department's. */
+  supervision: { title: string; data: SupervisionData }[];
 }
 
 const SETTING_NAMES: Partial<Record<keyof Settings, string>> = {
@@ -81,6 +84,7 @@ export function mergeDepartments(inputs: readonly DepartmentInput[], options: Me
   const applicants: OutputApplicant[] = [];
   const reportApplicants: Report["applicants"] = [];
   const firstSeen = new Map<string, { file: string; row: number }>();
+  const supervision: MergeResult["supervision"] = [];
   for (const { file, result } of checked) {
     const t = result.roster.table;
     const own: Issue[] = result.report.issues.map((i) => ({ ...i, file }));
@@ -102,12 +106,18 @@ export function mergeDepartments(inputs: readonly DepartmentInput[], options: Me
       reportApplicants.push(rep);
     });
     for (const i of own) issues.push(i);
+    const mine = applicants.slice(applicants.length - result.applicants.length);
+    supervision.push({ title: `${[...departments].join("、") || file}（${file}）`, data: supervisionOf(result, markCells(result), mine) });
     files.push({ file, merged: true, applicants: result.applicants.length, errors: own.filter((i) => i.severity === "error").length, department: [...departments].join("、") });
   }
   for (const f of files) if (!f.merged) issues.push({ sheet: "", cell: "", severity: "error", code: "FILE_NOT_MERGED", message: messageFor("FILE_NOT_MERGED", { value: f.reason }), file: f.file });
 
   const newCertificates = assignCertificates(applicants, options.certPrefix ?? settings.certPrefix, settings.certYear, options.previous ?? new Map());
-  return { report: { applicants: reportApplicants, issues }, applicants, settings, files: files.sort((a, b) => inputs.findIndex((i) => i.file === a.file) - inputs.findIndex((i) => i.file === b.file)), newCertificates };
+  const school = { title: `全校（${supervision.length} 个学院文件）`, data: combineSupervision(supervision.map((s) => s.data)) };
+  return {
+    report: { applicants: reportApplicants, issues }, applicants, settings, newCertificates, supervision: [school, ...supervision],
+    files: files.sort((a, b) => inputs.findIndex((i) => i.file === a.file) - inputs.findIndex((i) => i.file === b.file)),
+  };
 }
 
 const letter = (c: number) => {
@@ -153,6 +163,6 @@ function assignCertificates(list: OutputApplicant[], prefix: string | null, year
 /** The summary's sheets: 汇总情况 and the school-wide forms. */
 export function mergedSheets(result: MergeResult): SheetSpec[] {
   const s = result.settings;
-  const ctx = { schoolName: s.schoolName, assessmentYear: s.assessmentYear, mask: s.mask, archive: { gradeRegister: "各学院工作簿", supervisionReport: null } };
+  const ctx = { schoolName: s.schoolName, assessmentYear: s.assessmentYear, mask: s.mask, archive: { gradeRegister: "各学院工作簿", supervisionReport: null }, supervision: result.supervision };
   return schoolSheets(result.applicants, ctx, result.files);
 }

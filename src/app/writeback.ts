@@ -15,6 +15,7 @@ import type { OutputApplicant, OutputContext, OutputCourse } from "../forms/outp
 import { cell, formula, type SheetSpec, type SpecCell } from "../forms/sheetspec";
 import { textOf } from "../forms/table";
 import type { ApplicantDetail, CheckResult } from "./check";
+import { supervisionOf } from "./supervision";
 import { cohortAllows } from "./identity";
 
 export type MarkKind = "error" | "warning" | "missing" | "incomplete";
@@ -60,12 +61,15 @@ export function planWriteBack(result: CheckResult, extra: Partial<OutputContext>
   const blocks = helpers ? [helpers.block] : [];
   blocks.push(computedColumns(result, helpers?.codeCells ?? new Map()));
   const list = result.applicants.map((a) => outputApplicant(result, a));
+  const cells = markCells(result);
+  const departments = [...new Set(list.map((a) => a.department).filter(Boolean))];
   const ctx: OutputContext = {
     schoolName: result.settings.schoolName, assessmentYear: result.settings.assessmentYear, mask: result.settings.mask,
     archive: { gradeRegister: result.grades?.register.sheet ?? null, supervisionReport: null },
-    planDates: result.planForm ? planDates(result.planForm) : undefined, ...extra,
+    planDates: result.planForm ? planDates(result.planForm) : undefined,
+    supervision: [{ title: departments.join("、") || "本学院", data: supervisionOf(result, cells, list) }], ...extra,
   };
-  return { marks: marks(result), blocks, sheets: [...allGeneratedSheets(list, ctx), data] };
+  return { marks: cells, blocks, sheets: [...allGeneratedSheets(list, ctx), data] };
 }
 
 /** Hidden data the formulas read: score words (§5) and every score as text (see scoreFormula). */
@@ -259,7 +263,7 @@ function blockedNote(a: ApplicantDetail): string {
 }
 
 /** forms.md 1: every error and warning cell; incomplete applicants' roster rows and their unmet score cells. */
-function marks(result: CheckResult): Mark[] {
+export function markCells(result: CheckResult): Mark[] {
   const byCell = new Map<string, Mark>();
   const add = (m: Mark) => {
     const k = `${m.sheet}!${m.row}!${m.col}`;

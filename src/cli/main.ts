@@ -60,7 +60,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       const out = outputPath(file, opts, "课证");
       const result = await runFile(file, out);
       io.out(formatSummary(file, result.report, { maxIssues: 30 }));
-      io.out(`已写入 ${out}：问题单元格已标色并附批注，花名册右侧为实时公式，另有备案表、申报人员花名册、认定计划、上报数据、获证人员汇总表、公示名单、认定统计、归档清单。用 kezheng clear 可全部移除。\n`);
+      io.out(`已写入 ${out}：问题单元格已标色并附批注，花名册右侧为实时公式，另有备案表、申报人员花名册、认定计划、上报数据、成绩确认表、获证人员汇总表、公示名单、认定统计、督导汇总、归档清单。用 kezheng clear 可全部移除。\n`);
       code = countErrors(result.report) > 0 ? EXIT_ERRORS : EXIT_OK;
     });
 
@@ -113,7 +113,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       const out = xlsxName(opts.output);
       const result = await writeDemo(out);
       io.out(formatSummary("演示工作簿（虚构数据）", result.report, { maxIssues: 40 }));
-      io.out(`\n演示结果已写入 ${path.resolve(out)}\n用 Excel、WPS 或 LibreOffice 打开：红色为错误、黄色为警告（批注中有说明），蓝色为课程未修满的申报人，橙色为未合格的成绩；花名册右侧四列为实时公式，改动成绩即重新计算；另有备案表、公示名单等 8 张生成的表格。\n`);
+      io.out(`\n演示结果已写入 ${path.resolve(out)}\n用 Excel、WPS 或 LibreOffice 打开：红色为错误、黄色为警告（批注中有说明），蓝色为课程未修满的申报人，橙色为未合格的成绩；花名册右侧四列为实时公式，改动成绩即重新计算；另有备案表、成绩确认表、公示名单、督导汇总等 10 张生成的表格。\n`);
       code = EXIT_OK;
     });
 

@@ -7,7 +7,7 @@ import { a1, columnLetter, type CellValue } from "./grid";
 import { canBePutForward, type OutputApplicant, type OutputContext } from "./output";
 import { cell, deferred, formula, type SheetSpec, type SpecCell } from "./sheetspec";
 
-export const GENERATED_SHEETS = ["备案表", "申报人员花名册", "认定计划", "上报数据", "获证人员汇总表", "公示名单", "认定统计", "归档清单"] as const;
+export const GENERATED_SHEETS = ["备案表", "申报人员花名册", "认定计划", "上报数据", "成绩确认表", "获证人员汇总表", "公示名单", "认定统计", "督导汇总", "归档清单"] as const;
 
 const level = (l: number | null) => (l === 3 || l === 4 ? levelName(l) : "");
 const occName = (a: OutputApplicant) => (a.occupation ? a.occupation.name : a.occupationName);
@@ -90,7 +90,7 @@ export function schoolSheets(list: readonly OutputApplicant[], ctx: OutputContex
     rows: files.map((f) => [f.file, f.department, f.merged ? "已汇总" : "未汇总", f.applicants, f.errors, f.reason ?? (f.errors > 0 ? "有错误，请该学院按检查结果修改后重新报送" : "")]),
     widths: [30, 20, 10, 10, 8, 60],
   });
-  return [status, rosterSheet(list, ctx, true), certifiedSheet(list, ctx, true), publicNoticeSheet(list, ctx), statisticsSheet(list, ctx), planSheet(list, ctx), archiveSheet(list, ctx)];
+  return [status, rosterSheet(list, ctx, true), certifiedSheet(list, ctx, true), publicNoticeSheet(list, ctx), statisticsSheet(list, ctx), planSheet(list, ctx), ...(ctx.supervision ? [supervisionSheet(ctx.supervision, ctx)] : []), archiveSheet(list, ctx)];
 }
 
 interface Group {
@@ -222,10 +222,10 @@ export function archiveSheet(list: readonly OutputApplicant[], ctx: OutputContex
   const rows: CellValue[][] = [
     [1, "职业技能等级认定备案表（一式两份）", "已生成", filingNote(filingApplicants(list).length)],
     [2, "职业技能等级认定申报人员花名册", "已生成", "工作表“申报人员花名册”"],
-    [3, "各职业（工种）相关课程考核成绩登记册复印件", ctx.archive.gradeRegister ? "有" : "缺", ctx.archive.gradeRegister ? `工作表“${ctx.archive.gradeRegister}”` : "本工作簿中没有成绩登记册"],
+    [3, "各职业（工种）相关课程考核成绩登记册复印件", ctx.archive.gradeRegister ? "有" : "缺", `${ctx.archive.gradeRegister ? `工作表“${ctx.archive.gradeRegister}”` : "本工作簿中没有成绩登记册"}；学生本人签字确认的成绩：工作表“成绩确认表”`],
     [4, "职业技能等级自主认定合格人员证书编号", withoutCert === 0 && put.length > 0 ? "有" : "缺", withoutCert === 0 ? "全部已填写" : `${withoutCert} 人尚无证书编号（由认定中心汇总时分配）`],
     [5, "职业技能等级自主认定获证人员汇总表", "已生成", "工作表“获证人员汇总表”"],
-    [6, "内部质量督导报告", ctx.archive.supervisionReport ? "有" : "缺", ctx.archive.supervisionReport ? `工作表“${ctx.archive.supervisionReport}”` : "由学院内部质量督导组另行提交"],
+    [6, "内部质量督导报告", ctx.archive.supervisionReport ? "有" : "缺", ctx.supervision ? "督导组所需数据见工作表“督导汇总”；报告由内部质量督导组签字后提交" : ctx.archive.supervisionReport ? `工作表“${ctx.archive.supervisionReport}”` : "由学院内部质量督导组另行提交"],
   ];
   return tableSheet("归档清单", {
     title: `${ctx.schoolName}职业技能等级认定资料归档清单`, subtitle: "通知七：认定结束后应及时收集归档的六项材料",
@@ -297,6 +297,115 @@ function filingPages(part: readonly OutputApplicant[], ctx: OutputContext): (Spe
   return rows;
 }
 
+/** Blocks (classes) a 成绩确认表 sheet holds at most: one page break each, under Excel's 1,023. */
+export const CONFIRM_CLASSES_PER_SHEET = 1000;
+
+const CONFIRM_COLS = 8;
+const CONFIRM_STYLES = ["title", "header", "label", "box", "note"] as const;
+
+/** A course's result as the student reads it: 电工基础 理论 61 / 实操 89（补考 …）合格. */
+function courseLine(c: OutputApplicant["courses"][number]): string {
+  const v = (x: CellValue) => (x === null || x === "" ? "—" : String(x));
+  const makeup = c.theoryMakeup !== null || c.practicalMakeup !== null ? `（补考 理论 ${v(c.theoryMakeup)} / 实操 ${v(c.practicalMakeup)}）` : "";
+  return `${c.name}：理论 ${v(c.theory)} / 实操 ${v(c.practical)}${makeup} ${c.outcome}`;
+}
+
+/**
+ * 成绩确认表 (notice 五(六)4: results are published to the students for confirmation before filing):
+ * a block per class (班级, else 专业), a row per applicant with the related courses' results, the
+ * count, the level or why there is none, and a column to sign; no ID numbers (it goes round a
+ * class). A4 landscape, title and header repeated on every page, a page break after each class.
+ */
+export function confirmationSheets(list: readonly OutputApplicant[], ctx: OutputContext): SheetSpec[] {
+  const groupOf = (a: OutputApplicant) => a.className || a.major || "（未填班级）";
+  const classes = [...new Set(list.map(groupOf))].sort((x, y) => x.localeCompare(y, "zh-CN"));
+  const parts: string[][] = [];
+  for (let i = 0; i < classes.length; i += CONFIRM_CLASSES_PER_SHEET) parts.push(classes.slice(i, i + CONFIRM_CLASSES_PER_SHEET));
+  if (parts.length === 0) parts.push([]);
+  const last = CONFIRM_COLS - 1;
+  return parts.map((names, k) => {
+    const members = names.map((n) => list.filter((a) => groupOf(a) === n).sort((x, y) => x.studentId.localeCompare(y.studentId)));
+    const breaks: number[] = [];
+    let at = 2;
+    for (const m of members) breaks.push((at += m.length + 4));
+    breaks.pop();
+    const make = () => {
+      const rows: (SpecCell | null)[][] = [
+        [cell(`${ctx.schoolName}职业技能等级认定成绩确认表`, "title")],
+        ["序号", "姓名", "学号", "职业（工种）", "相关课程成绩（理论 / 实操）", "已合格相关课程数", "可认定等级", "本人签字"].map((h) => cell(h, "header")),
+      ];
+      names.forEach((name, g) => {
+        rows.push([cell(`班级：${name}　　认定年度：${ctx.assessmentYear}　　共 ${members[g].length} 人　　请核对本人成绩，无误后签字；有误请在签字前告知辅导员`, "label")]);
+        members[g].forEach((a, i) => rows.push([
+          cell(i + 1, "box"), cell(a.name, "box"), cell(a.studentId, "box"), cell(`${occName(a)}${occType(a) ? `（${occType(a)}）` : ""}`, "box"),
+          cell(a.courses.map(courseLine).join("\n") || "（无相关课程成绩）", "box"), cell(a.passedCourses, "box"),
+          cell(level(a.eligibleLevel) || `暂不能认定：${STATUS_LABELS[a.status]}`, "box"), cell(null, "box"),
+        ]));
+        rows.push([]);
+        rows.push([cell("辅导员签字：", "note"), null, null, cell("日期：　　　年　　月　　日", "note")]);
+        rows.push([]);
+      });
+      return rows;
+    };
+    const spec: SheetSpec = {
+      name: k === 0 ? "成绩确认表" : `成绩确认表（${k + 1}）`, rows: [], merges: [`A1:${columnLetter(last)}1`],
+      widths: [6, 10, 14, 22, 60, 10, 18, 12], freeze: { rows: 2, cols: 0 },
+      print: { landscape: true, fitToWidth: true, titleRows: [1, 2], rowBreaks: breaks, lastCol: last },
+    };
+    return deferred(spec, at, [...CONFIRM_STYLES], make);
+  });
+}
+
+/**
+ * 督导汇总 (§六 内部质量督导, archive material 6): per department (and, in the centre's merge, for
+ * the school) one printed page: applicants by status with shares, why applicants are 信息有误 or
+ * 取消资格, occupations and levels against the plan with the 10-day check, marked cells by kind,
+ * and lines for the group leader's signature.
+ */
+export function supervisionSheet(blocks: NonNullable<OutputContext["supervision"]>, ctx: OutputContext): SheetSpec {
+  const rows: (SpecCell | null)[][] = [];
+  const merges: string[] = [];
+  const breaks: number[] = [];
+  const title = (text: string, style: "title" | "subtitle") => {
+    merges.push(`A${rows.length + 1}:E${rows.length + 1}`);
+    rows.push([cell(text, style)]);
+  };
+  const table = (headers: string[], body: CellValue[][]) => {
+    rows.push(headers.map((h) => cell(h, "header")));
+    for (const r of body) rows.push(r.map((v) => cell(v, "cell")));
+  };
+  for (const { title: who, data } of blocks) {
+    title(`${ctx.schoolName}职业技能等级认定内部质量督导汇总`, "title");
+    title(`认定年度：${ctx.assessmentYear}　　${who}`, "subtitle");
+    const total = Object.values(data.byStatus).reduce((n, x) => n + x, 0);
+    rows.push([cell("一、认定范围与资格审查：按认定状态", "label")]);
+    table(["认定状态", "人数", "占比"], [
+      ...STATUSES.map((s) => [STATUS_LABELS[s], data.byStatus[s], total ? `${((data.byStatus[s] / total) * 100).toFixed(1)}%` : "—"]),
+      ["合计", total, total ? "100.0%" : "—"],
+    ]);
+    rows.push([]);
+    rows.push([cell("二、信息有误、取消资格的原因", "label")]);
+    table(["认定状态", "原因", "问题代码", "人数"], data.reasons.length ? data.reasons.map((r) => [STATUS_LABELS[r.status], r.reason, r.code, r.applicants]) : [["—", "没有", "", 0]]);
+    rows.push([]);
+    rows.push([cell("三、各职业（工种）与级别：对照认定计划", "label")]);
+    table(["职业（工种）", "级别", "可上报人数", "计划人数", "计划提前天数（须 ≥ 10）"], data.plan.length ? data.plan.map((p) => [
+      p.label, levelName(p.level), p.applicants, p.planned ?? "未列入计划",
+      p.daysAhead === null ? "计划中未填日期" : p.daysAhead >= 10 ? `${p.daysAhead} 天，符合` : `${p.daysAhead} 天，不足 10 天`,
+    ]) : [["—", "", 0, "", ""]]);
+    rows.push([]);
+    rows.push([cell("四、考务管理：工作簿中标出的单元格", "label")]);
+    table(["类别", "个数"], [["错误（红色）", data.marks.error], ["警告（黄色）", data.marks.warning], ["未合格的成绩（橙色）", data.marks.missing], ["课程未修满的申报人（浅蓝，按单元格计）", data.marks.incomplete]]);
+    rows.push([]);
+    rows.push([cell("督导组组长（签字）：", "note"), null, cell("督导组成员（签字）：", "note"), null, cell("日期：　　年　　月　　日", "note")]);
+    breaks.push(rows.length);
+  }
+  breaks.pop();
+  return {
+    name: "督导汇总", rows, merges, widths: [30, 36, 22, 16, 24],
+    print: { landscape: false, fitToWidth: true, rowBreaks: breaks, lastCol: 4 },
+  };
+}
+
 export function allGeneratedSheets(list: readonly OutputApplicant[], ctx: OutputContext): SheetSpec[] {
-  return [...filingSheets(list, ctx), rosterSheet(list, ctx), planSheet(list, ctx), uploadSheet(list, ctx), certifiedSheet(list, ctx), publicNoticeSheet(list, ctx), statisticsSheet(list, ctx), archiveSheet(list, ctx)];
+  return [...filingSheets(list, ctx), rosterSheet(list, ctx), planSheet(list, ctx), uploadSheet(list, ctx), ...confirmationSheets(list, ctx), certifiedSheet(list, ctx), publicNoticeSheet(list, ctx), statisticsSheet(list, ctx), ...(ctx.supervision ? [supervisionSheet(ctx.supervision, ctx)] : []), archiveSheet(list, ctx)];
 }

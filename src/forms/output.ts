@@ -42,7 +42,9 @@ export interface OutputContext {
   assessmentYear: number;
   mask: { lead: number; trail: number };
   /** Plan dates typed in the workbook's 认定计划, per occupation key + level, to carry into the generated plan. */
-  planDates?: Map<string, { submitted: CellValue; assessment: CellValue }>;
+  planDates?: Map<string, { submitted: CellValue; assessment: CellValue; count?: number | null }>;
+  /** §六: what the supervision group checks, per department (and for the school in the merge). */
+  supervision?: { title: string; data: SupervisionData }[];
   /** Which archive materials the workbook holds beyond the generated sheets. */
   archive: { gradeRegister: string | null; supervisionReport: string | null };
 }
@@ -50,4 +52,16 @@ export interface OutputContext {
 /** Applicants who can be put forward (§6: eligible or downgrade). */
 export function canBePutForward(a: OutputApplicant): boolean {
   return a.status === "eligible" || a.status === "downgrade";
+}
+
+/** §六 内部质量督导: the figures the supervision group checks, gathered from a check. */
+export interface SupervisionData {
+  /** Applicants by status (§6), every status listed. */
+  byStatus: Record<Status, number>;
+  /** Why applicants are 信息有误 or 取消资格: one line per issue code. */
+  reasons: { status: Status; code: string; reason: string; applicants: number }[];
+  /** Occupations and levels: applicants who can be put forward, against the department's plan. */
+  plan: { label: string; level: Level; applicants: number; planned: number | null; daysAhead: number | null }[];
+  /** Cells marked in the workbook, by kind. */
+  marks: { error: number; warning: number; missing: number; incomplete: number };
 }

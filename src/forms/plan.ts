@@ -1,5 +1,5 @@
 // forms.md E: the plan (认定计划); §9 the 10-day rule.
-import { CATALOGUE, matchOccupation, occupationKey } from "../domain/catalogue";
+import { CATALOGUE, matchOccupation, occupationKey, occupationLabel } from "../domain/catalogue";
 import { daysBetween, parseDay, PLAN_LEAD_DAYS } from "../domain/dates";
 import { parseLevel } from "../domain/levels";
 import { normalizeKey } from "../domain/normalize";
@@ -33,10 +33,19 @@ export function checkPlan(d: Detected): Issue[] {
   return issues;
 }
 
+/** A row of the department's own plan: its dates and planned count (人数). */
+export interface PlannedRow {
+  /** The occupation as the tables name it (code + work type label). */
+  label: string;
+  submitted: CellValue;
+  assessment: CellValue;
+  count: number | null;
+}
+
 /** The dates typed on the plan, per occupation (code + work type) and level, for the generated plan. */
-export function planDates(d: Detected): Map<string, { submitted: CellValue; assessment: CellValue }> {
+export function planDates(d: Detected): Map<string, PlannedRow> {
   const t = readTable(PLAN_FIELDS, d.grid, d.headerRow, ["occupationCode", "occupationName", "submitted", "assessment"]);
-  const out = new Map<string, { submitted: CellValue; assessment: CellValue }>();
+  const out = new Map<string, PlannedRow>();
   for (const row of t.rows) {
     const name = textOf(t, row, "occupationName");
     const code = textOf(t, row, "occupationCode") || CATALOGUE.find((o) => o.name === normalizeKey(name))?.code || "";
@@ -47,7 +56,8 @@ export function planDates(d: Detected): Map<string, { submitted: CellValue; asse
       const v = parseDay(valueOf(t, row, f));
       return v === null ? null : new Date(v);
     };
-    out.set(`${occupationKey(m.occupation)}#${level.level}`, { submitted: day("submitted"), assessment: day("assessment") });
+    const count = Number(cellText(valueOf(t, row, "count") ?? null));
+    out.set(`${occupationKey(m.occupation)}#${level.level}`, { label: occupationLabel(m.occupation), submitted: day("submitted"), assessment: day("assessment"), count: Number.isFinite(count) && cellText(valueOf(t, row, "count") ?? null) !== "" ? count : null });
   }
   return out;
 }

@@ -53,10 +53,25 @@ test("a folder of 21 departments and three unusable files: one summary, the unus
   expect(r.stdout).not.toMatch(/~\$/);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);
-  expect(wb.worksheets.map((w) => w.name)).toEqual(["汇总情况", "申报人员花名册", "获证人员汇总表", "公示名单", "认定统计", "认定计划", "归档清单"]);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(["汇总情况", "申报人员花名册", "获证人员汇总表", "公示名单", "认定统计", "认定计划", "督导汇总", "归档清单"]);
   const roster = wb.getWorksheet("申报人员花名册") as ExcelJS.Worksheet;
   expect(roster.getCell("P3").value).toBe("来源");
   expect(String(roster.getCell("P4").value)).toMatch(/^.+\.xlsx（.+学院）$/);
+
+  // 督导汇总: the school first, then a page per department; the school's counts are the departments' sum.
+  const sup = wb.getWorksheet("督导汇总") as ExcelJS.Worksheet;
+  const subtitles: string[] = [];
+  const totals: number[] = [];
+  sup.eachRow((row) => {
+    const a = String(row.getCell(1).value ?? "");
+    if (a.startsWith("认定年度：")) subtitles.push(a);
+    if (a === "合计") totals.push(Number(row.getCell(2).value));
+  });
+  expect(subtitles).toHaveLength(22);
+  expect(subtitles[0]).toMatch(/全校（21 个学院文件）/);
+  expect(subtitles.slice(1).every((t) => /学院.*（.+\.xlsx）/.test(t))).toBe(true);
+  expect(totals[0]).toBe(504);
+  expect(totals.slice(1).reduce((n, x) => n + x, 0)).toBe(504);
 }, 120000);
 
 test("the same person in two files: an error on the later file's cell naming the other file and row", () => {

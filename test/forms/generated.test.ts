@@ -9,6 +9,10 @@ import { checkGrids, type CheckResult } from "../../src/app/check";
 import { GENERATED_SHEETS } from "../../src/forms/generated";
 import { CATALOGUE } from "../../src/domain/catalogue";
 import { tmpDir, writeFixture } from "../support/workbooks";
+import { readParts } from "../support/writers";
+import { textOf } from "../../src/forms/table";
+import { planWriteBack } from "../../src/app/writeback";
+import { STATUS_LABELS, STATUSES } from "../../src/domain/eligibility";
 
 let wb: ExcelJS.Workbook;
 let out: string;
@@ -32,7 +36,7 @@ const texts = (ws: ExcelJS.Worksheet) => {
 };
 const putForward = () => result.report.applicants.filter((a) => a.status === "eligible" || a.status === "downgrade");
 
-test("all eight sheets, A4, print areas; tables repeat their header rows and freeze them", () => {
+test("every generated sheet, A4, print areas; tables repeat their header rows and freeze them", () => {
   for (const name of GENERATED_SHEETS) {
     const ws = wb.getWorksheet(name) as ExcelJS.Worksheet;
     expect(ws).toBeDefined();
@@ -116,4 +120,53 @@ test("认定计划 carries the dates typed on the department's plan, with the 10
     ["三级/高级工", new Date(Date.UTC(2023, 10, 1)), new Date(Date.UTC(2023, 10, 8)), "不足 10 天，须调整"],
     ["四级/中级工", new Date(Date.UTC(2023, 10, 1)), new Date(Date.UTC(2023, 10, 20)), "符合（提前 19 天）"],
   ]);
+  // 督导汇总 sets the same plan against who can be put forward, with the 10-day check.
+  const sup = texts(book.getWorksheet("督导汇总") as ExcelJS.Worksheet);
+  const at = sup.indexOf("计算机程序设计员");
+  expect(sup.slice(at, at + 5)).toEqual(["计算机程序设计员", "三级/高级工", expect.stringMatching(/^\d+$/), "5", "7 天，不足 10 天"]);
+  expect(sup).toContain("19 天，符合");
+});
+
+test("成绩确认表: a block per class with every applicant once, course results, the level or the reason, a column to sign, no ID numbers, a page per class", () => {
+  const ws = wb.getWorksheet("成绩确认表") as ExcelJS.Worksheet;
+  expect(ws.getCell("A1").value).toBe("示例职业技术学院职业技能等级认定成绩确认表");
+  expect(ws.getRow(2).values).toEqual([undefined, "序号", "姓名", "学号", "职业（工种）", "相关课程成绩（理论 / 实操）", "已合格相关课程数", "可认定等级", "本人签字"]);
+  expect(ws.pageSetup.orientation).toBe("landscape");
+  expect(ws.pageSetup.printTitlesRow).toBe("1:2");
+  const all = texts(ws);
+  for (const t of all) expect(t).not.toMatch(/\d{15,}/);
+  // Every applicant once (the defects include a student number typed twice: it shows twice).
+  const students = result.applicants.map((a) => a.identity.studentId).filter(Boolean);
+  for (const id of new Set(students)) expect({ id, rows: all.filter((t) => t === id).length }).toEqual({ id, rows: students.filter((x) => x === id).length });
+  const classes = new Set(result.applicants.map((a) => textOf(result.roster.table, a.identity.row, "className")));
+  expect(all.filter((t) => t.startsWith("班级："))).toHaveLength(classes.size);
+  expect(all.filter((t) => t === "辅导员签字：")).toHaveLength(classes.size);
+  expect(all.some((t) => /^暂不能认定：课程未修满$/.test(t))).toBe(true);
+  expect(all.some((t) => /：理论 \S+ \/ 实操 \S+.* (合格|待补考|缺成绩|补考不及格)/.test(t))).toBe(true);
+  // One page per class: a break after each block but the last.
+  const xml = Object.values(readParts(out)).map((b) => new TextDecoder().decode(b)).find((x) => x.includes("职业技能等级认定成绩确认表") && x.includes("<worksheet")) as string;
+  expect((xml.match(/<brk /g) ?? []).length).toBe(classes.size - 1);
+  expect(texts(wb.getWorksheet("归档清单") as ExcelJS.Worksheet).some((t) => t.includes("工作表“成绩确认表”"))).toBe(true);
+});
+
+test("督导汇总 (§六): status counts and shares as the report has them, the reasons for 信息有误, the marked cells by kind, a line to sign, no ID numbers", () => {
+  const ws = wb.getWorksheet("督导汇总") as ExcelJS.Worksheet;
+  const all = texts(ws);
+  expect(all[0]).toBe("示例职业技术学院职业技能等级认定内部质量督导汇总");
+  for (const t of all) expect(t).not.toMatch(/\d{15,}/);
+  const counts = new Map<string, number>();
+  for (const a of result.report.applicants) counts.set(a.status, (counts.get(a.status) ?? 0) + 1);
+  const total = result.report.applicants.length;
+  for (const s of STATUSES) {
+    const i = all.indexOf(STATUS_LABELS[s]);
+    expect({ s, n: all[i + 1], share: all[i + 2] }).toEqual({ s, n: String(counts.get(s) ?? 0), share: `${(((counts.get(s) ?? 0) / total) * 100).toFixed(1)}%` });
+  }
+  // Each invalid applicant's blocking problems, by code: the ID check digit is among them in this department.
+  expect(all).toContain("ID_CHECKSUM");
+  const plan = planWriteBack(result);
+  const kind = (k: string) => String(plan.marks.filter((m) => m.kind === k).length);
+  expect(all[all.indexOf("错误（红色）") + 1]).toBe(kind("error"));
+  expect(all[all.indexOf("警告（黄色）") + 1]).toBe(kind("warning"));
+  expect(all).toContain("督导组组长（签字）：");
+  expect(texts(wb.getWorksheet("归档清单") as ExcelJS.Worksheet).some((t) => t.includes("工作表“督导汇总”"))).toBe(true);
 });
