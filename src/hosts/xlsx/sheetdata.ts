@@ -125,17 +125,25 @@ export function scanTags(xml: string, from: number, to: number, on: TagEvents): 
   if (on.text && at < to) on.text(xml.slice(at, to), false);
 }
 
-const ATTR = new Map<string, RegExp>();
-
 /** An attribute's value from a tag's attribute text (entities decoded), or undefined. */
 export function attr(attrs: string, name: string): string | undefined {
-  if (attrs.indexOf(`${name}=`) < 0 && attrs.indexOf(`${name} `) < 0) return undefined;
-  let re = ATTR.get(name);
-  if (!re) ATTR.set(name, (re = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
-  const m = re.exec(attrs);
-  if (!m) return undefined;
-  const v = m[1] ?? m[2];
-  return v.includes("&") ? decodeEntities(v) : v;
+  // name="..." or name='...', after white space (so r= does not match in xr:uid=); spaces around = are rare.
+  for (let i = attrs.indexOf(name); i >= 0; i = attrs.indexOf(name, i + 1)) {
+    const before = i === 0 ? " " : attrs[i - 1];
+    if (before !== " " && before !== "\t" && before !== "\n" && before !== "\r") continue;
+    let j = i + name.length;
+    while (attrs[j] === " ") j++;
+    if (attrs[j] !== "=") continue;
+    j++;
+    while (attrs[j] === " ") j++;
+    const quote = attrs[j];
+    if (quote !== '"' && quote !== "'") continue;
+    const end = attrs.indexOf(quote, j + 1);
+    if (end < 0) return undefined;
+    const v = attrs.slice(j + 1, end);
+    return v.includes("&") ? decodeEntities(v) : v;
+  }
+  return undefined;
 }
 
 const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
