@@ -1,4 +1,5 @@
 // Files in, files out: the CLI's use of the xlsx host. Outputs are written whole or not at all.
+import * as fsSync from "fs";
 import { promises as fs } from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
@@ -65,20 +66,25 @@ export function xlsxName(out: string, ext = ".xlsx"): string {
 
 /** Writes to a temporary file beside the target, then renames: never a half-written workbook. */
 export async function writeWorkbookAtomically(pkg: XlsxPackage, out: string): Promise<void> {
-  const chunks = pkg.write();
   const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
+  let fd: number | null = null;
   try {
-    const handle = await fs.open(tmp, "w");
-    try {
-      for (const c of chunks) await handle.write(c);
-    } finally {
-      await handle.close();
-    }
+    fd = fsSync.openSync(tmp, "w");
+    const file = fd;
+    // Chunks go to disk as the zip is made: a school's 90 MB output is never held whole.
+    pkg.write((chunk) => {
+      for (let at = 0; at < chunk.length; ) at += fsSync.writeSync(file, chunk, at, chunk.length - at);
+    });
+    fsSync.closeSync(fd);
+    fd = null;
     await fs.rename(tmp, out);
   } catch (e) {
+    if (fd !== null) fsSync.closeSync(fd);
     await fs.rm(tmp, { force: true });
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UnusableWorkbook(`无法写入 ${out}（${code ?? (e as Error).message}）：请确认该文件没有在 Excel 中打开、文件夹可写。`);
+    // Only what the file system refused is the user's to fix; anything else is ours and goes on up.
+    if (!code) throw e;
+    throw new UnusableWorkbook(`无法写入 ${out}（${code}）：请确认该文件没有在 Excel 中打开、文件夹可写。`);
   }
 }
 

@@ -269,8 +269,9 @@ export class XlsxPackage {
     });
   }
 
-  /** The whole package as zip chunks: untouched parts copied as stored, [Content_Types].xml first. */
-  write(): Uint8Array[] {
+  /** The whole package as zip chunks: untouched parts copied as stored, [Content_Types].xml first.
+   * With a sink, chunks go there as they are made (nothing is returned). */
+  write(sink?: (chunk: Uint8Array) => void): Uint8Array[] {
     const names = this.parts();
     const ordered = [...names.filter((n) => n === "[Content_Types].xml"), ...names.filter((n) => n !== "[Content_Types].xml")];
     return writeZip(ordered.map((name): OutPart => {
@@ -279,7 +280,7 @@ export class XlsxPackage {
       const c = this.changed.get(name) as string | Uint8Array | Pieces;
       if (c instanceof Uint8Array) return { name, data: c };
       return { name, pieces: typeof c === "string" ? () => [c] : c };
-    }));
+    }), sink);
   }
 }
 

@@ -221,14 +221,16 @@ function editRows(xml: string, from: number, to: number, edits: SheetEdits, spli
   /** The new elements for some cells of a row: marks now (their journal is written with the plan),
    * the cells blocks write when the sheet is written. */
   const cellsText = (r: number, cols: number[]) => {
-    const now = new Map<number, string>();
+    // A map only where a row has marks (a register's 500,000 helper rows have none).
+    let now: Map<number, string> | null = null;
     for (const c of cols) {
       const e = editAt(r, c) as CellEdit;
-      if (e.kind !== "write") now.set(c, newCell(r, c, e, p));
+      if (e.kind !== "write") (now ??= new Map()).set(c, newCell(r, c, e, p));
     }
+    const made = now;
     return () => {
       let t = "";
-      for (const c of cols) t += now.get(c) ?? newCell(r, c, editAt(r, c) as CellEdit, p);
+      for (const c of cols) t += made?.get(c) ?? newCell(r, c, editAt(r, c) as CellEdit, p);
       return t;
     };
   };

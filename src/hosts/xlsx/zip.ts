@@ -215,12 +215,14 @@ function nativeDeflated(name: string, parts: Iterable<Uint8Array>, z: NativeZlib
   return precompressed(name, size, crc, 8, () => out);
 }
 
-/** Writes the parts in order into one zip: chunks of the output, as fflate makes them. */
-export function writeZip(parts: Iterable<OutPart>): Uint8Array[] {
+/** Writes the parts in order into one zip: chunks of the output as fflate makes them, handed to
+ * `sink` as they come (a file) or returned together (a download in the browser). */
+export function writeZip(parts: Iterable<OutPart>, sink?: (chunk: Uint8Array) => void): Uint8Array[] {
   const chunks: Uint8Array[] = [];
   let failure: Error | null = null;
   const zip = new Zip((err, chunk) => {
     if (err) failure = err;
+    else if (sink) sink(chunk);
     else chunks.push(chunk);
   });
   for (const p of parts) {
