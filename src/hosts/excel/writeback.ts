@@ -335,15 +335,11 @@ export async function clearWriteBack(context: Excel.RequestContext, batch = new 
   return true;
 }
 
-/** Journal entries from Office.js ({fill, note, comment}) or from the file host ({fill, note, xf...}; {style, note} before). */
-function restoreCell(context: Excel.RequestContext, r: Excel.Range, address: string, saved: { fill?: string | null; style?: string; note: unknown; comment?: boolean }, caps: Capabilities): void {
-  let color: string | null = saved.fill ?? null;
-  if (saved.style !== undefined) {
-    const fill = (JSON.parse(saved.style) as { fill?: { pattern?: string; fgColor?: { argb?: string } } }).fill;
-    color = fill && fill.pattern === "solid" && fill.fgColor?.argb ? `#${fill.fgColor.argb.slice(2)}` : null;
-  }
+/** Journal entries from Office.js ({fill, note, comment}) or from the file host ({fill, note, xf...}). */
+function restoreCell(context: Excel.RequestContext, r: Excel.Range, address: string, saved: { fill?: string | null; note: unknown; comment?: boolean }, caps: Capabilities): void {
+  const color = saved.fill ?? null;
   if (color === null || color.toUpperCase() === "#FFFFFF") r.format.fill.clear();
   else r.format.fill.color = color;
-  if (caps.notes && saved.note && saved.style === undefined) context.workbook.notes.getItem(address).delete();
+  if (caps.notes && saved.note) context.workbook.notes.getItem(address).delete();
   if (caps.comments && saved.comment) context.workbook.comments.getItemByCell(address).delete();
 }

@@ -3,7 +3,7 @@
 import type { CellValue } from "../../forms/grid";
 import { a1 } from "../../forms/grid";
 import type { SpecCell } from "../../forms/sheetspec";
-import { escapeAttr, escapeText } from "./xml";
+import { escapeText } from "./xml";
 
 /** Date -> Excel serial (1900 system). */
 export const dateToSerial = (d: Date) => d.getTime() / 86400000 + 25569;
@@ -67,5 +67,3 @@ export function sharedIndexer(base: number): (master: string) => number {
     return i;
   };
 }
-
-export const attr = escapeAttr;

@@ -41,7 +41,6 @@ export interface SheetScan {
   /** Column attributes as the sheet has them, per column (only for asked columns). */
   cols: (col: number) => ColAttrs;
   dimension: string | null;
-  hasLegacyDrawing: boolean;
   /** The largest shared-formula index in use, or -1. */
   maxSharedIndex: number;
   /** Element prefix of the sheet ("" or "x:"). */
@@ -70,7 +69,6 @@ export function scanSheet(xml: string): SheetScan {
       return d ? { ...d.attrs } : null;
     },
     dimension: layout.tops.find((t) => t.local === "dimension")?.attrs.ref ?? null,
-    hasLegacyDrawing: layout.tops.some((t) => t.local === "legacyDrawing"),
     maxSharedIndex: maxSi,
     prefix: layout.prefix,
   };

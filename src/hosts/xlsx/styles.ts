@@ -90,9 +90,6 @@ export class Styles {
     return this.items.get("cellXfs")?.[index] ?? null;
   }
 
-  get xfCount(): number {
-    return (this.items.get("cellXfs") as string[]).length;
-  }
 
   /** The fill of a cell format as written, or null for none. */
   fillOf(xfIndex: number): string | null {
