@@ -40,7 +40,11 @@ export function selectParts(plan: WritePlan, parts: Parts): WritePlan {
   };
 }
 
-export async function runWriteBack(port: WorkbookPort, options: RunOptions = {}): Promise<CheckResult> {
+/**
+ * Reads, checks, plans, then writes. Returns what `keep` takes of the check (all of it by default):
+ * the rest is let go before writing, which for 50,000 applicants is hundreds of MB.
+ */
+export async function runWriteBack<T = CheckResult>(port: WorkbookPort, options: RunOptions = {}, keep: (result: CheckResult) => T = (r) => r as T): Promise<T> {
   const step = (phase: Phase) => {
     if (options.cancelled?.()) throw new Cancelled();
     options.progress?.(phase);
@@ -48,11 +52,13 @@ export async function runWriteBack(port: WorkbookPort, options: RunOptions = {})
   step("read");
   const grids = await port.readSheets();
   step("check");
-  const result = checkGrids(grids, options);
+  let result: CheckResult | null = checkGrids(grids, options);
   step("plan");
   const plan = selectParts(planWriteBack(result), options.parts ?? EVERYTHING);
+  const kept = keep(result);
+  result = null;
   step("write");
   await port.clearWriteBack();
   await port.applyPlan(plan);
-  return result;
+  return kept;
 }

@@ -168,17 +168,20 @@ function gradeHelpers(result: CheckResult, words: WordTable): Helpers | null {
  * million formula strings).
  */
 function formulaRuns(): (row: number, col: number, text: () => string, result: CellValue) => SpecCell {
-  const runs = new Map<number, { master: SpecCell; ref: string; last: number }>();
+  const runs = new Map<number, { master: SpecCell; ref: string; last: number; followers: Map<CellValue, SpecCell> }>();
   return (row, col, text, result) => {
     const run = runs.get(col);
     if (run && run.last === row - 1) {
       run.last = row;
       run.master.shareRange = `${run.ref}:${localRef(row, col)}`;
-      // One address string for the whole run.
-      return { sharedWith: run.ref, result };
+      // A follower is its run and its result only, so the run's cells with the same result (a
+      // score of 85, a course passed) are one object: never changed, read by every host.
+      let follower = run.followers.get(result);
+      if (!follower) run.followers.set(result, (follower = { sharedWith: run.ref, result }));
+      return follower;
     }
     const master = formula(text(), result);
-    runs.set(col, { master, ref: localRef(row, col), last: row });
+    runs.set(col, { master, ref: localRef(row, col), last: row, followers: new Map() });
     return master;
   };
 }

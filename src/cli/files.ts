@@ -91,7 +91,7 @@ export async function writeWorkbookAtomically(pkg: XlsxPackage, out: string): Pr
 /** Returns the report only: the rest of the check is let go before the (large) output is written. */
 export async function runFile(input: string, out: string): Promise<{ report: Report }> {
   const wb = await openWorkbookFile(input);
-  const { report } = await runWriteBack(wb);
+  const report = await runWriteBack(wb, {}, (result) => result.report);
   await writeWorkbookAtomically(wb.pkg, out);
   return { report };
 }

@@ -66,7 +66,17 @@ export interface SheetSpec {
 }
 
 export const cell = (value: CellValue, style?: StyleName): SpecCell => ({ value, style });
-export const formula = (f: string, result: CellValue, style?: StyleName): SpecCell => ({ formula: f, result, style });
+export const formula = (f: string, result: CellValue, style?: StyleName): SpecCell => ({ formula: flat(f), result, style });
+
+/**
+ * A string built from pieces is held by V8 as a tree of them, several times its own size, until
+ * something reads it by index; reading one character joins it in place. Formulas are built from
+ * dozens of pieces and 50,000 applicants' rows of them are held until the file is written.
+ */
+export function flat(s: string): string {
+  s.charCodeAt(s.length >> 1);
+  return s;
+}
 
 /** A sheet's rows, made now if they are deferred (hosts call this once per sheet). */
 export const rowsOf = (spec: SheetSpec): (SpecCell | null)[][] => (spec.deferred ? spec.deferred.make() : spec.rows);

@@ -128,6 +128,23 @@ export class XlsxPackage {
     return typeof c === "string" ? c : decodeXml(this.bytes(part));
   }
 
+  /** The part's text as it is now, to be read again later: a stored part is inflated anew at each
+   * call (so its text is not held in between), a changed one is given as it is. */
+  textSource(part: string): () => string {
+    if (!this.untouched(part)) {
+      const text = this.text(part);
+      return () => text;
+    }
+    const stored = this.zip.entries.get(part);
+    return () => {
+      try {
+        return decodeXml(this.zip.read(stored as NonNullable<typeof stored>));
+      } catch (err) {
+        throw packageError(this.fileName, err);
+      }
+    };
+  }
+
   /** Inflates a stored part chunk by chunk (the reader streams sheets through this). */
   stream(part: string, onChunk: (bytes: Uint8Array) => void): void {
     if (this.changed.has(part)) return onChunk(this.bytes(part));

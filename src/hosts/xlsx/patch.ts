@@ -127,7 +127,16 @@ interface LazySplice {
 }
 
 /** Applies edits to a worksheet's XML in one pass over its rows; the result is made as it is read. */
-export function patchSheet(xml: string, edits: SheetEdits): () => Iterable<string> {
+/** A copy of a piece of a large text that does not keep the whole text alive (V8 slices refer into it). */
+const own = (s: string): string => (" " + s).slice(1);
+
+/**
+ * The patched sheet as pieces made when the package is written. `source` gives the sheet's text and
+ * is called again then: between patching and writing, a 130 MB sheet is held as the part's
+ * compressed bytes, not as text (nothing kept from the first reading refers into it).
+ */
+export function patchSheet(source: () => string, edits: SheetEdits): () => Iterable<string> {
+  let xml = source();
   const layout = sheetLayout(xml);
   const p = layout.prefix;
   const splices: LazySplice[] = [];
@@ -169,7 +178,11 @@ export function patchSheet(xml: string, edits: SheetEdits): () => Iterable<strin
   }
   // Stable: splices at the same offset keep the order they were made in.
   splices.sort((x, y) => x.from - y.from);
+  const length = xml.length;
+  xml = "";
   return function* () {
+    const xml = source();
+    if (xml.length !== length) throw new Error("sheet changed between patching and writing");
     let at = 0;
     for (const sp of splices) {
       if (sp.from < at) throw new Error("overlapping sheet edits");
@@ -329,7 +342,7 @@ function editRows(xml: string, from: number, to: number, edits: SheetEdits, spli
             return;
           }
           s ??= 0;
-          const open = xml.slice(cellStart, cellOpenEnd);
+          const open = own(xml.slice(cellStart, cellOpenEnd));
           let changed = /\ss="\d*"/.test(open) ? open.replace(/\ss="\d*"/, s ? ` s="${s}"` : "") : open.replace(/^<[\w.:-]+/, (m) => `${m}${s ? ` s="${s}"` : ""}`);
           if (!cellHasRef) changed = changed.replace(/^<[\w.:-]+/, (m) => `${m} r="${columnLetter(col)}${row + 1}"`);
           splices.push({ from: cellStart, to: cellOpenEnd, text: changed });
@@ -338,7 +351,7 @@ function editRows(xml: string, from: number, to: number, edits: SheetEdits, spli
         if (rowSelfClosing) {
           const cols = order.filter((c) => !done.has(c));
           if (cols.length) {
-            const open = xml.slice(rowStart, end).replace(/\s*\/>$/, ">");
+            const open = own(xml.slice(rowStart, end).replace(/\s*\/>$/, ">"));
             const cells = cellsText(row, cols);
             splices.push({ from: rowStart, to: end, text: () => `${open}${cells()}</${tag}>` });
           }
@@ -347,5 +360,7 @@ function editRows(xml: string, from: number, to: number, edits: SheetEdits, spli
       }
     },
   });
+  // The closures made here live until the part is written: let them not hold the sheet's text.
+  xml = "";
   return { missingRowsBefore };
 }

@@ -73,8 +73,8 @@ function extend(dimension: string | null, blocks: readonly Block[]): string | un
 
 /** Marks and blocks into one user sheet. */
 function patchUserSheet(pkg: XlsxPackage, styles: Styles, name: string, path: string, marks: readonly Mark[], blocks: readonly Block[], entries: ControlEntry[]): void {
-  const xml = pkg.text(path);
-  const scan = scanSheet(xml);
+  const source = pkg.textSource(path);
+  const scan = scanSheet(source());
   const edits: SheetEdits = { cells: new Map(), blocks: [] };
   const notes = addNotes(pkg, path, marks.filter((m) => m.note).map((m) => ({ row: m.row, col: m.col, text: m.note as string })));
   const created = new Set(notes.created.map((c) => a1(c.row, c.col)));
@@ -118,7 +118,7 @@ function patchUserSheet(pkg: XlsxPackage, styles: Styles, name: string, path: st
   }
   const dimension = extend(scan.dimension, blocks);
   if (dimension) entries.push({ kind: "workbook", sheet: name, where: "dimension", data: JSON.stringify(scan.dimension) });
-  pkg.set(path, patchSheet(xml, { ...edits, cols, dimension, legacyDrawing: notes.legacyDrawing ?? undefined }));
+  pkg.set(path, patchSheet(source, { ...edits, cols, dimension, legacyDrawing: notes.legacyDrawing ?? undefined }));
 }
 
 /** A new sheet: part, relationships, notes, print names; its cells are made when the package is written. */
@@ -238,7 +238,7 @@ export function clearWriteBack(pkg: XlsxPackage): boolean {
       }
     }
     const removed = created.length || appended.length ? removeNotes(pkg, path, created, appended) : { vmlRelRemoved: null };
-    pkg.set(path, patchSheet(pkg.text(path), { cells: edits, cols, dimension, legacyDrawing: removed.vmlRelRemoved ? null : undefined }));
+    pkg.set(path, patchSheet(pkg.textSource(path), { cells: edits, cols, dimension, legacyDrawing: removed.vmlRelRemoved ? null : undefined }));
   }
   for (const e of entries) if (e.kind === "sheet") removeSheet(pkg, e.sheet);
   const calc = entries.find((e) => e.kind === "workbook" && e.where === "fullCalcOnLoad");
