@@ -14,7 +14,7 @@ export default tseslint.config(
   {
     // The Office.js code. (ExcelJS code elsewhere has getCell/getColumn too, which these rules
     // would take for Office.js proxies.)
-    files: ["src/hosts/excel/**/*.ts", "src/taskpane/**/*.{ts,tsx}", "src/commands/**/*.ts", "src/functions/**/*.ts"],
+    files: ["src/hosts/excel/**/*.ts", "src/taskpane/**/*.{ts,tsx}", "src/ui/**/*.{ts,tsx}", "src/web/**/*.{ts,tsx}", "src/commands/**/*.ts", "src/functions/**/*.ts"],
     plugins: { "office-addins": office },
     rules: {
       "office-addins/load-object-before-read": "error",

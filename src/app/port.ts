@@ -2,13 +2,16 @@
 import type { Grid } from "../forms/grid";
 import type { WritePlan } from "./writeback";
 
+/** How far a long step has got, where the host can count it: done of total (rows read, sheets written). */
+export type Progress = (done: number, total: number) => void;
+
 export interface WorkbookPort {
   /** Every sheet as a grid of values, in workbook order. */
-  readSheets(): Promise<Grid[]>;
+  readSheets(progress?: Progress): Promise<Grid[]>;
   /** Removes everything the product wrote, restoring what was there; false when there was nothing. */
   clearWriteBack(): Promise<boolean>;
   /** Writes a plan into a workbook that holds nothing of ours. */
-  applyPlan(plan: WritePlan): Promise<void>;
+  applyPlan(plan: WritePlan, progress?: Progress): Promise<void>;
 }
 
 /** The workbook cannot be used at all: one line for the user, what is wrong and what to do. */

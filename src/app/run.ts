@@ -18,8 +18,8 @@ export type Phase = "read" | "check" | "plan" | "write";
 
 export interface RunOptions extends CheckOptions {
   parts?: Parts;
-  /** Called as each phase starts. */
-  progress?: (phase: Phase) => void;
+  /** Called as each phase starts, then with done of total where the host counts the phase's work. */
+  progress?: (phase: Phase, done?: number, total?: number) => void;
   /** Checked between phases, before anything is written: true stops the run, the workbook as it was. */
   cancelled?: () => boolean;
 }
@@ -50,7 +50,7 @@ export async function runWriteBack<T = CheckResult>(port: WorkbookPort, options:
     options.progress?.(phase);
   };
   step("read");
-  const grids = await port.readSheets();
+  const grids = await port.readSheets((done, total) => options.progress?.("read", done, total));
   step("check");
   let result: CheckResult | null = checkGrids(grids, options);
   step("plan");
@@ -59,6 +59,6 @@ export async function runWriteBack<T = CheckResult>(port: WorkbookPort, options:
   result = null;
   step("write");
   await port.clearWriteBack();
-  await port.applyPlan(plan);
+  await port.applyPlan(plan, (done, total) => options.progress?.("write", done, total));
   return kept;
 }

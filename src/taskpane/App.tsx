@@ -6,11 +6,12 @@ import type { Phase } from "../app/run";
 import type { Issue } from "../forms/issue";
 import { explain, perform, readSettings, selectCell, writeSettings, type Action } from "./actions";
 import { onCheckRequested } from "./events";
-import { localeOf, strings } from "./i18n";
-import { IssueList } from "./IssueList";
+import { localeOf, strings } from "../ui/i18n";
+import { IssueList } from "../ui/IssueList";
+import { ProgressPanel } from "../ui/ProgressPanel";
 import { SettingsPanel } from "./SettingsPanel";
-import { Summary } from "./Summary";
-import { TID } from "./testids";
+import { Summary } from "../ui/Summary";
+import { TID } from "../ui/testids";
 
 /** Office's theme where the host tells it (Excel desktop); light otherwise. */
 function isDark(): boolean {
@@ -29,7 +30,7 @@ const HINTS = { check: "checkHint", mark: "markHint", compute: "computeHint", ge
 export function App() {
   const t = strings(localeOf(Office.context?.displayLanguage));
   const [report, setReport] = useState<Report | null>(null);
-  const [phase, setPhase] = useState<Phase | null>(null);
+  const [phase, setPhase] = useState<{ phase: Phase; done?: number; total?: number } | null>(null);
   const [message, setMessage] = useState<{ intent: "success" | "error" | "info"; text: string } | null>(null);
   const [settings, setSettings] = useState<Record<string, string> | null>(null);
   const [merging, setMerging] = useState(false);
@@ -38,9 +39,10 @@ export function App() {
   const run = useCallback(async (action: Action) => {
     cancel.current = false;
     setMessage(null);
-    setPhase("read");
+    setPhase({ phase: "read" });
     try {
-      const { result, cleared } = await perform(action, { progress: setPhase, cancelled: () => cancel.current });
+      const progress = (phase: Phase, done?: number, total?: number) => setPhase({ phase, done, total });
+      const { result, cleared } = await perform(action, { progress, cancelled: () => cancel.current });
       if (result) setReport(result.report);
       setMessage({ intent: "success", text: action === "clear" && !cleared ? t.nothingToClear : t.done[action] });
     } catch (e) {
@@ -71,14 +73,9 @@ export function App() {
             </Tooltip>
           ))}
         </nav>
-        {busy && (
-          <div role="status" aria-live="polite" style={{ display: "grid", gap: 4 }}>
-            <ProgressBar data-testid={TID.progress} />
-            <div style={{ display: "flex", justifyContent: "space-between", alignItems: "center" }}>
-              <Caption1>{t.phase[phase]}</Caption1>
-              <Button size="small" data-testid={TID.cancel} disabled={phase === "write"} onClick={() => (cancel.current = true)}>{t.cancel}</Button>
-            </div>
-          </div>
+        {phase && (
+          <ProgressPanel progress={{ label: t.phase[phase.phase], done: phase.done, total: phase.total }} cancelLabel={t.cancel}
+            onCancel={phase.phase === "write" ? undefined : () => (cancel.current = true)} />
         )}
         {message && (
           <MessageBar intent={message.intent} data-testid={TID.message}>
@@ -96,8 +93,8 @@ export function App() {
           {t.merge}
         </Button>
         {merging && (
-          <Suspense fallback={<ProgressBar />}>
-            <MergeView />
+          <Suspense fallback={<ProgressBar aria-label={t.merge} />}>
+            <MergeView t={t} />
           </Suspense>
         )}
         {settings && (

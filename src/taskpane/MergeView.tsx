@@ -2,14 +2,18 @@
 // 汇总 (the certification centre): department files picked here are read in the browser by the
 // file host, merged, and the summary sheets written into the open workbook. Loaded lazily: the
 // pane's first load does not carry the file host (zip and XML parsing).
-import { Button, Caption1, Field, MessageBar, MessageBarBody, Subtitle2 } from "@fluentui/react-components";
+import { Button, Caption1, MessageBar, MessageBarBody, Subtitle2 } from "@fluentui/react-components";
 import { useState } from "react";
 import { mergeDepartments, mergedSheets, type DepartmentInput, type MergeResult } from "../app/merge";
 import { UnusableWorkbook } from "../app/port";
 import { ExcelWorkbook } from "../hosts/excel/workbook";
 import { XlsxWorkbook } from "../hosts/xlsx/workbook";
+import { FilePicker } from "../ui/FilePicker";
+import type { Strings } from "../ui/i18n";
+import { ProgressPanel } from "../ui/ProgressPanel";
+import { TID } from "../ui/testids";
+import { WORKBOOK_TYPES } from "../ui/files";
 import { explain } from "./actions";
-import { TID } from "./testids";
 
 async function readDepartment(file: File): Promise<DepartmentInput> {
   try {
@@ -21,17 +25,16 @@ async function readDepartment(file: File): Promise<DepartmentInput> {
   }
 }
 
-export default function MergeView() {
+export default function MergeView({ t }: { t: Strings }) {
   const [result, setResult] = useState<MergeResult | null>(null);
   const [message, setMessage] = useState<{ intent: "success" | "error"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const pick = async (files: FileList | null) => {
-    if (!files || files.length === 0) return;
+  const pick = async (files: File[]) => {
     setBusy(true);
     setMessage(null);
     try {
-      const inputs = await Promise.all([...files].map(readDepartment));
+      const inputs = await Promise.all(files.map(readDepartment));
       setResult(mergeDepartments(inputs));
     } catch (e) {
       setResult(null);
@@ -50,7 +53,7 @@ export default function MergeView() {
         await host.clearWriteBack();
         await host.applyPlan({ marks: [], blocks: [], sheets: mergedSheets(result) });
       });
-      setMessage({ intent: "success", text: "已写入汇总表格（汇总情况、申报人员花名册、获证人员汇总表、公示名单、认定统计、认定计划、归档清单）。" });
+      setMessage({ intent: "success", text: t.mergeWritten });
     } catch (e) {
       setMessage({ intent: "error", text: explain(e) });
     } finally {
@@ -59,22 +62,24 @@ export default function MergeView() {
   };
 
   return (
-    <section data-testid={TID.merge} style={{ display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: 8 }}>
-      <Subtitle2>汇总（认定中心）</Subtitle2>
-      <Field label="选择各二级学院报送的 .xlsx 工作簿（可多选）">
-        <input type="file" multiple accept=".xlsx" data-testid={TID.mergeFiles} disabled={busy} onChange={(e) => void pick(e.target.files)} />
-      </Field>
+    <section data-testid={TID.merge} aria-labelledby="kz-merge-title" style={{ display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: 8 }}>
+      <Subtitle2 as="h2" id="kz-merge-title" style={{ margin: 0 }}>{t.mergeTitle}</Subtitle2>
+      <Caption1 as="p" style={{ margin: 0 }}>{t.mergePickHint}</Caption1>
+      <div>
+        <FilePicker label={t.mergePick} accept={WORKBOOK_TYPES} multiple disabled={busy} testId={TID.mergeFiles} onFiles={(f) => void pick(f)} />
+      </div>
+      {busy && <ProgressPanel progress={{ label: t.mergeReading }} />}
       {result && (
         <>
           <ul data-testid={TID.mergeFilesList} style={{ margin: 0, paddingLeft: 16 }}>
             {result.files.map((f) => (
               <li key={f.file}>
-                <Caption1>{f.merged ? "已汇总" : "未汇总"}　{f.file}{f.department ? `（${f.department}）` : ""}：{f.merged ? `${f.applicants} 人，错误 ${f.errors}` : f.reason}</Caption1>
+                <Caption1>{t.mergeFile(f.merged, f.file, f.department || null, f.applicants, f.errors, f.reason)}</Caption1>
               </li>
             ))}
           </ul>
-          <Caption1>共 {result.applicants.length} 名申报人，可上报 {result.applicants.filter((a) => a.status === "eligible" || a.status === "downgrade").length} 人</Caption1>
-          <Button appearance="primary" disabled={busy} data-testid={TID.mergeWrite} onClick={() => void write()}>写入汇总表格</Button>
+          <Caption1>{t.mergeTotal(result.applicants.length, result.applicants.filter((a) => a.status === "eligible" || a.status === "downgrade").length)}</Caption1>
+          <Button appearance="primary" disabled={busy} data-testid={TID.mergeWrite} onClick={() => void write()}>{t.mergeWrite}</Button>
         </>
       )}
       {message && (

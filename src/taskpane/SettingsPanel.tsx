@@ -1,8 +1,8 @@
 import { Button, Field, Input } from "@fluentui/react-components";
 import { useState } from "react";
 import { SETTING_KEYS } from "../forms/settings";
-import type { strings } from "./i18n";
-import { TID } from "./testids";
+import type { strings } from "../ui/i18n";
+import { TID } from "../ui/testids";
 
 /** Edits the 设置 sheet (项目 | 值); the engine validates the values at the next check. */
 export function SettingsPanel({ initial, t, onSave }: { initial: Record<string, string>; t: ReturnType<typeof strings>; onSave: (v: Record<string, string>) => void }) {

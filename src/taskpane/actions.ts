@@ -15,7 +15,7 @@ const PARTS: Record<"mark" | "compute" | "generate", Parts> = {
 };
 
 export interface Hooks {
-  progress: (phase: Phase) => void;
+  progress: (phase: Phase, done?: number, total?: number) => void;
   cancelled: () => boolean;
 }
 
@@ -25,7 +25,7 @@ export async function perform(action: Action, hooks: Hooks): Promise<{ result: C
     if (action === "clear") return { result: null, cleared: await host.clearWriteBack() };
     if (action === "check") {
       hooks.progress("read");
-      const grids = await host.readSheets();
+      const grids = await host.readSheets((done, total) => hooks.progress("read", done, total));
       if (hooks.cancelled()) throw new Cancelled();
       hooks.progress("check");
       return { result: checkGrids(grids) };

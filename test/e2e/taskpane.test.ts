@@ -9,7 +9,8 @@ import { checkGrids } from "../../src/app/check";
 import { syntheticDepartment } from "../../src/app/synthetic";
 import { runFile } from "../../src/cli/files";
 import { STATUSES } from "../../src/domain/eligibility";
-import { TID } from "../../src/taskpane/testids";
+import { TID } from "../../src/ui/testids";
+import { axeViolations } from "../support/axe";
 import { buildAddin, buildStandIn, launch, serve } from "../support/browser";
 import { letters } from "../support/standin/model";
 import { roundTrip, tmpDir, writeFixture } from "../support/workbooks";
@@ -36,9 +37,12 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openPane(width: number, lang = "zh-CN"): Promise<Page> {
+// Excel desktop's dark theme as Office.context.officeTheme reports it.
+const DARK = { bodyBackgroundColor: "#292929", bodyForegroundColor: "#FFFFFF" };
+
+async function openPane(width: number, lang = "zh-CN", dark = false): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height: 900 } });
-  const fixture = `window.__KZ_FIXTURE__ = ${JSON.stringify({ grids })}; window.__KZ_LANG__ = ${JSON.stringify(lang)};\n`;
+  const fixture = `window.__KZ_FIXTURE__ = ${JSON.stringify({ grids })}; window.__KZ_LANG__ = ${JSON.stringify(lang)}; window.__KZ_THEME__ = ${JSON.stringify(dark ? DARK : null)};\n`;
   await page.route("**/*", (route) => {
     const url = route.request().url();
     if (url.startsWith("https://appsforoffice.microsoft.com/")) return route.fulfill({ contentType: "application/javascript", body: fixture + standIn });
@@ -180,7 +184,7 @@ test("汇总: department files picked in the pane are merged and the summary she
   fs.writeFileSync(broken, "not a workbook");
   const page = await openPane(500);
   await page.getByTestId(TID.mergeToggle).click();
-  await page.getByTestId(TID.mergeFiles).setInputFiles([...files, broken]);
+  await page.getByTestId(`${TID.mergeFiles}-input`).setInputFiles([...files, broken]);
   const list = page.getByTestId(TID.mergeFilesList);
   await list.waitFor({ timeout: 60000 });
   await expect(list.innerText()).resolves.toMatch(/已汇总　第1学院\.xlsx（第1学院）：25 人/);
@@ -192,5 +196,64 @@ test("汇总: department files picked in the pane are merged and the summary she
   for (const name of ["汇总情况", "申报人员花名册", "获证人员汇总表", "公示名单", "认定统计", "认定计划", "归档清单"]) expect(now.some((s) => s.name === name)).toBe(true);
   expect(Object.values(cellsOf(now, "申报人员花名册"))).toContain("来源");
   await page.screenshot({ path: path.join(ARTIFACTS, "taskpane-merge-500.png") });
+  await page.close();
+}, 120000);
+
+type StandInControl = { hold: () => void; release: () => void; failNextSync: (code: string) => void };
+const standInDo = (page: Page, what: keyof StandInControl, arg?: string) =>
+  page.evaluate(([w, a]) => (window as unknown as { __kzStandIn: Record<string, (x?: string) => void> }).__kzStandIn[w as string](a), [what, arg]);
+
+test("accessibility: no WCAG 2.1 AA violation in any state, zh-CN and en-US, light and dark", async () => {
+  const dir = tmpDir();
+  const file = path.join(dir, "第1学院.xlsx");
+  await writeFixture(syntheticDepartment({ seed: 905, applicants: 12 }).sheets, file);
+  const violations: string[] = [];
+  for (const [lang, dark] of [["zh-CN", false], ["zh-CN", true], ["en-US", false], ["en-US", true]] as const) {
+    const page = await openPane(360, lang, dark);
+    const at = (state: string) => `${lang} ${dark ? "dark" : "light"} ${state}`;
+    violations.push(...(await axeViolations(page, at("first view"))));
+    // Mid-run: round trips held, the progress bar and cancel showing.
+    await standInDo(page, "hold");
+    await page.getByTestId(TID.generate).click();
+    await page.getByTestId(TID.progress).waitFor();
+    violations.push(...(await axeViolations(page, at("progress"))));
+    await standInDo(page, "release");
+    await page.getByTestId(TID.message).filter({ hasText: lang === "zh-CN" ? /已生成全部表格/ : /All sheets generated/ }).waitFor({ timeout: 60000 });
+    await page.getByTestId(TID.chart).waitFor();
+    violations.push(...(await axeViolations(page, at("summary, chart and issues"))));
+    // An error: Excel refuses the next round trip (a cell is being edited).
+    await standInDo(page, "failNextSync", "InvalidOperationInCellEditMode");
+    await page.getByTestId(TID.check).click();
+    await page.getByTestId(TID.message).filter({ hasText: /Enter/ }).waitFor();
+    violations.push(...(await axeViolations(page, at("error message"))));
+    await page.getByTestId(TID.settingsToggle).click();
+    await page.getByTestId(TID.settings).waitFor();
+    violations.push(...(await axeViolations(page, at("settings"))));
+    await page.getByTestId(TID.mergeToggle).click();
+    await page.getByTestId(`${TID.mergeFiles}-input`).setInputFiles([file]);
+    await page.getByTestId(TID.mergeFilesList).waitFor({ timeout: 60000 });
+    violations.push(...(await axeViolations(page, at("汇总"))));
+    if (dark) await page.screenshot({ path: path.join(ARTIFACTS, `taskpane-${lang}-dark-360.png`) });
+    await page.close();
+  }
+  expect(violations).toEqual([]);
+}, 240000);
+
+test("progress: a determinate bar counts rows read and sheets written", async () => {
+  const page = await openPane(360);
+  const seen: string[] = [];
+  await page.exposeFunction("__kzSeen", (s: string) => seen.push(s));
+  await page.evaluate(() => {
+    new MutationObserver(() => {
+      const bar = document.querySelector("[role=progressbar]");
+      const now = bar?.getAttribute("aria-valuenow");
+      if (now) (window as unknown as { __kzSeen: (s: string) => void }).__kzSeen(now);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  await act(page, TID.generate, /已生成全部表格/);
+  const values = seen.map(Number);
+  expect(values.length).toBeGreaterThan(2);
+  expect(values.every((v) => v >= 0 && v <= 1)).toBe(true);
+  expect(values).toContain(1);
   await page.close();
 }, 120000);

@@ -1,4 +1,5 @@
 // Reading the workbook in Excel: every sheet's used range as a grid, values only, in chunks.
+import type { Progress } from "../../app/port";
 import type { CellValue, Grid } from "../../forms/grid";
 import { Batch, CELL_BUDGET, REQUEST_BUDGET } from "./batch";
 
@@ -8,7 +9,7 @@ const BYTES_PER_CELL = 24;
 /** Cells per read chunk: one chunk's response stays under the request limit on its own. */
 const CHUNK_CELLS = Math.floor(REQUEST_BUDGET / BYTES_PER_CELL);
 
-export async function readGrids(context: Excel.RequestContext, batch = new Batch(context)): Promise<Grid[]> {
+export async function readGrids(context: Excel.RequestContext, batch = new Batch(context), progress?: Progress): Promise<Grid[]> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   await batch.flush();
@@ -19,6 +20,9 @@ export async function readGrids(context: Excel.RequestContext, batch = new Batch
   });
   await batch.flush();
   const chunks: { sheet: number; top: number; range: Excel.Range }[] = [];
+  // Rows: a request goes to Excel whenever the queued chunks fill one, so rows queued ≈ rows read.
+  const total = used.reduce((n, { r }) => n + (r.isNullObject ? 0 : r.rowIndex + r.rowCount), 0);
+  let queued = 0;
   const grids: Grid[] = used.map(({ name }) => ({ name, rows: [] }));
   for (let s = 0; s < used.length; s++) {
     const { ws, r } = used[s];
@@ -31,6 +35,7 @@ export async function readGrids(context: Excel.RequestContext, batch = new Batch
       range.load("values");
       chunks.push({ sheet: s, top, range });
       await batch.queue(Math.min(step, last - top) * cols * BYTES_PER_CELL, Math.min(step, last - top) * cols);
+      progress?.((queued += Math.min(step, last - top)), total);
     }
   }
   await batch.flush();

@@ -1,6 +1,6 @@
 // The Workbook port on Office.js. Every function takes its RequestContext (tests count its syncs).
 import { CONTROL_SHEET } from "../../app/control";
-import type { WorkbookPort } from "../../app/port";
+import type { Progress, WorkbookPort } from "../../app/port";
 import type { WritePlan } from "../../app/writeback";
 import type { Grid } from "../../forms/grid";
 import { Batch } from "./batch";
@@ -17,8 +17,8 @@ export class ExcelWorkbook implements WorkbookPort {
   /** Sheet names as the last read saw them. */
   private names: string[] | null = null;
 
-  async readSheets(): Promise<Grid[]> {
-    const grids = await readGrids(this.context, this.batch);
+  async readSheets(progress?: Progress): Promise<Grid[]> {
+    const grids = await readGrids(this.context, this.batch, progress);
     this.names = grids.map((g) => g.name);
     return grids;
   }
@@ -30,8 +30,8 @@ export class ExcelWorkbook implements WorkbookPort {
     return clearWriteBack(this.context, this.batch, this.caps);
   }
 
-  async applyPlan(plan: WritePlan): Promise<void> {
+  async applyPlan(plan: WritePlan, progress?: Progress): Promise<void> {
     this.names = null;
-    await applyPlan(this.context, plan, this.batch, this.caps);
+    await applyPlan(this.context, plan, this.batch, this.caps, progress);
   }
 }

@@ -2,6 +2,7 @@
 // same hidden control sheet the file host writes, so a workbook run on the command line can be
 // cleared in Excel and the other way round.
 import { CONTROL_SHEET, uniqueSheetName, type ControlEntry } from "../../app/control";
+import type { Progress } from "../../app/port";
 import type { Block, Mark, MarkKind, WritePlan } from "../../app/writeback";
 import { columnLetter, widthOf } from "../../forms/grid";
 import { toR1C1 } from "../../forms/r1c1";
@@ -240,7 +241,7 @@ async function applyBlock(ws: Excel.Worksheet, b: Block, batch: Batch): Promise<
  * refuses a later write (a protected sheet, a cell in edit mode), what was written is removed
  * again and the workbook is as it was.
  */
-export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, batch = new Batch(context), caps = capabilities()): Promise<Batch> {
+export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, batch = new Batch(context), caps = capabilities(), progress?: Progress): Promise<Batch> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   // A protected sheet refuses writes: find out before writing anything.
@@ -285,8 +286,17 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
       markCell(context, r, m, caps, comment(m));
       await batch.queue(200 + (m.note?.length ?? 0) * 3);
     }
-    for (const b of plan.blocks) await applyBlock(sheets.getItem(b.sheet), b, batch);
-    for (const [i, spec] of plan.sheets.entries()) await writeSheet(context, spec, sheetNames[i], caps, batch);
+    // Steps: the marks, each block, each generated sheet.
+    const steps = 1 + plan.blocks.length + plan.sheets.length;
+    progress?.(1, steps);
+    for (const [i, b] of plan.blocks.entries()) {
+      await applyBlock(sheets.getItem(b.sheet), b, batch);
+      progress?.(2 + i, steps);
+    }
+    for (const [i, spec] of plan.sheets.entries()) {
+      await writeSheet(context, spec, sheetNames[i], caps, batch);
+      progress?.(2 + plan.blocks.length + i, steps);
+    }
     await batch.flush();
   } catch (e) {
     await clearWriteBack(context, batch, caps);

@@ -145,6 +145,13 @@ export class XlsxPackage {
     };
   }
 
+  /** The part's size as stored (uncompressed), or its length as changed; for weighing work. */
+  size(part: string): number {
+    const c = this.changed.get(part);
+    if (c === undefined) return this.zip.entries.get(part)?.size ?? 0;
+    return typeof c === "string" || c instanceof Uint8Array ? c.length : 0;
+  }
+
   /** Inflates a stored part chunk by chunk (the reader streams sheets through this). */
   stream(part: string, onChunk: (bytes: Uint8Array) => void): void {
     if (this.changed.has(part)) return onChunk(this.bytes(part));
@@ -288,16 +295,26 @@ export class XlsxPackage {
 
   /** The whole package as zip chunks: untouched parts copied as stored, [Content_Types].xml first.
    * With a sink, chunks go there as they are made (nothing is returned). */
-  write(sink?: (chunk: Uint8Array) => void): Uint8Array[] {
+  /** The package as zip chunks, handed to `sink` as they are made if given; `progress` counts parts written. */
+  write(sink?: (chunk: Uint8Array) => void, progress?: (done: number, total: number) => void): Uint8Array[] {
     const names = this.parts();
     const ordered = [...names.filter((n) => n === "[Content_Types].xml"), ...names.filter((n) => n !== "[Content_Types].xml")];
-    return writeZip(ordered.map((name): OutPart => {
+    const parts = ordered.map((name): OutPart => {
       const e = this.zip.entries.get(name);
       if (e && this.untouched(name)) return { name, copy: e, from: this.zip };
       const c = this.changed.get(name) as string | Uint8Array | Pieces;
       if (c instanceof Uint8Array) return { name, data: c };
       return { name, pieces: typeof c === "string" ? () => [c] : c };
-    }), sink);
+    });
+    return writeZip(progress ? counted(parts, progress) : parts, sink);
+  }
+}
+
+/** The parts, each counted once the zip writer has taken it in (the generator resumes then). */
+function* counted(parts: OutPart[], progress: (done: number, total: number) => void): Iterable<OutPart> {
+  for (let i = 0; i < parts.length; i++) {
+    yield parts[i];
+    progress(i + 1, parts.length);
   }
 }
 

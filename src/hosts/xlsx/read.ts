@@ -1,6 +1,7 @@
 // Sheet grids straight from the package's XML, streamed part by part: memory grows with one sheet,
 // not the workbook. Any writer's dialect: prefixed or default namespaces, strict OOXML, inline or
 // shared strings, rows and cells with or without their r attribute, dimensions that lie.
+import type { Progress } from "../../app/port";
 import { SaxesParser, type SaxesTagNS } from "saxes";
 import { UnusableWorkbook } from "../../app/port";
 import type { CellValue, Grid } from "../../forms/grid";
@@ -258,9 +259,17 @@ export function finishRow(cells: CellValue[]): CellValue[] {
 }
 
 /** Every worksheet of the package as a grid, in workbook order (chart sheets and the like left out). */
-export function readGrids(pkg: XlsxPackage): Grid[] {
+export function readGrids(pkg: XlsxPackage, progress?: Progress): Grid[] {
   const ctx = readContext(pkg);
   const refs = pkg.sheets().filter((s) => s.isWorksheet && s.path && pkg.has(s.path));
   if (refs.length === 0) throw new UnusableWorkbook(`${pkg.fileName} 中没有工作表：请打开填写好的申报人员花名册。`);
-  return refs.map((s) => readSheetGrid(pkg, s.name, s.path, ctx));
+  // Counted in bytes of sheet XML: a 500,000-row register weighs what it takes to read.
+  const sizes = refs.map((s) => pkg.size(s.path));
+  const total = sizes.reduce((a, b) => a + b, 0);
+  let done = 0;
+  return refs.map((s, i) => {
+    const grid = readSheetGrid(pkg, s.name, s.path, ctx);
+    progress?.((done += sizes[i]), total);
+    return grid;
+  });
 }

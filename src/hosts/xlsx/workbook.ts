@@ -1,6 +1,6 @@
 // The Workbook port on .xlsx packages: files for the command line, and other workbooks inside the
 // task pane (the same code in Node and in the browser: bytes in, bytes out).
-import type { WorkbookPort } from "../../app/port";
+import type { Progress, WorkbookPort } from "../../app/port";
 import type { WritePlan } from "../../app/writeback";
 import type { Grid } from "../../forms/grid";
 import { assertWorkbookBytes, basename } from "./open";
@@ -18,8 +18,8 @@ export class XlsxWorkbook implements WorkbookPort {
     return new XlsxWorkbook(XlsxPackage.open(basename(file), b));
   }
 
-  async readSheets(): Promise<Grid[]> {
-    return readGrids(this.pkg);
+  async readSheets(progress?: Progress): Promise<Grid[]> {
+    return readGrids(this.pkg, progress);
   }
 
   async clearWriteBack(): Promise<boolean> {
@@ -30,8 +30,8 @@ export class XlsxWorkbook implements WorkbookPort {
     applyPlan(this.pkg, plan);
   }
 
-  /** The workbook as .xlsx bytes (zip chunks). */
-  toChunks(): Uint8Array[] {
-    return this.pkg.write();
+  /** The workbook as .xlsx bytes (zip chunks); `progress` counts parts written. */
+  toChunks(progress?: Progress): Uint8Array[] {
+    return this.pkg.write(undefined, progress);
   }
 }

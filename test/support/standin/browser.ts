@@ -14,10 +14,20 @@ const fixture = w.__KZ_FIXTURE__ as Fixture;
 const book = bookFromGrids(fixture.grids);
 let syncs = 0;
 let largest = 0;
+// The test can hold round trips (to look at the pane mid-run) and make the next one fail.
+let gate: Promise<void> | null = null;
+let open: (() => void) | null = null;
+let failNext: string | null = null;
 
 w.Excel = makeExcel(book, (ctx) => {
   const sync = ctx.sync.bind(ctx);
   ctx.sync = async () => {
+    if (gate) await gate;
+    if (failNext) {
+      const error = Object.assign(new Error(failNext), { code: failNext });
+      failNext = null;
+      throw error;
+    }
     await sync();
     syncs++;
     largest = Math.max(largest, ctx.requests[ctx.requests.length - 1] ?? 0);
@@ -37,6 +47,7 @@ w.Office = {
   onReady: (cb?: (info: unknown) => void) => ready.then((info) => { cb?.(info); return info; }),
   context: {
     displayLanguage: (w.__KZ_LANG__ as string) ?? "zh-CN",
+    officeTheme: w.__KZ_THEME__ ?? undefined,
     requirements: { isSetSupported: (name: string, version: string) => name === "ExcelApi" && Number(version) <= 1.18 },
   },
   addin: { showAsTaskpane: async () => undefined },
@@ -54,4 +65,14 @@ w.__kzStandIn = {
       cells: [...s.cells].map(([k, c]) => [k, c.formula ?? c.value, c.fill ?? null]),
     })),
   active: () => book.active ?? null,
+  hold: () => {
+    gate = new Promise((resolve) => (open = resolve));
+  },
+  release: () => {
+    gate = null;
+    open?.();
+  },
+  failNextSync: (code: string) => {
+    failNext = code;
+  },
 };

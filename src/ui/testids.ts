@@ -8,6 +8,7 @@ export const TID = {
   clear: "kz-action-clear",
   cancel: "kz-cancel",
   progress: "kz-progress",
+  progressLabel: "kz-progress-label",
   message: "kz-message",
   summary: "kz-summary",
   statusCount: (status: string) => `kz-status-${status}`,

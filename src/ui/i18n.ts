@@ -34,9 +34,16 @@ const zh = {
   saved: "设置已保存；重新检查后生效。",
   status: (s: Status) => STATUS_LABELS[s],
   error: (m: string) => `出错了：${m}`,
+  mergeTitle: "汇总（认定中心）",
+  mergePick: "选择各二级学院的工作簿…",
+  mergePickHint: "可多选 .xlsx / .xlsm 文件；文件只在本机读取，不会上传。",
+  mergeReading: "正在读取各学院的工作簿…",
+  mergeFile: (merged: boolean, file: string, department: string | null, applicants: number, errors: number, reason: string | undefined) =>
+    merged ? `已汇总　${file}${department ? `（${department}）` : ""}：${applicants} 人，错误 ${errors}` : `未汇总　${file}：${reason ?? ""}`,
+  mergeTotal: (n: number, reportable: number) => `共 ${n} 名申报人，可上报 ${reportable} 人`,
+  mergeWrite: "写入汇总表格",
+  mergeWritten: "已写入汇总表格（汇总情况、申报人员花名册、获证人员汇总表、公示名单、认定统计、认定计划、归档清单）。",
 };
-
-type Strings = typeof zh;
 
 const en: Strings = {
   ...zh,
@@ -70,8 +77,18 @@ const en: Strings = {
   saved: "Settings saved; they apply from the next check.",
   status: (s) => ({ eligible: "Eligible", downgrade: "Lower level", incomplete: "Incomplete", disqualified: "Disqualified", review: "Review", ineligible: "Out of scope", invalid: "Invalid data" })[s],
   error: (m) => `Error: ${m}`,
+  mergeTitle: "Merge departments (centre)",
+  mergePick: "Choose the departments' workbooks…",
+  mergePickHint: "Several .xlsx / .xlsm files; they are read on this computer and never uploaded.",
+  mergeReading: "Reading the departments' workbooks…",
+  mergeFile: (merged, file, department, applicants, errors, reason) =>
+    merged ? `Merged: ${file}${department ? ` (${department})` : ""}: ${applicants} applicants, ${errors} errors` : `Not merged: ${file}: ${reason ?? ""}`,
+  mergeTotal: (n, reportable) => `${n} applicants, ${reportable} to report`,
+  mergeWrite: "Write the summary sheets",
+  mergeWritten: "Summary sheets written (汇总情况, 申报人员花名册, 获证人员汇总表, 公示名单, 认定统计, 认定计划, 归档清单).",
 };
 
+export type Strings = typeof zh;
 export type Locale = "zh-CN" | "en-US";
 
 export function localeOf(displayLanguage: string | undefined): Locale {
