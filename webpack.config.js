@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 // Builds the task pane, custom functions and ribbon commands into dist/ (one shared runtime page).
 // Production: ADDIN_URL=https://kz.example.edu.cn/ npm run build  (every localhost URL in the
-// manifest is replaced by ADDIN_URL). Certificates are requested only by `webpack serve`.
+// manifest is replaced by ADDIN_URL). `npm run dev-server` (scripts/dev-server.js) serves it.
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -12,7 +12,6 @@ const DEV_URL = "https://localhost:3000/";
 
 module.exports = async (env, options) => {
   const production = options.mode === "production";
-  const serving = Boolean(env && env.WEBPACK_SERVE);
   const addinUrl = production ? process.env.ADDIN_URL : DEV_URL;
   if (production && !addinUrl) {
     throw new Error("生产构建需要部署地址：ADDIN_URL=https://你的服务器/路径/ npm run build（开发构建用 npm run build:dev）");
@@ -54,14 +53,5 @@ module.exports = async (env, options) => {
     ],
     performance: { hints: false },
   };
-  if (serving) {
-    const devCerts = require("office-addin-dev-certs");
-    config.devServer = {
-      headers: { "Access-Control-Allow-Origin": "*" },
-      server: { type: "https", options: await devCerts.getHttpsServerOptions() },
-      port: 3000,
-      static: { directory: path.join(__dirname, "dist") },
-    };
-  }
   return config;
 };
