@@ -23,6 +23,8 @@ module.exports = async (env, options) => {
       taskpane: "./src/taskpane/index.tsx",
       functions: "./src/functions/functions.ts",
       commands: "./src/commands/commands.ts",
+      // 网页版 (dist/web.html): the same engine and components for WPS and LibreOffice users.
+      web: "./src/web/index.tsx",
     },
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", chunkFilename: "[name].[contenthash:8].js", clean: true },
     resolve: {
@@ -43,6 +45,7 @@ module.exports = async (env, options) => {
         chunks: ["taskpane", "functions", "commands"],
         chunksSortMode: "manual",
       }),
+      new HtmlWebpackPlugin({ filename: "web.html", template: "./src/web/web.html", chunks: ["web"] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },

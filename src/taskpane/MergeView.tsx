@@ -4,26 +4,15 @@
 // pane's first load does not carry the file host (zip and XML parsing).
 import { Button, Caption1, MessageBar, MessageBarBody, Subtitle2 } from "@fluentui/react-components";
 import { useState } from "react";
-import { mergeDepartments, mergedSheets, type DepartmentInput, type MergeResult } from "../app/merge";
-import { UnusableWorkbook } from "../app/port";
+import { mergeDepartments, mergedSheets, type MergeResult } from "../app/merge";
 import { ExcelWorkbook } from "../hosts/excel/workbook";
-import { XlsxWorkbook } from "../hosts/xlsx/workbook";
+import { readDepartment } from "../hosts/xlsx/workbook";
 import { FilePicker } from "../ui/FilePicker";
 import type { Strings } from "../ui/i18n";
 import { ProgressPanel } from "../ui/ProgressPanel";
 import { TID } from "../ui/testids";
 import { WORKBOOK_TYPES } from "../ui/files";
 import { explain } from "./actions";
-
-async function readDepartment(file: File): Promise<DepartmentInput> {
-  try {
-    const wb = XlsxWorkbook.fromBytes(file.name, await file.arrayBuffer());
-    return { file: file.name, grids: await wb.readSheets() };
-  } catch (e) {
-    if (e instanceof UnusableWorkbook) return { file: file.name, error: e.message };
-    throw e;
-  }
-}
 
 export default function MergeView({ t }: { t: Strings }) {
   const [result, setResult] = useState<MergeResult | null>(null);
@@ -34,7 +23,7 @@ export default function MergeView({ t }: { t: Strings }) {
     setBusy(true);
     setMessage(null);
     try {
-      const inputs = await Promise.all(files.map(readDepartment));
+      const inputs = await Promise.all(files.map(async (f) => readDepartment(f.name, await f.arrayBuffer())));
       setResult(mergeDepartments(inputs));
     } catch (e) {
       setResult(null);

@@ -43,6 +43,21 @@ const zh = {
   mergeTotal: (n: number, reportable: number) => `共 ${n} 名申报人，可上报 ${reportable} 人`,
   mergeWrite: "写入汇总表格",
   mergeWritten: "已写入汇总表格（汇总情况、申报人员花名册、获证人员汇总表、公示名单、认定统计、认定计划、归档清单）。",
+  webTitle: "课证认定 · 网页版",
+  webSubtitle: "给 WPS、LibreOffice 用户：不装软件，在浏览器里检查花名册和成绩、计算等级、生成表格。",
+  privacy: "工作簿只在本机浏览器中处理，不会上传到任何地方；关闭此页即清除。",
+  webDepartment: "二级学院：处理本学院的工作簿",
+  webDrop: "把工作簿（.xlsx）拖到这里，或",
+  webPick: "选择工作簿…",
+  webFile: (name: string) => `当前工作簿：${name}`,
+  webDownloadHint: "处理结果是一个新文件，原文件不变。",
+  downloaded: (name: string) => `已生成 ${name}，浏览器已开始下载。`,
+  downloadAgain: (name: string) => `再次下载 ${name}`,
+  cleared: (name: string) => `已移除课证写入的全部内容：${name}`,
+  nothingCleared: (name: string) => `工作簿中没有课证写入的内容，已原样保存为 ${name}`,
+  webMergePick: "选择各学院的工作簿…",
+  mergeDownload: "汇总表格已生成，浏览器已开始下载 汇总.xlsx。",
+  internalError: (m: string) => `课证内部出错（${m}）：请把这个文件和这句话发给维护人员。`,
 };
 
 const en: Strings = {
@@ -86,6 +101,21 @@ const en: Strings = {
   mergeTotal: (n, reportable) => `${n} applicants, ${reportable} to report`,
   mergeWrite: "Write the summary sheets",
   mergeWritten: "Summary sheets written (汇总情况, 申报人员花名册, 获证人员汇总表, 公示名单, 认定统计, 认定计划, 归档清单).",
+  webTitle: "Kezheng on the web",
+  webSubtitle: "For WPS and LibreOffice users: check rosters and grades, compute levels and generate the sheets in the browser.",
+  privacy: "Workbooks are processed in this browser only and never uploaded; closing this page clears them.",
+  webDepartment: "Department: process your workbook",
+  webDrop: "Drop a workbook (.xlsx) here, or",
+  webPick: "Choose a workbook…",
+  webFile: (name) => `Workbook: ${name}`,
+  webDownloadHint: "Each result is a new file; the original is not changed.",
+  downloaded: (name) => `${name} is ready; the download has started.`,
+  downloadAgain: (name) => `Download ${name} again`,
+  cleared: (name) => `Everything Kezheng wrote was removed: ${name}`,
+  nothingCleared: (name) => `Nothing from Kezheng in this workbook; saved as it was: ${name}`,
+  webMergePick: "Choose the departments' workbooks…",
+  mergeDownload: "The summary is ready; the download of 汇总.xlsx has started.",
+  internalError: (m) => `Internal error in Kezheng (${m}): please send this file and this message to your maintainer.`,
 };
 
 export type Strings = typeof zh;

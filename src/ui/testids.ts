@@ -25,4 +25,10 @@ export const TID = {
   mergeFilesList: "kz-merge-list",
   mergeWrite: "kz-merge-write",
   mergeMessage: "kz-merge-message",
+  web: "kz-web",
+  webDrop: "kz-web-drop",
+  webPick: "kz-web-pick",
+  webFile: "kz-web-file",
+  download: "kz-download",
+  webMergePick: "kz-web-merge-pick",
 } as const;

@@ -1,0 +1,175 @@
+/* global window, document, URL, Blob, File, DragEvent */
+// 网页版: the product as a page for WPS and LibreOffice users. The same engine as `kezheng` (in a
+// Web Worker), the same summary and issue list as the task pane; results are downloads.
+import { Button, Caption1, Divider, FluentProvider, Link, MessageBar, MessageBarBody, Subtitle1, Title2, Tooltip, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { useCallback, useRef, useState, type DragEvent as ReactDragEvent } from "react";
+import type { Report } from "../app/report";
+import { Cancelled, EVERYTHING, type Parts, type Phase } from "../app/run";
+import { FilePicker } from "../ui/FilePicker";
+import { WORKBOOK_TYPES } from "../ui/files";
+import { localeOf, strings } from "../ui/i18n";
+import { IssueList } from "../ui/IssueList";
+import { ProgressPanel } from "../ui/ProgressPanel";
+import { Summary } from "../ui/Summary";
+import { TID } from "../ui/testids";
+import { JobFailed, start, type Running } from "./client";
+import type { InFile, Job, JobResult, OutFile } from "./engine";
+
+type Action = "mark" | "compute" | "generate" | "clear";
+const ACTIONS: Action[] = ["mark", "compute", "generate", "clear"];
+const PARTS: Record<Exclude<Action, "clear">, Parts> = {
+  mark: { marks: true, columns: false, sheets: false },
+  compute: { marks: true, columns: true, sheets: false },
+  generate: EVERYTHING,
+};
+const HINTS = { mark: "markHint", compute: "computeHint", generate: "generateHint", clear: "clearHint" } as const;
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+const dark = () => typeof window.matchMedia === "function" && window.matchMedia("(prefers-color-scheme: dark)").matches;
+
+async function inFile(f: File): Promise<InFile> {
+  return { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) };
+}
+
+export function WebApp() {
+  const t = strings(localeOf(window.navigator.language));
+  const [file, setFile] = useState<InFile | null>(null);
+  const [report, setReport] = useState<Report | null>(null);
+  const [progress, setProgress] = useState<{ phase: Phase; done?: number; total?: number } | null>(null);
+  const [message, setMessage] = useState<{ intent: "success" | "error" | "info"; text: string } | null>(null);
+  const [download, setDownload] = useState<{ name: string; url: string } | null>(null);
+  const [merged, setMerged] = useState<JobResult["merge"] | null>(null);
+  const running = useRef<Running | null>(null);
+
+  const offer = useCallback((out: OutFile) => {
+    if (download) URL.revokeObjectURL(download.url);
+    const url = URL.createObjectURL(new Blob(out.chunks as BlobPart[], { type: XLSX }));
+    setDownload({ name: out.name, url });
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = out.name;
+    a.click();
+  }, [download]);
+
+  /** Runs a job, shows its outcome; true when it succeeded. */
+  const go = useCallback(async (job: Job, done: (r: JobResult) => string): Promise<boolean> => {
+    setMessage(null);
+    setProgress({ phase: "read" });
+    const job$ = start(job, (phase, d, total) => setProgress({ phase, done: d, total }));
+    running.current = job$;
+    try {
+      const r = await job$.result;
+      if (r.report) setReport(r.report);
+      if (r.output) offer(r.output);
+      setMessage({ intent: "success", text: done(r) });
+      return true;
+    } catch (e) {
+      const text = e instanceof Cancelled ? e.message : e instanceof JobFailed && e.internal ? t.internalError(e.message) : t.error((e as Error).message);
+      setMessage({ intent: e instanceof Cancelled ? "info" : "error", text });
+      return false;
+    } finally {
+      running.current = null;
+      setProgress(null);
+    }
+  }, [offer, t]);
+
+  /** A workbook becomes the current one once it could be checked (an unusable file offers no actions). */
+  const open = async (files: File[]) => {
+    const f = await inFile(files[0]);
+    setFile(null);
+    setReport(null);
+    setMerged(null);
+    if (await go({ kind: "check", file: f }, () => t.done.check)) setFile(f);
+  };
+
+  const act = (a: Action) => {
+    if (!file) return;
+    if (a === "clear") void go({ kind: "clear", file }, (r) => (r.cleared ? t.cleared(r.output?.name ?? "") : t.nothingCleared(r.output?.name ?? "")));
+    else void go({ kind: "run", file, parts: PARTS[a] }, (r) => t.downloaded(r.output?.name ?? ""));
+  };
+
+  /** The centre's merge: its report (the school's) takes the place of a department's. */
+  const merge = async (files: File[]) => {
+    setMerged(null);
+    setFile(null);
+    setReport(null);
+    const inputs = await Promise.all(files.map(inFile));
+    await go({ kind: "merge", files: inputs }, (r) => {
+      setMerged(r.merge ?? null);
+      return t.mergeDownload;
+    });
+  };
+
+  const drop = (e: ReactDragEvent<HTMLElement>) => {
+    e.preventDefault();
+    const files = [...e.dataTransfer.files];
+    if (files.length && !progress) void open(files);
+  };
+
+  const busy = progress !== null;
+  return (
+    <FluentProvider theme={dark() ? webDarkTheme : webLightTheme} style={{ minHeight: "100vh" }}>
+      <main data-testid={TID.web} style={{ padding: 16, margin: "0 auto", maxWidth: 880, display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: 14, overflowWrap: "anywhere" }}>
+        <header>
+          <Title2 as="h1" style={{ display: "block", margin: 0 }}>{t.webTitle}</Title2>
+          <Caption1 as="p" style={{ display: "block", margin: "4px 0 0" }}>{t.webSubtitle}</Caption1>
+          <Caption1 as="p" style={{ display: "block", margin: "4px 0 0" }}><strong>{t.privacy}</strong></Caption1>
+        </header>
+
+        <section aria-labelledby="kz-web-dept" style={{ display: "grid", gap: 10 }}>
+          <Subtitle1 as="h2" id="kz-web-dept" style={{ margin: 0 }}>{t.webDepartment}</Subtitle1>
+          <div data-testid={TID.webDrop} onDragOver={(e) => e.preventDefault()} onDrop={drop}
+            style={{ border: "2px dashed currentColor", borderRadius: 8, padding: 16, display: "flex", flexWrap: "wrap", gap: 8, alignItems: "center" }}>
+            <span>{t.webDrop}</span>
+            <FilePicker label={t.webPick} accept={WORKBOOK_TYPES} appearance="primary" disabled={busy} testId={TID.webPick} onFiles={(f) => void open(f)} />
+          </div>
+          {file && <Caption1 data-testid={TID.webFile}>{t.webFile(file.name)}</Caption1>}
+          {file && (
+            <nav aria-label={t.webDepartment} style={{ display: "flex", flexWrap: "wrap", gap: 6 }}>
+              {ACTIONS.map((a) => (
+                <Tooltip key={a} content={t[HINTS[a]]} relationship="description">
+                  <Button appearance={a === "generate" ? "primary" : "secondary"} disabled={busy} data-testid={TID[a]} onClick={() => act(a)}>{t[a]}</Button>
+                </Tooltip>
+              ))}
+            </nav>
+          )}
+          {file && <Caption1>{t.webDownloadHint}</Caption1>}
+        </section>
+
+        {progress && (
+          <ProgressPanel progress={{ label: t.phase[progress.phase], done: progress.done, total: progress.total }} cancelLabel={t.cancel}
+            onCancel={running.current?.cancel ?? undefined} />
+        )}
+        {message && (
+          <MessageBar intent={message.intent} data-testid={TID.message}>
+            <MessageBarBody>
+              {message.text}
+              {download && message.intent === "success" && (
+                <> <Link href={download.url} download={download.name} data-testid={TID.download}>{t.downloadAgain(download.name)}</Link></>
+              )}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {merged && (
+          <ul data-testid={TID.mergeFilesList} style={{ margin: 0, paddingLeft: 16 }}>
+            {merged.files.map((f) => (
+              <li key={f.file}><Caption1>{t.mergeFile(f.merged, f.file, f.department || null, f.applicants, f.errors, f.reason)}</Caption1></li>
+            ))}
+            <li><Caption1>{t.mergeTotal(merged.applicants, merged.reportable)}</Caption1></li>
+          </ul>
+        )}
+        {report && <Summary report={report} t={t} />}
+        {report && <IssueList issues={report.issues} t={t} />}
+
+        <Divider />
+        <section aria-labelledby="kz-web-merge" style={{ display: "grid", gap: 8 }}>
+          <Subtitle1 as="h2" id="kz-web-merge" style={{ margin: 0 }}>{t.mergeTitle}</Subtitle1>
+          <Caption1 as="p" style={{ margin: 0 }}>{t.mergePickHint}</Caption1>
+          <div>
+            <FilePicker label={t.webMergePick} accept={WORKBOOK_TYPES} multiple disabled={busy} testId={TID.webMergePick} onFiles={(f) => void merge(f)} />
+          </div>
+        </section>
+      </main>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,72 @@
+/* global Worker */
+// Jobs for the engine: in a Web Worker where the browser allows one (cancel stops it at once),
+// in the page itself otherwise (Chrome refuses workers to pages opened from a local folder).
+import { Cancelled } from "../app/run";
+import type { Job, JobResult, ProgressReport } from "./engine";
+
+export class JobFailed extends Error {
+  /** True when the fault is ours, not the file's. */
+  constructor(message: string, readonly internal: boolean) {
+    super(message);
+  }
+}
+
+export interface Running {
+  result: Promise<JobResult>;
+  /** Stops the job; null where it cannot be stopped (no worker). */
+  cancel: (() => void) | null;
+  /** Whether the job runs in a worker. */
+  inWorker: boolean;
+}
+
+let next = 1;
+
+function makeWorker(): Worker | null {
+  try {
+    return new Worker(new URL("./worker.ts", import.meta.url));
+  } catch (e) {
+    // Pages opened from a local folder may not start workers: the engine runs in the page instead.
+    if ((e as Error).name === "SecurityError") return null;
+    throw e;
+  }
+}
+
+/** Starts a job; a cancelled one rejects with Cancelled (nothing was written: the output is only ever a download). */
+export function start(job: Job, progress: ProgressReport): Running {
+  const worker = makeWorker();
+  if (!worker) return { result: runInPage(job, progress), cancel: null, inWorker: false };
+  const id = next++;
+  let settle: { resolve: (r: JobResult) => void; reject: (e: Error) => void } | null = null;
+  const result = new Promise<JobResult>((resolve, reject) => (settle = { resolve, reject }));
+  worker.onmessage = (e: MessageEvent) => {
+    const m = e.data as { id: number; progress?: { phase: Parameters<ProgressReport>[0]; done?: number; total?: number }; result?: JobResult; error?: { message: string; usable: boolean } };
+    if (m.id !== id) return;
+    if (m.progress) return progress(m.progress.phase, m.progress.done, m.progress.total);
+    worker.terminate();
+    if (m.result) settle?.resolve(m.result);
+    else settle?.reject(new JobFailed(m.error?.message ?? "", m.error?.usable ?? true));
+  };
+  worker.onerror = (e: ErrorEvent) => {
+    worker.terminate();
+    settle?.reject(new JobFailed(e.message, true));
+  };
+  worker.postMessage({ id, job });
+  return {
+    result,
+    inWorker: true,
+    cancel: () => {
+      worker.terminate();
+      settle?.reject(new Cancelled());
+    },
+  };
+}
+
+async function runInPage(job: Job, progress: ProgressReport): Promise<JobResult> {
+  const { perform } = await import(/* webpackChunkName: "engine" */ "./engine");
+  const { UnusableWorkbook } = await import("../app/port");
+  try {
+    return await perform(job, progress);
+  } catch (e) {
+    throw new JobFailed((e as Error).message, !(e instanceof UnusableWorkbook));
+  }
+}

@@ -1,0 +1,80 @@
+// The page's use cases on bytes: what `kezheng run | clear | check | merge` do to files, done to
+// the files a user drops into the page. Runs in the page's Web Worker (worker.ts), or in the page
+// itself where the browser refuses workers (a page opened from a local folder).
+import { mergeDepartments, mergedSheets, type MergeResult } from "../app/merge";
+import type { Report } from "../app/report";
+import { EVERYTHING, runWriteBack, type Parts, type Phase } from "../app/run";
+import { checkGrids } from "../app/check";
+import { newWorkbook } from "../hosts/xlsx/sheets";
+import { readDepartment, XlsxWorkbook } from "../hosts/xlsx/workbook";
+
+export interface InFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface OutFile {
+  name: string;
+  chunks: Uint8Array[];
+}
+
+export type Job =
+  | { kind: "check"; file: InFile }
+  | { kind: "run"; file: InFile; parts: Parts }
+  | { kind: "clear"; file: InFile }
+  | { kind: "merge"; files: InFile[] };
+
+export interface JobResult {
+  report?: Report;
+  output?: OutFile;
+  /** clear: whether there was anything of ours to remove. */
+  cleared?: boolean;
+  merge?: Pick<MergeResult, "files"> & { applicants: number; reportable: number };
+}
+
+export type ProgressReport = (phase: Phase, done?: number, total?: number) => void;
+
+/** NAME-suffix.xlsx, as the command line names its outputs (a macro-enabled workbook stays .xlsm). */
+export function outputName(input: string, suffix: string): string {
+  const dot = input.lastIndexOf(".");
+  const base = dot > 0 ? input.slice(0, dot) : input;
+  return `${base}-${suffix}${/\.xlsm$/i.test(input) ? ".xlsm" : ".xlsx"}`;
+}
+
+export const MERGE_OUTPUT = "汇总.xlsx";
+
+export async function perform(job: Job, progress: ProgressReport): Promise<JobResult> {
+  switch (job.kind) {
+    case "check": {
+      const wb = XlsxWorkbook.fromBytes(job.file.name, job.file.bytes);
+      progress("read");
+      const grids = await wb.readSheets((done, total) => progress("read", done, total));
+      progress("check");
+      return { report: checkGrids(grids).report };
+    }
+    case "run": {
+      const wb = XlsxWorkbook.fromBytes(job.file.name, job.file.bytes);
+      const report = await runWriteBack(wb, { parts: job.parts ?? EVERYTHING, progress }, (r) => r.report);
+      return { report, output: { name: outputName(job.file.name, "课证"), chunks: wb.toChunks((done, total) => progress("write", done, total)) } };
+    }
+    case "clear": {
+      const wb = XlsxWorkbook.fromBytes(job.file.name, job.file.bytes);
+      progress("write");
+      const cleared = await wb.clearWriteBack();
+      return { cleared, output: { name: outputName(job.file.name, "已清除"), chunks: wb.toChunks((done, total) => progress("write", done, total)) } };
+    }
+    case "merge": {
+      const inputs = [];
+      for (const [i, f] of job.files.entries()) {
+        progress("read", i, job.files.length);
+        inputs.push(await readDepartment(f.name, f.bytes));
+      }
+      progress("check");
+      const result = mergeDepartments(inputs);
+      progress("write");
+      const chunks = newWorkbook(mergedSheets(result), MERGE_OUTPUT).write(undefined, (done, total) => progress("write", done, total));
+      const reportable = result.applicants.filter((a) => a.status === "eligible" || a.status === "downgrade").length;
+      return { report: result.report, output: { name: MERGE_OUTPUT, chunks }, merge: { files: result.files, applicants: result.applicants.length, reportable } };
+    }
+  }
+}

@@ -1,0 +1,272 @@
+// 网页版 in a real browser (Debian's Chromium via playwright-core): a secretary's workbook dropped
+// or picked, every action, the downloads compared part for part with what `kezheng` writes for the
+// same file, no request leaving the page, keyboard only, zh-CN and en-US, light and dark, axe-core,
+// screenshots at 1280 and 390 px (test-artifacts/).
+import * as fs from "fs";
+import * as path from "path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { checkGrids } from "../../src/app/check";
+import { syntheticDepartment } from "../../src/app/synthetic";
+import { clearFile, runFile } from "../../src/cli/files";
+import { mergeFiles } from "../../src/cli/merge";
+import { STATUSES } from "../../src/domain/eligibility";
+import { TID } from "../../src/ui/testids";
+import { axeViolations } from "../support/axe";
+import { buildAddin, launch, serve } from "../support/browser";
+import { roundTrip, tmpDir, writeFixture } from "../support/workbooks";
+import { libreofficeResave, openpyxlWorkbook, readParts } from "../support/writers";
+
+const ARTIFACTS = path.join(__dirname, "..", "..", "test-artifacts");
+const dept = syntheticDepartment({ seed: 82, applicants: 40, defects: true, layout: { titleRows: 1, shuffle: true } });
+
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+let dist: string;
+let dir: string;
+let input: string;
+
+beforeAll(async () => {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  dir = tmpDir();
+  input = await writeFixture(dept.sheets, path.join(dir, "信息工程学院.xlsx"));
+  dist = buildAddin();
+  server = await serve(dist);
+  browser = await launch();
+}, 240000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Opened {
+  page: Page;
+  context: BrowserContext;
+  /** Every request the page made, and the ones that went anywhere but the page's own server. */
+  requests: string[];
+  foreign: string[];
+}
+
+/** bypassCSP: only for injecting axe-core (the page's own policy allows no inline script). */
+async function openPage(width: number, locale = "zh-CN", colorScheme: "light" | "dark" = "light", bypassCSP = false): Promise<Opened> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale, colorScheme, acceptDownloads: true, bypassCSP });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const foreign: string[] = [];
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    requests.push(url);
+    if (url.startsWith(server.url)) return route.continue();
+    foreign.push(url);
+    return route.abort();
+  });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${server.url}/web.html`);
+  await page.getByTestId(TID.web).waitFor();
+  expect(errors).toEqual([]);
+  return { page, context, requests, foreign };
+}
+
+async function pick(page: Page, testId: string, files: string[]) {
+  await page.getByTestId(`${testId}-input`).setInputFiles(files);
+}
+
+const doneMessage = (page: Page, text: RegExp) => page.getByTestId(TID.message).filter({ hasText: text }).waitFor({ timeout: 120000 });
+
+/** Clicks an action and saves the download it offers. */
+async function download(page: Page, testId: string, to: string): Promise<string> {
+  const [d] = await Promise.all([page.waitForEvent("download", { timeout: 120000 }), page.getByTestId(testId).click()]);
+  await d.saveAs(to);
+  return d.suggestedFilename();
+}
+
+/** Two workbooks hold the same parts with the same bytes (compression aside). */
+function expectSameParts(a: string, b: string) {
+  const pa = readParts(a);
+  const pb = readParts(b);
+  expect(Object.keys(pa).sort()).toEqual(Object.keys(pb).sort());
+  for (const name of Object.keys(pa)) expect([name, Buffer.from(pa[name]).equals(Buffer.from(pb[name]))]).toEqual([name, true]);
+}
+
+test("every action in the page gives what kezheng gives for the same file, part for part; nothing leaves the page", async () => {
+  const expected = checkGrids(await roundTrip(dept.sheets)).report;
+  const { page, context, requests, foreign } = await openPage(1280);
+  await pick(page, TID.webPick, [input]);
+  await doneMessage(page, /检查完成/);
+  await expect(page.getByTestId(TID.webFile).innerText()).resolves.toContain("信息工程学院.xlsx");
+  await expect(page.getByTestId(TID.summary).innerText()).resolves.toContain(`共 ${expected.applicants.length} 名申报人`);
+  for (const s of STATUSES) {
+    const n = expected.applicants.filter((a) => a.status === s).length;
+    if (n > 0) await expect(page.getByTestId(TID.statusCount(s)).innerText()).resolves.toMatch(new RegExp(`${n}$`));
+  }
+  const checksum = expected.issues.find((i) => i.code === "ID_CHECKSUM");
+  await expect(page.getByTestId(TID.issue(checksum!.sheet, checksum!.cell)).innerText()).resolves.toContain(checksum!.cell);
+  await page.screenshot({ path: path.join(ARTIFACTS, "web-zh-1280.png"), fullPage: true });
+
+  // 生成表格 = kezheng run.
+  const fromPage = path.join(dir, "page-run.xlsx");
+  expect(await download(page, TID.generate, fromPage)).toBe("信息工程学院-课证.xlsx");
+  await doneMessage(page, /已生成 信息工程学院-课证\.xlsx/);
+  const fromCli = path.join(dir, "cli-run.xlsx");
+  await runFile(input, fromCli);
+  expectSameParts(fromPage, fromCli);
+
+  // 标记 and 计算等级 write less: marks only; marks and the live columns, no generated sheets.
+  const marked = path.join(dir, "page-mark.xlsx");
+  await download(page, TID.mark, marked);
+  const markedParts = Object.keys(readParts(marked));
+  expect(markedParts.length).toBeLessThan(Object.keys(readParts(fromCli)).length);
+  const computed = path.join(dir, "page-compute.xlsx");
+  await download(page, TID.compute, computed);
+  const rosterXml = (f: string) => Buffer.from(readParts(f)["xl/worksheets/sheet1.xml"]).toString("utf8");
+  expect(rosterXml(computed)).toContain("可认定等级");
+  expect(rosterXml(marked)).not.toContain("可认定等级");
+
+  // 清除 on the run's output = kezheng clear on it.
+  const page2 = await context.newPage();
+  await page2.goto(`${server.url}/web.html`);
+  await pick(page2, TID.webPick, [fromPage]);
+  await doneMessage(page2, /检查完成/);
+  const clearedPage = path.join(dir, "page-clear.xlsx");
+  expect(await download(page2, TID.clear, clearedPage)).toBe("page-run-已清除.xlsx");
+  const clearedCli = path.join(dir, "cli-clear.xlsx");
+  await clearFile(fromPage, clearedCli);
+  expectSameParts(clearedPage, clearedCli);
+
+  // 汇总: several departments (one written by openpyxl and re-saved by LibreOffice) and a broken file.
+  const files: string[] = [];
+  for (const k of [0, 1]) {
+    const d = syntheticDepartment({ seed: 700 + k, applicants: 15, department: `第${k + 1}学院` });
+    for (const row of d.sheets[0].rows.slice(1)) row[4] = `${k}-${row[4]}`;
+    for (const row of d.sheets[1].rows.slice(1)) row[0] = `${k}-${row[0]}`;
+    const file = path.join(dir, `第${k + 1}学院.xlsx`);
+    if (k === 1) libreofficeResave(openpyxlWorkbook(d.sheets, path.join(dir, "openpyxl.xlsx")), file);
+    else await writeFixture(d.sheets, file);
+    files.push(file);
+  }
+  const broken = path.join(dir, "损坏.xlsx");
+  fs.writeFileSync(broken, "not a workbook");
+  const mergedPage = path.join(dir, "page-merge.xlsx");
+  const [d] = await Promise.all([page.waitForEvent("download", { timeout: 120000 }), pick(page, TID.webMergePick, [...files, broken])]);
+  await d.saveAs(mergedPage);
+  expect(d.suggestedFilename()).toBe("汇总.xlsx");
+  await expect(page.getByTestId(TID.mergeFilesList).innerText()).resolves.toMatch(/已汇总　第2学院\.xlsx（第2学院）：15 人/);
+  await expect(page.getByTestId(TID.mergeFilesList).innerText()).resolves.toMatch(/未汇总　损坏\.xlsx：/);
+  const mergedCli = path.join(dir, "cli-merge.xlsx");
+  await mergeFiles([...files, broken], { output: mergedCli });
+  expectSameParts(mergedPage, mergedCli);
+
+  // The work ran in a worker served from the page's folder; nothing else was asked for.
+  expect(requests.some((u) => /src_web_worker_ts\.[0-9a-f]+\.js$/.test(u))).toBe(true);
+  expect(foreign).toEqual([]);
+  expect(await page.evaluate(() => [window.localStorage.length, window.sessionStorage.length])).toEqual([0, 0]);
+  await context.close();
+}, 300000);
+
+test("drop a workbook onto the page; at 390 px wide", async () => {
+  const { page, context, foreign } = await openPage(390);
+  const bytes = fs.readFileSync(input).toString("base64");
+  await page.evaluate(({ b64, testId }) => {
+    const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([data], "拖进来的.xlsx"));
+    const zone = document.querySelector(`[data-testid="${testId}"]`) as HTMLElement;
+    zone.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, { b64: bytes, testId: TID.webDrop });
+  await doneMessage(page, /检查完成/);
+  await expect(page.getByTestId(TID.webFile).innerText()).resolves.toContain("拖进来的.xlsx");
+  await page.screenshot({ path: path.join(ARTIFACTS, "web-zh-390.png"), fullPage: true });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(390);
+  expect(foreign).toEqual([]);
+  await context.close();
+}, 120000);
+
+test("keyboard only: pick a file and generate with Tab and Enter", async () => {
+  const { page, context } = await openPage(1280);
+  // Listening first: Chromium intercepts the file dialog only once asked to, which takes a round trip.
+  const chooser = page.waitForEvent("filechooser");
+  let focused = "";
+  for (let i = 0; i < 10 && focused !== TID.webPick; i++) {
+    await page.keyboard.press("Tab");
+    focused = (await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))) ?? "";
+  }
+  expect(focused).toBe(TID.webPick);
+  await page.keyboard.press("Enter");
+  await (await chooser).setFiles([input]);
+  await doneMessage(page, /检查完成/);
+  for (let i = 0; i < 10 && focused !== TID.generate; i++) {
+    await page.keyboard.press("Tab");
+    focused = (await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))) ?? "";
+  }
+  expect(focused).toBe(TID.generate);
+  const [d] = await Promise.all([page.waitForEvent("download", { timeout: 120000 }), page.keyboard.press("Enter")]);
+  expect(d.suggestedFilename()).toBe("信息工程学院-课证.xlsx");
+  await context.close();
+}, 120000);
+
+test("accessibility: no WCAG 2.1 AA violation in any state, zh-CN and en-US, light and dark; an unusable file is one clear line", async () => {
+  const broken = path.join(dir, "坏文件.xlsx");
+  fs.writeFileSync(broken, "PK not really");
+  const violations: string[] = [];
+  for (const [locale, scheme] of [["zh-CN", "light"], ["zh-CN", "dark"], ["en-US", "light"], ["en-US", "dark"]] as const) {
+    const { page, context } = await openPage(1280, locale, scheme, true);
+    const at = (s: string) => `${locale} ${scheme} ${s}`;
+    violations.push(...(await axeViolations(page, at("first view"))));
+    await pick(page, TID.webPick, [input]);
+    await doneMessage(page, locale === "zh-CN" ? /检查完成/ : /Checked/);
+    violations.push(...(await axeViolations(page, at("report"))));
+    const [d] = await Promise.all([page.waitForEvent("download", { timeout: 120000 }), page.getByTestId(TID.generate).click()]);
+    await d.path();
+    violations.push(...(await axeViolations(page, at("downloaded"))));
+    await pick(page, TID.webPick, [broken]);
+    await page.getByTestId(TID.message).filter({ hasText: /坏文件\.xlsx/ }).waitFor({ timeout: 60000 });
+    const text = await page.getByTestId(TID.message).innerText();
+    expect(text).toMatch(/坏文件\.xlsx 不是 Excel 工作簿：请在 Excel 或 WPS 中打开后/);
+    expect(text).not.toMatch(/at \w+ \(|内部出错|Internal error/);
+    violations.push(...(await axeViolations(page, at("error"))));
+    const [merged] = await Promise.all([page.waitForEvent("download", { timeout: 120000 }), pick(page, TID.webMergePick, [input])]);
+    await merged.path();
+    await page.getByTestId(TID.mergeFilesList).waitFor();
+    violations.push(...(await axeViolations(page, at("汇总"))));
+    if (locale === "en-US") await page.screenshot({ path: path.join(ARTIFACTS, `web-en-${scheme}-1280.png`) });
+    await context.close();
+  }
+  expect(violations).toEqual([]);
+}, 300000);
+
+test("cancel: a running job stops at once and nothing is offered", async () => {
+  // Large enough that 生成表格 is still running when cancel is pressed.
+  const large = await writeFixture(syntheticDepartment({ seed: 83, applicants: 3000 }).sheets, path.join(dir, "大学院.xlsx"));
+  const { page, context } = await openPage(1280);
+  await pick(page, TID.webPick, [large]);
+  await doneMessage(page, /检查完成/);
+  let downloads = 0;
+  page.on("download", () => downloads++);
+  await page.getByTestId(TID.generate).click();
+  await page.getByTestId(TID.cancel).click();
+  await doneMessage(page, /已取消/);
+  await page.waitForTimeout(500);
+  expect(downloads).toBe(0);
+  await context.close();
+}, 120000);
+
+test("opened from a local folder (file://), the page still works, in the page itself", async () => {
+  const context = await browser.newContext({ acceptDownloads: true, locale: "zh-CN" });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`file://${path.join(dist, "web.html")}`);
+  await page.getByTestId(TID.web).waitFor();
+  await pick(page, TID.webPick, [input]);
+  await doneMessage(page, /检查完成/);
+  const [d] = await Promise.all([page.waitForEvent("download", { timeout: 120000 }), page.getByTestId(TID.generate).click()]);
+  const saved = path.join(dir, "file-url.xlsx");
+  await d.saveAs(saved);
+  const cli = path.join(dir, "cli-run-2.xlsx");
+  await runFile(input, cli);
+  expectSameParts(saved, cli);
+  expect(errors).toEqual([]);
+  await context.close();
+}, 120000);
