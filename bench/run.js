@@ -7,6 +7,7 @@ const os = require("os");
 const path = require("path");
 const { makeRoster, makeDepartments } = require("./make-data");
 const { recalculate } = require("../scripts/libreoffice");
+const { timeWebRun } = require("./web");
 const zlib = require("zlib");
 
 const ROOT = path.join(__dirname, "..");
@@ -40,7 +41,7 @@ function firstLoad() {
   // The production page is minified: attribute quotes may be gone.
   const scripts = [...html.matchAll(/<script[^>]+src="?([^"\s>]+\.js)/g)].map((m) => m[1]).filter((s) => !/^https?:/.test(s));
   const bytes = scripts.reduce((n, s) => n + zlib.gzipSync(fs.readFileSync(path.join(dist, s))).length, 0);
-  return { scripts, kib: bytes / 1024 };
+  return { scripts, kib: bytes / 1024, dist };
 }
 
 async function main() {
@@ -71,6 +72,8 @@ async function main() {
       console.log(`  Office.js host on the strict stand-in: FAILED (${/heap out of memory/.test(sub.stderr) ? "out of memory" : sub.stderr.trim().split("\n").pop()})`);
     }
     if (n <= 5000) {
+      const web = await timeWebRun(load.dist, file);
+      console.log(`  网页版 生成表格 (Chromium, worker) ${web.seconds.toFixed(2)} s, ratio ${(web.seconds / run.seconds).toFixed(2)} × kezheng run (goal ≤ 2)   output ${(web.bytes / 1048576).toFixed(1)} MB`);
       const timing = spawnSync("/usr/bin/python3", [path.join(ROOT, "scripts", "lo-recalc-time.py"), out], { encoding: "utf8" });
       if (timing.status === 0) {
         const t = JSON.parse(timing.stdout);

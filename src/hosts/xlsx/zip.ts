@@ -239,7 +239,8 @@ export function writeZip(parts: Iterable<OutPart>, sink?: (chunk: Uint8Array) =>
       f.start();
       continue;
     }
-    const f = new ZipDeflate(p.name, { level: 6 });
+    // Level 3, as on Node: a third of level 6's time for 12% more bytes.
+    const f = new ZipDeflate(p.name, { level: 3 });
     f.mtime = FIXED_TIME;
     zip.add(f);
     for (const b of data) f.push(b);
