@@ -1,4 +1,4 @@
-/* global window, document, URL, Blob, File, DragEvent */
+/* global window, document, URL, Blob, File */
 // 网页版: the product as a page for WPS and LibreOffice users. The same engine as `kezheng` (in a
 // Web Worker), the same summary and issue list as the task pane; results are downloads.
 import { Button, Caption1, Divider, FluentProvider, Link, MessageBar, MessageBarBody, Subtitle1, Title2, Tooltip, webDarkTheme, webLightTheme } from "@fluentui/react-components";

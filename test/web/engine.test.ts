@@ -12,7 +12,10 @@ const join = (r: JobResult) => {
   const chunks = r.output?.chunks ?? [];
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
-  for (const c of chunks) (out.set(c, at), (at += c.length));
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
   return out;
 };
 const text = (zip: Uint8Array, part: string) => new TextDecoder().decode(unzipSync(zip)[part]);
