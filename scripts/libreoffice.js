@@ -25,15 +25,18 @@ function profileDir() {
   return profile;
 }
 
-/** Returns the recalculated copy's path and LibreOffice's wall time in seconds. */
-function recalculate(file) {
+/** LibreOffice's copy of a workbook in another format (ext and filter, e.g. "xls", "MS Excel 97"). */
+function convert(file, ext, filter) {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "kz-lo-out-"));
   const started = process.hrtime.bigint();
-  execFileSync("soffice", [`-env:UserInstallation=file://${profileDir()}`, "--headless", "--norestore", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, file], { stdio: "pipe", timeout: 900000 });
+  execFileSync("soffice", [`-env:UserInstallation=file://${profileDir()}`, "--headless", "--norestore", "--convert-to", `${ext}:${filter}`, "--outdir", out, file], { stdio: "pipe", timeout: 900000 });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const result = path.join(out, path.basename(file));
+  const result = path.join(out, `${path.basename(file, path.extname(file))}.${ext}`);
   if (!fs.existsSync(result)) throw new Error(`LibreOffice wrote nothing for ${file}`);
   return { file: result, seconds };
 }
 
-module.exports = { recalculate };
+/** Returns the recalculated copy's path and LibreOffice's wall time in seconds. */
+const recalculate = (file) => convert(file, "xlsx", "Calc MS Excel 2007 XML");
+
+module.exports = { recalculate, convert };

@@ -8,6 +8,7 @@ import { UnusableWorkbook } from "../app/port";
 import type { Report } from "../app/report";
 import { runWriteBack } from "../app/run";
 import type { XlsxPackage } from "../hosts/xlsx/package";
+import { readAnyGrids } from "../hosts/formats/read";
 import { XlsxWorkbook } from "../hosts/xlsx/workbook";
 import { useNativeZlib } from "../hosts/xlsx/zip";
 
@@ -35,9 +36,9 @@ export async function openWorkbookFile(file: string): Promise<XlsxWorkbook> {
   return XlsxWorkbook.fromBytes(file, await readFileBytes(file));
 }
 
-/** Every sheet of a workbook file as grids. */
+/** Every sheet of a workbook file as grids: .xlsx/.xlsm, .xls, .ods or .csv (by content). */
 export async function readGridsFromFile(file: string) {
-  return (await openWorkbookFile(file)).readSheets();
+  return readAnyGrids(file, await readFileBytes(file));
 }
 
 export async function checkFile(file: string): Promise<Report> {

@@ -35,8 +35,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
 
   program
     .command("check")
-    .description("检查一个 .xlsx 工作簿：身份信息、职业工种、级别、课程成绩和可认定等级")
-    .argument("<file>", "部门报送的 .xlsx 工作簿")
+    .description("检查一个工作簿：身份信息、职业工种、级别、课程成绩和可认定等级")
+    .argument("<file>", "部门报送的工作簿（.xlsx、.xlsm、.xls、.ods 或 .csv）")
     .option("--json", "只在标准输出打印机器可读的 JSON 报告")
     .option("--all", "列出全部问题，包括提示（默认列出错误和警告，最多 200 条）")
     .action(async (file: string, opts: { json?: boolean; all?: boolean }) => {
@@ -74,7 +74,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
   program
     .command("merge")
     .description("认定中心汇总：检查各二级学院的工作簿，生成全校的申报人员花名册、获证人员汇总表（含证书编号）、公示名单、认定统计、认定计划和归档清单")
-    .argument("<files...>", "各学院的 .xlsx 工作簿，或它们所在的文件夹")
+    .argument("<files...>", "各学院的工作簿（.xlsx、.xls、.ods、.csv），或它们所在的文件夹")
     .requiredOption("-o, --output <file>", "汇总结果，如 汇总.xlsx")
     .option("--settings <file>", "认定中心自己的设置（其“设置”工作表优先于各学院的）")
     .option("--cert-prefix <prefix>", "证书编号前 13 位，如 S000041000001")

@@ -9,13 +9,13 @@ import { readSettings } from "../forms/settings";
 import { newWorkbook } from "../hosts/xlsx/sheets";
 import { readGridsFromFile, writeWorkbookAtomically } from "./files";
 
-/** Files named on the command line; a folder stands for every .xlsx in it (not Excel's ~$ lock files). */
+/** Files named on the command line; a folder stands for every workbook in it (.xlsx, .xlsm, .xls, .ods, .csv; not Excel's ~$ lock files). */
 export async function departmentFiles(args: string[], output: string): Promise<string[]> {
   const files: string[] = [];
   for (const a of args) {
     const stat = await fs.stat(a).catch(() => null);
     if (stat?.isDirectory()) {
-      for (const f of (await fs.readdir(a)).sort()) if (/\.xlsx$/i.test(f) && !f.startsWith("~$")) files.push(path.join(a, f));
+      for (const f of (await fs.readdir(a)).sort()) if (/\.(xlsx|xlsm|xls|ods|csv)$/i.test(f) && !f.startsWith("~$")) files.push(path.join(a, f));
     } else files.push(a);
   }
   return files.filter((f) => path.resolve(f) !== path.resolve(output));
@@ -62,7 +62,7 @@ export interface MergeArgs {
 
 export async function mergeFiles(args: string[], opts: MergeArgs): Promise<MergeResult> {
   const files = await departmentFiles(args, opts.output);
-  if (files.length === 0) throw new UnusableWorkbook("没有找到要汇总的 .xlsx 文件：请给出各学院的工作簿或它们所在的文件夹。");
+  if (files.length === 0) throw new UnusableWorkbook("没有找到要汇总的工作簿（.xlsx、.xls、.ods、.csv）：请给出各学院的工作簿或它们所在的文件夹。");
   const inputs: DepartmentInput[] = [];
   for (const f of files) {
     try {

@@ -6,7 +6,7 @@ import { Button, Caption1, MessageBar, MessageBarBody, Subtitle2 } from "@fluent
 import { useState } from "react";
 import { mergeDepartments, mergedSheets, type MergeResult } from "../app/merge";
 import { ExcelWorkbook } from "../hosts/excel/workbook";
-import { readDepartment } from "../hosts/xlsx/workbook";
+import { readDepartment } from "../hosts/formats/read";
 import { FilePicker } from "../ui/FilePicker";
 import type { Strings } from "../ui/i18n";
 import { ProgressPanel } from "../ui/ProgressPanel";

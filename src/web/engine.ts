@@ -6,7 +6,8 @@ import type { Report } from "../app/report";
 import { EVERYTHING, runWriteBack, type Parts, type Phase } from "../app/run";
 import { checkGrids } from "../app/check";
 import { newWorkbook } from "../hosts/xlsx/sheets";
-import { readDepartment, XlsxWorkbook } from "../hosts/xlsx/workbook";
+import { readAnyGrids, readDepartment } from "../hosts/formats/read";
+import { XlsxWorkbook } from "../hosts/xlsx/workbook";
 
 export interface InFile {
   name: string;
@@ -46,9 +47,8 @@ export const MERGE_OUTPUT = "汇总.xlsx";
 export async function perform(job: Job, progress: ProgressReport): Promise<JobResult> {
   switch (job.kind) {
     case "check": {
-      const wb = XlsxWorkbook.fromBytes(job.file.name, job.file.bytes);
       progress("read");
-      const grids = await wb.readSheets((done, total) => progress("read", done, total));
+      const grids = await readAnyGrids(job.file.name, job.file.bytes);
       progress("check");
       return { report: checkGrids(grids).report };
     }

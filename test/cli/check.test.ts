@@ -76,22 +76,28 @@ describe("kezheng check", () => {
       expectOneLine(r.stderr, /是文件夹/);
     });
 
-    test("a CSV file", () => {
+    test("a CSV file is read, but run needs an .xlsx", () => {
       const f = path.join(dir, "roster.csv");
       fs.writeFileSync(f, "姓名,身份证号\n张三,110105200201010016\n");
       const r = kezheng(["check", f]);
+      // Read as a sheet: without an occupation column it is not a roster.
       expect(r.code).toBe(2);
-      expectOneLine(r.stderr, /roster\.csv 是 CSV 文本文件：请在 Excel 或 WPS 中打开后“另存为”Excel 工作簿（\.xlsx）再试。/);
+      expectOneLine(r.stderr, /没有找到申报人员花名册/);
+      const w = kezheng(["run", f]);
+      expect(w.code).toBe(2);
+      expectOneLine(w.stderr, /roster\.csv 是 CSV 文本文件：请在 Excel 或 WPS 中打开后“另存为”Excel 工作簿（\.xlsx）再试。/);
     });
 
-    test("an .xls workbook (saved by LibreOffice)", () => {
+    test("an .xls workbook (saved by LibreOffice) is checked like the .xlsx; run asks for an .xlsx", () => {
       const out = tmpDir();
       execFileSync("soffice", ["--headless", `-env:UserInstallation=file://${tmpDir()}`, "--convert-to", "xls", "--outdir", out, clean], { stdio: "pipe" });
       const xls = path.join(out, "信息工程学院.xls");
       expect(fs.existsSync(xls)).toBe(true);
-      const r = kezheng(["check", xls]);
-      expect(r.code).toBe(2);
-      expectOneLine(r.stderr, /旧版 Excel 97-2003（\.xls）格式/);
+      const r = kezheng(["check", xls, "--json"]);
+      expect(JSON.parse(r.stdout)).toEqual(JSON.parse(kezheng(["check", clean, "--json"]).stdout));
+      const w = kezheng(["run", xls]);
+      expect(w.code).toBe(2);
+      expectOneLine(w.stderr, /旧版 Excel 97-2003（\.xls）格式/);
     });
 
     test("a renamed zip", () => {

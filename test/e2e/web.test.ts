@@ -223,7 +223,7 @@ test("accessibility: no WCAG 2.1 AA violation in any state, zh-CN and en-US, lig
     await pick(page, TID.webPick, [broken]);
     await page.getByTestId(TID.message).filter({ hasText: /坏文件\.xlsx/ }).waitFor({ timeout: 60000 });
     const text = await page.getByTestId(TID.message).innerText();
-    expect(text).toMatch(/坏文件\.xlsx 不是 Excel 工作簿：请在 Excel 或 WPS 中打开后/);
+    expect(text).toMatch(/坏文件\.xlsx 不是 Excel 工作簿，也不是 CSV 文本：请在 Excel 或 WPS 中打开后/);
     expect(text).not.toMatch(/at \w+ \(|内部出错|Internal error/);
     violations.push(...(await axeViolations(page, at("error"))));
     const [merged] = await Promise.all([page.waitForEvent("download", { timeout: 120000 }), pick(page, TID.webMergePick, [input])]);

@@ -5,7 +5,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { unzipSync, zipSync } from "fflate";
 import type { SheetData } from "../../src/app/synthetic";
-import { recalculate } from "./libreoffice";
+import { convert, recalculate } from "./libreoffice";
 import { tmpDir } from "./workbooks";
 
 const SCRIPT = path.join(__dirname, "pyxl.py");
@@ -38,6 +38,11 @@ export function openpyxlDump(file: string): DumpedSheet[] {
 export function libreofficeResave(file: string, out: string): string {
   fs.copyFileSync(recalculate(file).file, out);
   return out;
+}
+
+/** The workbook saved by LibreOffice as Excel 97-2003 (.xls) or OpenDocument (.ods). */
+export function libreofficeConvert(file: string, ext: "xls" | "ods"): string {
+  return convert(file, ext, ext === "xls" ? "MS Excel 97" : "calc8").file;
 }
 
 export type Parts = Record<string, Uint8Array>;

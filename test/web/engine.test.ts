@@ -57,5 +57,5 @@ test("each action writes what it says, and clear takes it all away again", async
 });
 
 test("an unusable file is one clear line naming it", async () => {
-  await expect(perform({ kind: "check", file: { name: "坏.xlsx", bytes: new TextEncoder().encode("not a zip") } }, none)).rejects.toThrow(/^坏\.xlsx 不是 Excel 工作簿：/);
+  await expect(perform({ kind: "check", file: { name: "坏.xlsx", bytes: new TextEncoder().encode("not a zip") } }, none)).rejects.toThrow(/^坏\.xlsx 不是 Excel 工作簿，也不是 CSV 文本：/);
 });

@@ -48,6 +48,34 @@ export function notAWorkbook(name: string): string {
   return `${name} 不是有效的 Excel 工作簿（可能已损坏，或只是改了扩展名）：请用 Excel 或 WPS 打开后另存为 .xlsx 再试。`;
 }
 
+/** What the bytes are, for reading (check, merge): .xlsx/.xlsm, .xls, .ods or .csv, by content, not by name. */
+export type ReadableKind = "xlsx" | "xls" | "ods" | "csv";
+const ODS_MIMETYPE = ascii("application/vnd.oasis.opendocument.spreadsheet");
+
+export function readableKind(file: string, bytes: Uint8Array): ReadableKind {
+  const name = basename(file);
+  if (bytes.length === 0) throw new UnusableWorkbook(`${name} 是空文件：请确认保存完整后再试。`);
+  const head = bytes.subarray(0, 4096);
+  if (startsWith(head, ZIP)) {
+    if (contains(bytes.subarray(0, 256), ODS_MIMETYPE)) return "ods";
+    const reason = unusableReason(file, bytes);
+    if (reason) throw new UnusableWorkbook(reason);
+    return "xlsx";
+  }
+  if (startsWith(head, CFB)) {
+    if (contains(bytes, ENCRYPTION_INFO)) throw new UnusableWorkbook(unusableReason(file, bytes) as string);
+    return "xls";
+  }
+  // Text: no NUL bytes (UTF-16 text starts with its byte order mark), and a table: a comma, tab or
+  // semicolon in the first line (these bytes never occur inside a GB18030 or UTF-8 character).
+  const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+  const end = head.indexOf(0x0a);
+  const firstLine = head.subarray(0, end < 0 ? head.length : end);
+  const table = firstLine.includes(0x2c) || firstLine.includes(0x09) || firstLine.includes(0x3b);
+  if (utf16 || (!head.includes(0) && table)) return "csv";
+  throw new UnusableWorkbook(`${name} 不是 Excel 工作簿，也不是 CSV 文本：请在 Excel 或 WPS 中打开后“另存为”Excel 工作簿（.xlsx）再试。`);
+}
+
 export function assertWorkbookBytes(file: string, bytes: Uint8Array): void {
   if (bytes.length === 0) throw new UnusableWorkbook(`${basename(file)} 是空文件：请确认保存完整后再试。`);
   const reason = unusableReason(file, bytes);

@@ -1,7 +1,6 @@
 // The Workbook port on .xlsx packages: files for the command line, and other workbooks inside the
 // task pane (the same code in Node and in the browser: bytes in, bytes out).
-import type { DepartmentInput } from "../../app/merge";
-import { UnusableWorkbook, type Progress, type WorkbookPort } from "../../app/port";
+import type { Progress, WorkbookPort } from "../../app/port";
 import type { WritePlan } from "../../app/writeback";
 import type { Grid } from "../../forms/grid";
 import { assertWorkbookBytes, basename } from "./open";
@@ -34,15 +33,5 @@ export class XlsxWorkbook implements WorkbookPort {
   /** The workbook as .xlsx bytes (zip chunks); `progress` counts parts written. */
   toChunks(progress?: Progress): Uint8Array[] {
     return this.pkg.write(undefined, progress);
-  }
-}
-
-/** A department's file for the centre's merge: its grids, or why it cannot be used (the rest go on). */
-export async function readDepartment(file: string, bytes: Uint8Array | ArrayBuffer): Promise<DepartmentInput> {
-  try {
-    return { file, grids: await XlsxWorkbook.fromBytes(file, bytes).readSheets() };
-  } catch (e) {
-    if (e instanceof UnusableWorkbook) return { file, error: e.message };
-    throw e;
   }
 }
