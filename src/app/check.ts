@@ -33,8 +33,8 @@ export interface CheckResult {
   grades: GradeIndex | null;
   /** The department's own plan (认定计划), where there is one. */
   planForm: Detected | null;
-  /** The sheet the grade register stands on (helper columns go right of it). */
-  gradeGrid: Grid | null;
+  /** The sheets the grade registers stand on, as grades.registers (helper columns go right of each). */
+  gradeGrids: Grid[];
   courseMap: CourseMap | null;
   settingsSheet: SettingsRead | null;
   applicants: ApplicantDetail[];
@@ -47,7 +47,7 @@ export interface CheckOptions {
 
 type Group = "roster" | "grades" | "courseMap" | "settings" | "plan";
 const GROUP_OF: Record<FormKind, Group> = {
-  roster: "roster", gradesLong: "grades", gradesWide: "grades", courseMap: "courseMap", settings: "settings", plan: "plan",
+  roster: "roster", gradesLong: "grades", gradesWide: "grades", gradesTall: "grades", courseMap: "courseMap", settings: "settings", plan: "plan",
 };
 
 export function checkGrids(grids: readonly Grid[], options: CheckOptions = {}): CheckResult {
@@ -93,10 +93,11 @@ export function checkGrids(grids: readonly Grid[], options: CheckOptions = {}): 
   if (courseMap) append(issues, courseMap.issues);
   else if (!found.has("courseMap")) issues.push(headerAt("MAP_MISSING"));
 
-  const gradesForm = pick("grades", "gradesLong");
-  const grades = gradesForm ? indexGrades(readGrades(gradesForm), settings) : null;
+  // Every sheet that is a grade register is read, and the records united (forms.md B).
+  const gradeForms = found.get("grades") ?? [];
+  const grades = gradeForms.length ? indexGrades(gradeForms.map(readGrades), settings) : null;
   if (grades) append(issues, grades.issues);
-  else if (!found.has("grades")) issues.push(headerAt("GRADES_MISSING"));
+  else issues.push(headerAt("GRADES_MISSING"));
 
   const planForm = pick("plan", "plan");
   if (planForm) append(issues, checkPlan(planForm));
@@ -115,13 +116,13 @@ export function checkGrids(grids: readonly Grid[], options: CheckOptions = {}): 
 
   return {
     report: { applicants: applicants.map((a) => a.report), issues: sortIssues(dedupe(issues), grids) },
-    settings, roster, grades, planForm, gradeGrid: gradesForm?.grid ?? null, courseMap, settingsSheet, applicants,
+    settings, roster, grades, planForm, gradeGrids: gradeForms.map((d) => d.grid), courseMap, settingsSheet, applicants,
   };
 }
 
 function assess(sheet: string, identity: RowIdentity, courseMap: CourseMap | null, grades: GradeIndex | null, settings: Settings): ApplicantDetail {
   const related = identity.occupation && courseMap ? relatedCourses(courseMap, identity.occupation, identity.major) : [];
-  const key = grades?.register.keyField === "idNumber" ? identity.idNumber : identity.studentId;
+  const key = grades?.keyField === "idNumber" ? identity.idNumber : identity.studentId;
   const courses = evaluateCourses(related, key ? grades?.byStudent.get(key) : undefined, settings);
   const cohortLevels = cohortAllows(identity.cohortKind);
   const decision = decide({
@@ -175,7 +176,7 @@ function crossRowChecks(ids: RowIdentity[], issues: Issue[], sheet: string, idCo
 function unrelatedAndStrangers(applicants: ApplicantDetail[], grades: GradeIndex | null): Issue[] {
   if (!grades) return [];
   const issues: Issue[] = [];
-  const keyOf = (a: ApplicantDetail) => (grades.register.keyField === "idNumber" ? a.identity.idNumber : a.identity.studentId);
+  const keyOf = (a: ApplicantDetail) => (grades.keyField === "idNumber" ? a.identity.idNumber : a.identity.studentId);
   const byKey = new Map<string, ApplicantDetail[]>();
   for (const a of applicants) {
     const k = keyOf(a);

@@ -21,7 +21,7 @@ export interface Layout {
   /** Which spelling of each header: 0 = the first in forms.md, 1 = the second where there is one, … */
   spelling: number;
   shuffle: boolean;
-  grades: "long" | "wide";
+  grades: "long" | "wide" | "tall";
   footer: boolean;
   blankRows: boolean;
   /** Full-width digits in some numeric text cells, grade words in some scores. */
@@ -265,6 +265,7 @@ function gradeSheet(people: Person[], occupations: Occupation[], layout: Layout,
     }
     return { name: "成绩登记册", rows, merges, textColumns: [0] };
   }
+  if (layout.grades === "tall") return tallSheet(people, layout, rand, messy);
   const header = ["studentId", "name", "course", "theory", "practical", "theoryMakeup", "practicalMakeup", "credits"] as const;
   const order = layout.shuffle ? shuffled([...header], rand) : [...header];
   const rows: CellValue[][] = [];
@@ -289,6 +290,34 @@ function gradeSheet(people: Person[], occupations: Occupation[], layout: Layout,
   }
   if (layout.footer) rows.push([], ["制表人：王老师"]);
   return { name: "成绩登记册", rows, merges, textColumns: [order.indexOf("studentId")] };
+}
+
+/** A 教务系统 export (forms.md B, tall): one score per row, with its item and sitting. */
+function tallSheet(people: Person[], layout: Layout, rand: () => number, messy: (v: CellValue, k: number) => CellValue): SheetData {
+  const spell = (choices: string[]) => choices[layout.spelling % choices.length];
+  const header = ["学年", "学期", pick(GRADE_FIELDS, "studentId", layout.spelling), "姓名", spell(["课程代码", "课程编号"]), pick(GRADE_FIELDS, "course", layout.spelling), "学分",
+    spell(["成绩分项", "考核项目", "成绩类型"]), spell(["考试性质", "考试类型", "成绩性质"]), spell(["成绩", "分数", "成绩值"])];
+  const items = { theory: spell(["理论", "理论考试", "笔试"]), practical: spell(["实操", "技能操作", "实训"]) };
+  const sittings = { first: spell(["正常考试", "正考", "初考"]), makeup: spell(["补考", "补考一"]) };
+  const records: CellValue[][] = [];
+  let k = 0;
+  const seen = new Set<string>();
+  for (const p of people) {
+    if (seen.has(p.studentId + p.occupation.code + p.occupation.workType)) continue;
+    seen.add(p.studentId + p.occupation.code + p.occupation.workType);
+    let n = 0;
+    for (const [course, s] of p.scores) {
+      const code = `KC${String(1000 + (n++ % 90)).padStart(4, "0")}`;
+      const parts: [CellValue, string, string][] = [[s[0], items.theory, sittings.first], [s[1], items.practical, sittings.first], [s[2], items.theory, sittings.makeup], [s[3], items.practical, sittings.makeup]];
+      for (const [v, item, sitting] of parts) {
+        if (v === null || v === undefined) continue;
+        records.push(["2023-2024", n % 2 ? "1" : "2", p.studentId, p.name, code, course, 4, item, sitting, messy(v, k++)]);
+      }
+    }
+  }
+  const rows: CellValue[][] = [header, ...(layout.shuffle ? shuffled(records, rand) : records)];
+  if (layout.footer) rows.push([], ["制表人：教务处"]);
+  return { name: "成绩导出", rows, merges: [], textColumns: [2] };
 }
 
 function mapSheet(occupations: Occupation[], layout: Layout): SheetData {

@@ -4,17 +4,18 @@ import type { Level } from "../domain/catalogue";
 import { courseOutcome, partOutcome } from "../domain/course";
 import { allowedLevels, STATUS_LABELS } from "../domain/eligibility";
 import { COURSES_NEEDED } from "../domain/levels";
-import type { Score } from "../domain/score";
+import { parseScore, type Score } from "../domain/score";
 import type { Settings } from "../domain/settings";
 import { countCodes, courseCodeFormula, levelFormula, localRef, ref, scoreFormula, type CourseCells, type WordTable } from "../forms/formulas";
 import { allGeneratedSheets } from "../forms/generated";
 import { planDates } from "../forms/plan";
-import { SCORE_PARTS, type GradeEntry, type ScorePart } from "../forms/grades";
+import { SCORE_PARTS, type GradeEntry, type PartCell, type ScorePart } from "../forms/grades";
 import { cellText, parseA1, widthOf, type CellValue, type Grid } from "../forms/grid";
 import type { OutputApplicant, OutputContext, OutputCourse } from "../forms/output";
 import { cell, formula, type SheetSpec, type SpecCell } from "../forms/sheetspec";
 import { textOf } from "../forms/table";
 import type { ApplicantDetail, CheckResult } from "./check";
+import type { ParsedEntry } from "./courses";
 import { supervisionOf } from "./supervision";
 import { cohortAllows } from "./identity";
 
@@ -58,14 +59,14 @@ export function planWriteBack(result: CheckResult, extra: Partial<OutputContext>
   const data = dataSheet(result.settings);
   const words: WordTable = { range: `'${DATA_SHEET}'!$A$1:$B$${data.rows.length}` };
   const helpers = gradeHelpers(result, words);
-  const blocks = helpers ? [helpers.block] : [];
+  const blocks = helpers ? [...helpers.blocks] : [];
   blocks.push(computedColumns(result, helpers?.codeCells ?? new Map()));
   const list = result.applicants.map((a) => outputApplicant(result, a));
   const cells = markCells(result);
   const departments = [...new Set(list.map((a) => a.department).filter(Boolean))];
   const ctx: OutputContext = {
     schoolName: result.settings.schoolName, assessmentYear: result.settings.assessmentYear, mask: result.settings.mask,
-    archive: { gradeRegister: result.grades?.register.sheet ?? null, supervisionReport: null },
+    archive: { gradeRegister: result.grades?.registers.map((r) => r.sheet).join("、") || null, supervisionReport: null },
     planDates: result.planForm ? planDates(result.planForm) : undefined,
     supervision: [{ title: departments.join("、") || "本学院", data: supervisionOf(result, cells, list) }], ...extra,
   };
@@ -97,68 +98,136 @@ function dataSheet(settings: Settings): SheetSpec {
 const scoreResult = (s: Score): CellValue => (s.kind === "score" ? s.value : s.kind === "deferred" ? "缓" : "");
 
 interface Helpers {
-  block: Block;
+  blocks: Block[];
   /** entry sheet!row!courseCol -> the course-code cell. */
-  codeCells: Map<string, { sheet: string; row: number; col: number }>;
+  codeCells: Map<string, PartCell>;
 }
 
-const entryKey = (e: GradeEntry) => `${e.row}!${e.courseCol}`;
+const entryKey = (e: GradeEntry) => `${e.sheet}!${e.row}!${e.courseCol}`;
+const cellKey = (c: PartCell) => `${c.sheet}!${c.row}!${c.col}`;
 
-/** Helper columns right of the grade register: per course, the parsed scores (hidden) and the §5 code. */
+/** One register sheet's helper cells, collected by row. */
+class HelperBlock {
+  readonly rows = new Map<number, (SpecCell | null)[]>();
+  readonly hidden: number[] = [];
+  width = 0;
+  constructor(readonly sheet: string, readonly start: number) {}
+
+  put(row: number, col: number, cell: SpecCell): void {
+    let cells = this.rows.get(row);
+    if (!cells) this.rows.set(row, (cells = []));
+    cells[col - this.start] = cell;
+    this.width = Math.max(this.width, col - this.start + 1);
+  }
+
+  block(): Block | null {
+    if (this.rows.size === 0) return null;
+    const keys = [...this.rows.keys()];
+    const first = keys.reduce((a, b) => Math.min(a, b));
+    const last = keys.reduce((a, b) => Math.max(a, b));
+    const cells: (SpecCell | null)[][] = [];
+    for (let r = first; r <= last; r++) cells.push(this.rows.get(r) ?? []);
+    return { sheet: this.sheet, row: first, col: this.start, cells, widths: Array(this.width).fill(10), hiddenCols: this.hidden };
+  }
+}
+
+/**
+ * Helper columns right of each grade register: every score parsed (hidden) and each course's §5
+ * code. Long and wide registers get a parsed column per course part and a code column per course;
+ * a tall register one parsed column beside its score column and one code column, the code on the
+ * course's first row reading the parsed cells of its other rows (or of other registers, where the
+ * course's parts were united from several sheets).
+ */
 function gradeHelpers(result: CheckResult, words: WordTable): Helpers | null {
   const grades = result.grades;
   if (!grades) return null;
-  const reg = grades.register;
-  const grid = result.gradeGrid;
-  if (!grid) return null;
-  const start = width(grid);
-  const groups = [...new Map(reg.entries.map((e) => [e.courseCol, e])).values()].sort((a, b) => a.courseCol - b.courseCol);
-  const layout = groups.map((g, i) => ({ courseCol: g.courseCol, parts: SCORE_PARTS.filter((p) => g.cols[p] !== undefined), course: g.course, index: i }));
-  const colOf = new Map<number, { first: number; parts: ScorePart[]; code: number }>();
-  let c = start;
-  for (const l of layout) {
-    colOf.set(l.courseCol, { first: c, parts: l.parts, code: c + l.parts.length });
-    c += l.parts.length + 1;
-  }
-  const top = reg.headerRows[0];
-  const rows = new Map<number, (SpecCell | null)[]>();
-  const rowOf = (r: number) => rows.get(r) ?? (rows.set(r, []), rows.get(r) as (SpecCell | null)[]);
-  const put = (r: number, col: number, v: SpecCell) => (rowOf(r)[col - start] = v);
-  for (const l of layout) {
-    const at = colOf.get(l.courseCol) as { first: number; parts: ScorePart[]; code: number };
-    const label = reg.layout === "wide" ? `${l.course}·` : "";
-    l.parts.forEach((p, k) => put(top, at.first + k, cell(`${label}${PART_TITLE[p]}（解析）`, "computedHeader")));
-    put(top, at.code, cell(`${label}课程结果`, "computedHeader"));
-  }
-  const codeCells = new Map<string, { sheet: string; row: number; col: number }>();
-  const parsed = new Map<string, Record<ScorePart, Score>>();
-  for (const byCourse of grades.byStudent.values()) for (const p of byCourse.values()) parsed.set(entryKey(p.entry), p.scores);
+  const gradeWords = result.settings.gradeWords;
+  const parsedAt = new Map<string, PartCell>();
+  const codeAt = new Map<string, PartCell>();
+  const helpers: HelperBlock[] = [];
   const share = formulaRuns();
-  const putFormula = (r: number, col: number, text: () => string, result: CellValue) => put(r, col, share(r, col, text, result));
-  for (const e of reg.entries) {
-    const at = colOf.get(e.courseCol);
-    if (!at) continue;
-    const scores = parsed.get(entryKey(e));
-    const partCell: Record<ScorePart, string> = { theory: '""', practical: '""', theoryMakeup: '""', practicalMakeup: '""' };
-    at.parts.forEach((p, k) => {
-      const src = localRef(e.row, e.cols[p] as number);
-      putFormula(e.row, at.first + k, () => scoreFormula(src, words), scores ? scoreResult(scores[p]) : "");
-      partCell[p] = localRef(e.row, at.first + k);
-    });
-    const code = scores ? codeOf(scores) : 0;
-    putFormula(e.row, at.code, () => courseCodeFormula(partCell.theory, partCell.practical, partCell.theoryMakeup, partCell.practicalMakeup), code);
-    codeCells.set(entryKey(e), { sheet: reg.sheet, row: e.row, col: at.code });
-  }
-  let first = Infinity;
-  let last = -Infinity;
-  for (const r of rows.keys()) {
-    if (r < first) first = r;
-    if (r > last) last = r;
-  }
-  const cells: (SpecCell | null)[][] = [];
-  for (let r = first; r <= last; r++) cells.push(rows.get(r) ?? []);
-  const hiddenCols = [...colOf.values()].flatMap((a) => a.parts.map((_, k) => a.first + k));
-  return { block: { sheet: reg.sheet, row: first, col: start, cells, widths: Array(c - start).fill(10), hiddenCols }, codeCells };
+  grades.registers.forEach((reg, i) => {
+    const h = new HelperBlock(reg.sheet, width(result.gradeGrids[i]));
+    helpers.push(h);
+    const top = reg.headerRows[0];
+    const parse = (score: PartCell, at: PartCell, value: CellValue) => {
+      h.put(at.row, at.col, share(at.row, at.col, () => scoreFormula(localRef(score.row, score.col), words), scoreResult(parseScore(value, gradeWords))));
+      parsedAt.set(cellKey(score), at);
+    };
+    if (reg.layout === "tall") {
+      const scores = reg.scoreRows ?? { rows: [], col: 0 };
+      const grid = result.gradeGrids[i];
+      h.put(top, h.start, cell("成绩（解析）", "computedHeader"));
+      h.put(top, h.start + 1, cell("课程结果", "computedHeader"));
+      h.hidden.push(h.start);
+      for (const r of scores.rows) parse({ sheet: reg.sheet, row: r, col: scores.col }, { sheet: reg.sheet, row: r, col: h.start }, grid.rows[r]?.[scores.col] ?? null);
+      for (const e of reg.entries) codeAt.set(entryKey(e), { sheet: reg.sheet, row: e.row, col: h.start + 1 });
+      return;
+    }
+    const groups = [...new Map(reg.entries.map((e) => [e.courseCol, e])).values()].sort((a, b) => a.courseCol - b.courseCol);
+    let c = h.start;
+    const colOf = new Map<number, { first: number; parts: ScorePart[]; code: number }>();
+    for (const g of groups) {
+      const parts = SCORE_PARTS.filter((p) => g.at[p] !== undefined);
+      const label = reg.layout === "wide" ? `${g.course}·` : "";
+      parts.forEach((p, k) => {
+        h.put(top, c + k, cell(`${label}${PART_TITLE[p]}（解析）`, "computedHeader"));
+        h.hidden.push(c + k);
+      });
+      h.put(top, c + parts.length, cell(`${label}课程结果`, "computedHeader"));
+      colOf.set(g.courseCol, { first: c, parts, code: c + parts.length });
+      c += parts.length + 1;
+    }
+    for (const e of reg.entries) {
+      const at = colOf.get(e.courseCol);
+      if (!at) continue;
+      at.parts.forEach((p, k) => {
+        const score = e.at[p];
+        if (score) parse(score, { sheet: reg.sheet, row: e.row, col: at.first + k }, e.values[p] ?? null);
+      });
+      codeAt.set(entryKey(e), { sheet: reg.sheet, row: e.row, col: at.code });
+    }
+  });
+
+  // The codes: for a course in the index, from its (united) parts; other rows from their own.
+  const codeCells = new Map<string, PartCell>();
+  const byHome = new Map<string, ParsedEntry>();
+  for (const byCourse of grades.byStudent.values()) for (const p of byCourse.values()) byHome.set(entryKey(p.entry), p);
+  grades.registers.forEach((reg, i) => {
+    const h = helpers[i];
+    for (const own of reg.entries) {
+      const key = entryKey(own);
+      const at = codeAt.get(key);
+      if (!at) continue;
+      const indexed = byHome.get(key);
+      const e = indexed?.entry ?? own;
+      const refs = {} as Record<ScorePart, string>;
+      let sameRow = true;
+      for (const p of SCORE_PARTS) {
+        const score = e.at[p];
+        const parsed = score && parsedAt.get(cellKey(score));
+        if (!parsed) {
+          refs[p] = '""';
+          continue;
+        }
+        if (parsed.sheet !== at.sheet || parsed.row !== at.row) sameRow = false;
+        refs[p] = parsed.sheet === at.sheet ? localRef(parsed.row, parsed.col) : ref(parsed.sheet, parsed.row, parsed.col);
+      }
+      const scores = indexed?.scores ?? parseAll(e, gradeWords);
+      const text = () => courseCodeFormula(refs.theory, refs.practical, refs.theoryMakeup, refs.practicalMakeup);
+      // Same-row codes of a column share one formula; codes reading other rows are each their own.
+      h.put(at.row, at.col, sameRow && reg.layout !== "tall" ? share(at.row, at.col, text, codeOf(scores)) : formula(text(), codeOf(scores)));
+      if (indexed) codeCells.set(key, at);
+    }
+  });
+  const blocks = helpers.map((h) => h.block()).filter((b): b is Block => b !== null);
+  return { blocks, codeCells };
+}
+
+function parseAll(e: GradeEntry, words: Settings["gradeWords"]): Record<ScorePart, Score> {
+  const out = {} as Record<ScorePart, Score>;
+  for (const p of SCORE_PARTS) out[p] = parseScore(e.values[p] ?? null, words);
+  return out;
 }
 
 /**
@@ -292,11 +361,11 @@ export function markCells(result: CheckResult): Mark[] {
       const e = r.graded.entry;
       for (const [first, makeup, outcome] of [["theory", "theoryMakeup", r.theory], ["practical", "practicalMakeup", r.practical]] as const) {
         if (outcome === "passed") continue;
-        const part = outcome === "failed" || (outcome === "pendingMakeup" && e.cols[makeup] !== undefined) ? makeup : first;
-        const col = e.cols[part] ?? e.cols[first];
-        if (col === undefined) continue;
+        const part = outcome === "failed" || (outcome === "pendingMakeup" && e.at[makeup] !== undefined) ? makeup : first;
+        const cell = e.at[part] ?? e.at[first];
+        if (cell === undefined) continue;
         // A fill only: the roster's 说明 column says what is missing, and thousands of notes make a workbook slow to open.
-        add({ sheet: e.sheet, row: e.row, col, kind: "missing", note: null });
+        add({ ...cell, kind: "missing", note: null });
       }
     }
   }

@@ -1,19 +1,19 @@
 // forms.md: a form is found by its header row, not by sheet name or row number.
 import { cellText, type Grid } from "./grid";
-import { GRADE_FIELDS, MAP_FIELDS, matchField, PLAN_FIELDS, ROSTER_FIELDS, SETTINGS_FIELDS, type FieldSpec } from "./fields";
+import { GRADE_FIELDS, MAP_FIELDS, matchField, PLAN_FIELDS, ROSTER_FIELDS, SETTINGS_FIELDS, TALL_FIELDS, type FieldSpec } from "./fields";
 
 /** How far down title rows may push the header row. */
 export const HEADER_SCAN_ROWS = 30;
 
-export type FormKind = "roster" | "gradesLong" | "gradesWide" | "courseMap" | "settings" | "plan";
+export type FormKind = "roster" | "gradesLong" | "gradesWide" | "gradesTall" | "courseMap" | "settings" | "plan";
 
 /** The short name that, in a sheet name, makes that sheet win a choice (forms.md). */
 export const SHORT_NAMES: Record<FormKind, string> = {
-  roster: "花名册", gradesLong: "成绩", gradesWide: "成绩", courseMap: "对照", settings: "设置", plan: "计划",
+  roster: "花名册", gradesLong: "成绩", gradesWide: "成绩", gradesTall: "成绩", courseMap: "对照", settings: "设置", plan: "计划",
 };
 
 export const FORM_NAMES: Record<FormKind, string> = {
-  roster: "申报人员花名册", gradesLong: "课程考核成绩登记册", gradesWide: "课程考核成绩登记册",
+  roster: "申报人员花名册", gradesLong: "课程考核成绩登记册", gradesWide: "课程考核成绩登记册", gradesTall: "课程考核成绩登记册",
   courseMap: "课程对照表", settings: "设置", plan: "认定计划",
 };
 
@@ -47,6 +47,9 @@ function classifyRow(grid: Grid, row: number): FormKind | null {
   const grades = headerColumns(GRADE_FIELDS, grid, row);
   const student = has(grades, "studentId", "idNumber");
   if (student && grades.has("course") && has(grades, "theory", "practical")) return "gradesLong";
+  // 教务系统 exports: one score per row, with the item or sitting it belongs to.
+  const tall = headerColumns(TALL_FIELDS, grid, row);
+  if (student && tall.has("course") && tall.has("score") && has(tall, "item", "sitting")) return "gradesTall";
   if (student && !grades.has("course") && !has(grades, "theory", "practical")) {
     const next = headerColumns(GRADE_FIELDS, grid, row + 1);
     if (has(next, "theory", "practical")) return "gradesWide";

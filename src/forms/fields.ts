@@ -54,6 +54,33 @@ export const GRADE_FIELDS: readonly FieldSpec<GradeField>[] = [
   { field: "credits", label: "学分", spellings: ["学分"] },
 ];
 
+export type TallField = GradeField | "code" | "term" | "item" | "sitting" | "score";
+
+/** The tall layout (教务系统 exports): one score per row, with its item and sitting (forms.md B). */
+export const TALL_FIELDS: readonly FieldSpec<TallField>[] = [
+  ...GRADE_FIELDS.filter((f) => !["theory", "practical", "theoryMakeup", "practicalMakeup"].includes(f.field)),
+  { field: "code", label: "课程代码", spellings: ["课程代码", "课程编号", "课程号"] },
+  { field: "term", label: "学期", spellings: ["学年", "学期", "开课学期", "学年学期"] },
+  { field: "item", label: "成绩分项", spellings: ["成绩分项", "考核项目", "考核内容", "成绩类型", "考核方式"] },
+  { field: "sitting", label: "考试性质", spellings: ["考试性质", "考试类型", "成绩性质", "修读方式"] },
+  { field: "score", label: "成绩", spellings: ["成绩", "分数", "成绩值", "总成绩"] },
+];
+
+/** Values of the item column: which part a tall row's score is. */
+export const TALL_ITEMS: Record<"theory" | "practical" | "total", readonly string[]> = {
+  theory: ["理论", "理论考试", "理论知识", "笔试", "理论成绩"],
+  practical: ["实操", "技能操作", "技能考核", "技能实操", "实践", "实训", "操作", "实操成绩"],
+  total: ["总评", "总评成绩", "总成绩"],
+};
+
+/** Values of the sitting column. */
+export const TALL_SITTINGS: Record<"first" | "makeup" | "retake" | "deferred", readonly string[]> = {
+  first: ["正常考试", "正考", "初考", "首考", "正常"],
+  makeup: ["补考", "补考一"],
+  retake: ["重修"],
+  deferred: ["缓考"],
+};
+
 export type MapField = "occupationCode" | "occupationName" | "workType" | "major" | "course" | "credits";
 
 export const MAP_FIELDS: readonly FieldSpec<MapField>[] = [

@@ -1,18 +1,26 @@
-// forms.md B: the grade register, long (one row per applicant and course) or wide (one row per
-// applicant, a two-row header: course names merged over 理论/实操/补考 sub-columns).
+// forms.md B: the grade register, long (one row per applicant and course), wide (one row per
+// applicant, a two-row header: course names merged over 理论/实操/补考 sub-columns) or tall (one
+// score per row, as 教务系统 export them: the row's item and sitting say which part it is).
 import { normalizeKey } from "../domain/normalize";
 import type { Detected } from "./detect";
-import { GRADE_FIELDS, matchField, type GradeField } from "./fields";
+import { GRADE_FIELDS, headerKey, matchField, TALL_FIELDS, TALL_ITEMS, TALL_SITTINGS, type GradeField, type TallField } from "./fields";
 import { cellText, isBlank, type CellValue } from "./grid";
-import type { Issue } from "./issue";
-import { missingColumnIssues, readTable, valueOf, type Table } from "./table";
+import { issueAt, type Issue } from "./issue";
+import { missingColumnIssues, readTable, textOf, valueOf, type Table } from "./table";
 
 export type ScorePart = "theory" | "practical" | "theoryMakeup" | "practicalMakeup";
 export const SCORE_PARTS: readonly ScorePart[] = ["theory", "practical", "theoryMakeup", "practicalMakeup"];
 
+/** Where a score stands. */
+export interface PartCell {
+  sheet: string;
+  row: number;
+  col: number;
+}
+
 export interface GradeEntry {
   sheet: string;
-  /** 0-based worksheet row. */
+  /** 0-based worksheet row (tall: the first row of the student's course). */
   row: number;
   /** Normalised student number, or ID number where the register has no 学号 column. */
   student: string;
@@ -21,25 +29,36 @@ export interface GradeEntry {
   nameCol: number | null;
   course: string;
   courseKey: string;
-  /** Column of the course name (long) or of the course's first sub-column (wide). */
+  /** Column of the course name (long, tall) or of the course's first sub-column (wide). */
   courseCol: number;
-  /** Column per score part; absent where the register has no such column. */
-  cols: Partial<Record<ScorePart, number>>;
+  /** The cell of each score part; absent where the register has no such column (tall: no such row). */
+  at: Partial<Record<ScorePart, PartCell>>;
   values: Partial<Record<ScorePart, CellValue>>;
+  /** Tall: the course has only a 总评 score, which cannot show both parts passed. */
+  totalOnly?: boolean;
   credits: CellValue;
   creditsCol: number | null;
 }
 
 export interface GradeRegister {
   sheet: string;
-  layout: "long" | "wide";
+  layout: "long" | "wide" | "tall";
   /** Which roster field the student key is: 学号 or 身份证号. */
   keyField: "studentId" | "idNumber";
   entries: GradeEntry[];
   issues: Issue[];
-  /** 0-based rows of the header (one row long, two rows wide). */
+  /** 0-based rows of the header (one row long and tall, two rows wide). */
   headerRows: number[];
+  /** Tall: the rows that hold a score, and the score column (helper columns parse each). */
+  scoreRows?: { rows: number[]; col: number };
 }
+
+/** The cells of a register row's parts, from the columns they stand in. */
+const cellsAt = (sheet: string, row: number, cols: Partial<Record<ScorePart, number>>): Partial<Record<ScorePart, PartCell>> => {
+  const at: Partial<Record<ScorePart, PartCell>> = {};
+  for (const p of SCORE_PARTS) if (cols[p] !== undefined) at[p] = { sheet, row, col: cols[p] as number };
+  return at;
+};
 
 export const FORM = "课程考核成绩登记册";
 
@@ -48,7 +67,7 @@ export function studentKey(value: CellValue): string {
 }
 
 export function readGrades(d: Detected): GradeRegister {
-  return d.kind === "gradesWide" ? readWide(d) : readLong(d);
+  return d.kind === "gradesWide" ? readWide(d) : d.kind === "gradesTall" ? readTall(d) : readLong(d);
 }
 
 function readLong(d: Detected): GradeRegister {
@@ -65,19 +84,20 @@ function readLong(d: Detected): GradeRegister {
     entries.push({
       sheet: t.sheet, row, student: studentKey(valueOf(t, row, keyField)), studentCol: t.columns.get(keyField) ?? 0,
       ...nameOf(t, row), course, courseKey: normalizeKey(course), courseCol: t.columns.get("course") ?? 0,
-      cols, values, ...creditsOf(t, row),
+      at: cellsAt(t.sheet, row, cols), values, ...creditsOf(t, row),
     });
   }
   return { sheet: t.sheet, layout: "long", keyField, entries, issues, headerRows: [d.headerRow] };
 }
 
-function nameOf(t: Table<GradeField>, row: number) {
-  const col = t.columns.get("name");
-  return { name: cellText(valueOf(t, row, "name")), nameCol: col ?? null };
+function nameOf(t: Table<GradeField> | Table<TallField>, row: number) {
+  const col = (t as Table<GradeField>).columns.get("name");
+  return { name: cellText(valueOf(t as Table<GradeField>, row, "name")), nameCol: col ?? null };
 }
 
-function creditsOf(t: Table<GradeField>, row: number) {
-  return { credits: valueOf(t, row, "credits"), creditsCol: t.columns.get("credits") ?? null };
+function creditsOf(t: Table<GradeField> | Table<TallField>, row: number) {
+  const g = t as Table<GradeField>;
+  return { credits: valueOf(g, row, "credits"), creditsCol: g.columns.get("credits") ?? null };
 }
 
 interface WideCourse {
@@ -137,9 +157,90 @@ function readWide(d: Detected): GradeRegister {
       entries.push({
         sheet: t.sheet, row, student, studentCol: t.columns.get(keyField) ?? 0, ...name,
         course: course.name, courseKey: normalizeKey(course.name), courseCol: course.firstCol,
-        cols: course.cols, values, credits: null, creditsCol: null,
+        at: cellsAt(t.sheet, row, course.cols), values, credits: null, creditsCol: null,
       });
     }
   }
   return { sheet: t.sheet, layout: "wide", keyField, entries, issues: [], headerRows: [d.headerRow, d.headerRow + 1] };
+}
+
+type Item = keyof typeof TALL_ITEMS;
+type Sitting = keyof typeof TALL_SITTINGS;
+
+function lookup<K extends string>(table: Record<K, readonly string[]>, value: CellValue): K | null {
+  const key = headerKey(cellText(value));
+  for (const k of Object.keys(table) as K[]) if (table[k].includes(key)) return k;
+  return null;
+}
+
+/**
+ * Tall layout: each row one score. Rows of one student and course become one entry whose parts
+ * stand on several rows; 重修 is reported and not counted (one makeup only); a course with only
+ * 总评 rows counts as not yet assessed; two rows for the same part and sitting with different
+ * scores are an error at the later one (identical ones are ignored).
+ */
+function readTall(d: Detected): GradeRegister {
+  const t = readTable(TALL_FIELDS, d.grid, d.headerRow, ["studentId", "idNumber", "course"]);
+  const keyField = t.columns.has("studentId") ? "studentId" : "idNumber";
+  const issues = missingColumnIssues(t, TALL_FIELDS, ["course", "score"], FORM);
+  const scoreCol = t.columns.get("score") ?? 0;
+  const itemCol = t.columns.get("item");
+  const sittingCol = t.columns.get("sitting");
+  const groups = new Map<string, GradeEntry>();
+  const totals = new Map<string, number>();
+  const scoreRows: number[] = [];
+  for (const row of t.rows) {
+    const course = cellText(valueOf(t, row, "course"));
+    const student = studentKey(valueOf(t, row, keyField));
+    const key = `${student}\u0000${normalizeKey(course)}`;
+    let entry = groups.get(key);
+    if (!entry) {
+      entry = {
+        sheet: t.sheet, row, student, studentCol: t.columns.get(keyField) ?? 0, ...nameOf(t, row),
+        course, courseKey: normalizeKey(course), courseCol: t.columns.get("course") ?? 0, at: {}, values: {}, ...creditsOf(t, row),
+      };
+      groups.set(key, entry);
+    }
+    const score = valueOf(t, row, "score");
+    // Without an item column every score is the course's total.
+    const item: Item | null = itemCol === undefined ? "total" : lookup(TALL_ITEMS, valueOf(t, row, "item"));
+    const sitting: Sitting | null = sittingCol === undefined || isBlank(valueOf(t, row, "sitting")) ? "first" : lookup(TALL_SITTINGS, valueOf(t, row, "sitting"));
+    if (item === null) {
+      issues.push(issueAt(t.sheet, row, itemCol as number, "TALL_ITEM_UNKNOWN", { value: textOf(t, row, "item") }));
+      continue;
+    }
+    if (sitting === null) {
+      issues.push(issueAt(t.sheet, row, sittingCol as number, "TALL_SITTING_UNKNOWN", { value: textOf(t, row, "sitting") }));
+      continue;
+    }
+    scoreRows.push(row);
+    if (sitting === "retake") {
+      issues.push(issueAt(t.sheet, row, scoreCol, "GRADE_RETAKE", { value: course }));
+      continue;
+    }
+    if (item === "total") {
+      if (!totals.has(key)) totals.set(key, row);
+      continue;
+    }
+    const part: ScorePart = sitting === "makeup" ? (item === "theory" ? "theoryMakeup" : "practicalMakeup") : item;
+    const earlier = entry.at[part];
+    if (earlier) {
+      const before = entry.values[part] ?? null;
+      // A 缓考 sitting replaces a first sitting that recorded only the deferral.
+      const deferredFirst = sitting === "deferred" && (isBlank(before) || headerKey(cellText(before)) === "缓考");
+      if (!deferredFirst) {
+        if (cellText(before) !== cellText(score)) issues.push(issueAt(t.sheet, row, scoreCol, "GRADE_CONFLICT", { value: course, other: String(earlier.row + 1), expected: cellText(before) }));
+        continue;
+      }
+    }
+    entry.at[part] = { sheet: t.sheet, row, col: scoreCol };
+    entry.values[part] = score;
+  }
+  for (const [key, row] of totals) {
+    const entry = groups.get(key) as GradeEntry;
+    if (entry.at.theory || entry.at.practical || entry.at.theoryMakeup || entry.at.practicalMakeup) continue;
+    entry.totalOnly = true;
+    issues.push(issueAt(t.sheet, row, scoreCol, "GRADE_TOTAL_ONLY", { value: entry.course }));
+  }
+  return { sheet: t.sheet, layout: "tall", keyField, entries: [...groups.values()], issues, headerRows: [d.headerRow], scoreRows: { rows: scoreRows, col: scoreCol } };
 }

@@ -23,6 +23,7 @@ interface Variant {
 const VARIANTS: Variant[] = [
   { name: "300 applicants, every occupation, defects, messy values", options: { seed: 41, applicants: 300, defects: true, passRate: 0.7, layout: { titleRows: 2, shuffle: true, messyValues: true, footer: true } } },
   { name: "150 applicants, wide register", options: { seed: 42, applicants: 150, passRate: 0.75, occupations: CATALOGUE.slice(3, 6), layout: { grades: "wide", messyValues: true } } },
+  { name: "200 applicants, tall register (a 教务系统 export, rows shuffled)", options: { seed: 44, applicants: 200, passRate: 0.7, layout: { grades: "tall", shuffle: true, messyValues: true } } },
   { name: "credit route and 该课程不计, assessment year 2024", options: { seed: 43, applicants: 120, passRate: 0.7, assessmentYear: 2024, defects: true }, settings: [["认定年度", 2024], ["四级学分要求", 20], ["三级学分要求", 30], ["补考不及格处理", "该课程不计"]] },
 ];
 
@@ -72,8 +73,10 @@ async function staleResults(wb: ExcelJS.Workbook): Promise<number> {
 function flipScores(wb: ExcelJS.Workbook, entries: readonly GradeEntry[]): number {
   let changed = 0;
   entries.forEach((e, k) => {
-    const ws = wb.getWorksheet(e.sheet) as ExcelJS.Worksheet;
-    const at = (p: ScorePart) => (e.cols[p] === undefined ? null : ws.getCell(e.row + 1, (e.cols[p] as number) + 1));
+    const at = (p: ScorePart) => {
+      const c = e.at[p];
+      return c === undefined ? null : (wb.getWorksheet(c.sheet) as ExcelJS.Worksheet).getCell(c.row + 1, c.col + 1);
+    };
     const theory = at("theory"), practical = at("practical"), makeup = at("theoryMakeup");
     const set = (c: ExcelJS.Cell | null, v: ExcelJS.CellValue) => c && ((c.value = v), changed++);
     if (k % 5 === 0) set(theory, typeof theory?.value === "number" && theory.value >= 60 ? 35 : 88);
@@ -109,7 +112,7 @@ describe.each(VARIANTS)("$name", ({ options, settings, name }) => {
     const flipped = path.join(dir, `${options.seed}-flipped.xlsx`);
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.readFile(out);
-    expect(flipScores(wb2, result.grades?.register.entries ?? [])).toBeGreaterThan(20);
+    expect(flipScores(wb2, result.grades?.registers.flatMap((r) => r.entries) ?? [])).toBeGreaterThan(20);
     await staleResults(wb2);
     await wb2.xlsx.writeFile(flipped);
     const after = await engine(flipped);

@@ -13,6 +13,7 @@ const dir = tmpDir();
 const variants = [
   ["long register, titles, shuffled, footers, defects", { seed: 21, applicants: 60, defects: true, layout: { titleRows: 2, shuffle: true, footer: true, messyValues: true } }],
   ["wide register", { seed: 22, applicants: 40, defects: true, occupations: CATALOGUE.slice(15, 17), layout: { grades: "wide" as const, blankRows: true } }],
+  ["tall register (a 教务系统 export)", { seed: 23, applicants: 40, defects: true, layout: { grades: "tall" as const, shuffle: true } }],
 ] as const;
 
 describe.each(variants)("%s", (_name, options) => {

@@ -126,6 +126,7 @@ const layouts: [string, Parameters<typeof syntheticDepartment>[0]][] = [
   ["generated: titles, shuffled, footers, blank rows, messy values", { seed: 81, applicants: 30, defects: true, layout: { titleRows: 2, shuffle: true, footer: true, blankRows: true, messyValues: true } }],
   ["generated: wide register", { seed: 82, applicants: 30, defects: true, occupations: CATALOGUE.slice(15, 17), layout: { grades: "wide" } }],
   ["generated: plain", { seed: 83, applicants: 30 }],
+  ["generated: tall register (a 教务系统 export)", { seed: 84, applicants: 30, defects: true, layout: { grades: "tall", shuffle: true } }],
 ];
 
 /** Cells as a spreadsheet holds them: blank text is blank, and numbers keep 15 significant digits
