@@ -8,7 +8,9 @@ import { UnusableWorkbook } from "../app/port";
 import type { Report } from "../app/report";
 import { runWriteBack } from "../app/run";
 import type { XlsxPackage } from "../hosts/xlsx/package";
+import { IMPORT_MARK, importGrades, type ExportFile, type ImportResult } from "../app/import";
 import { readAnyGrids } from "../hosts/formats/read";
+import { writeMarkedSheet } from "../hosts/xlsx/writeback";
 import { XlsxWorkbook } from "../hosts/xlsx/workbook";
 import { useNativeZlib } from "../hosts/xlsx/zip";
 
@@ -102,4 +104,15 @@ export async function clearFile(input: string, out: string): Promise<boolean> {
   const cleared = await wb.clearWriteBack();
   await writeWorkbookAtomically(wb.pkg, out);
   return cleared;
+}
+
+/** kezheng import: exports read (any format), the register written into the workbook. */
+export async function importFiles(sources: string[], into: string, out: string): Promise<ImportResult & { sheetName: string }> {
+  const files: ExportFile[] = [];
+  for (const f of sources) files.push({ file: path.basename(f), grids: await readGridsFromFile(f) });
+  const wb = await openWorkbookFile(into);
+  const result = importGrades(files, await wb.readSheets());
+  const sheetName = writeMarkedSheet(wb.pkg, result.sheet, IMPORT_MARK);
+  await writeWorkbookAtomically(wb.pkg, out);
+  return { ...result, sheetName };
 }

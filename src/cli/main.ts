@@ -4,7 +4,7 @@ import { UnusableWorkbook } from "../app/port";
 import { countErrors } from "../app/report";
 import * as path from "path";
 import { writeDemo, writeTemplate } from "./demo";
-import { checkFile, clearFile, outputPath, runFile, xlsxName } from "./files";
+import { checkFile, clearFile, importFiles, outputPath, runFile, xlsxName } from "./files";
 import { mergeFiles } from "./merge";
 import { formatSummary } from "./summary";
 
@@ -69,6 +69,30 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       const out = outputPath(file, opts, "已清除");
       const cleared = await clearFile(file, out);
       io.out(cleared ? `已移除课证写入的全部内容，恢复原样：${out}\n` : `${file} 中没有课证写入的内容，已原样保存：${out}\n`);
+    });
+
+  program
+    .command("import")
+    .description("导入教务系统导出的成绩（分项成绩逐行、或理论/实操两列；.xlsx、.xls、.ods、.csv），写成官方的课程考核成绩登记册")
+    .argument("<exports...>", "教务系统导出的成绩文件，可以多个")
+    .requiredOption("--into <workbook>", "要写入的花名册工作簿（.xlsx）")
+    .option("-o, --output <file>", "输出文件（默认：花名册文件名-导入.xlsx）")
+    .option("--in-place", "直接写回 --into 指定的工作簿")
+    .action(async (sources: string[], opts: { into: string; output?: string; inPlace?: boolean }) => {
+      const out = outputPath(opts.into, opts, "导入");
+      const r = await importFiles(sources, opts.into, out);
+      for (const f of r.files) io.out(`读取 ${f.file}：${f.registers.length > 1 ? `${f.registers.length} 张成绩表，` : ""}${f.rows} 行成绩\n`);
+      io.out(`共 ${r.students} 名学生、${r.courses} 门课程、${r.records} 条课程成绩。\n`);
+      if (r.notOnRoster === null) io.out("工作簿中没有找到申报人员花名册，未核对学生是否在花名册中。\n");
+      else if (r.notOnRoster.length) io.out(`不在花名册中的学生 ${r.notOnRoster.length} 名：${r.notOnRoster.slice(0, 20).join("、")}${r.notOnRoster.length > 20 ? " 等" : ""}（照样导入，检查时会提示）。\n`);
+      const shown = r.issues.filter((i) => i.severity !== "info");
+      if (shown.length) {
+        io.out(`需要核对的成绩 ${shown.length} 处：\n`);
+        for (const i of shown.slice(0, 200)) io.out(`  ${i.severity === "error" ? "错误" : "警告"} ${i.sheet}!${i.cell}　${i.message}\n`);
+        if (shown.length > 200) io.out(`  ……另有 ${shown.length - 200} 处未列出。\n`);
+      }
+      io.out(`已写入 ${out} 的工作表“${r.sheetName}”（再次导入会替换这张表）。下一步：kezheng check 或 kezheng run。\n`);
+      code = countErrors({ applicants: [], issues: r.issues }) > 0 ? EXIT_ERRORS : EXIT_OK;
     });
 
   program

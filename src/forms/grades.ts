@@ -36,6 +36,9 @@ export interface GradeEntry {
   values: Partial<Record<ScorePart, CellValue>>;
   /** Tall: the course has only a 总评 score, which cannot show both parts passed. */
   totalOnly?: boolean;
+  /** Tall: 课程代码 and 学年/学期, where the export has them (the import writes them). */
+  code?: string;
+  term?: string;
   credits: CellValue;
   creditsCol: number | null;
 }
@@ -198,6 +201,7 @@ function readTall(d: Detected): GradeRegister {
       entry = {
         sheet: t.sheet, row, student, studentCol: t.columns.get(keyField) ?? 0, ...nameOf(t, row),
         course, courseKey: normalizeKey(course), courseCol: t.columns.get("course") ?? 0, at: {}, values: {}, ...creditsOf(t, row),
+        code: textOf(t, row, "code") || undefined, term: textOf(t, row, "term") || undefined,
       };
       groups.set(key, entry);
     }

@@ -152,3 +152,11 @@ export function dropCalcChain(pkg: XlsxPackage): void {
   pkg.removeOverride(part);
   pkg.removeRel(wbPath, rel.id);
 }
+
+/** The sheet a sheet-local defined name of ours marks (the import's register), or null. */
+export function markedSheet(pkg: XlsxPackage, mark: string): string | null {
+  const root = parseTree(pkg.text(pkg.workbook()));
+  const names = child(root, "definedNames");
+  const d = (names ? children(names, "definedName") : []).find((n) => n.attrs.name === mark && n.attrs.localSheetId !== undefined);
+  return d ? (pkg.sheets()[Number(d.attrs.localSheetId)]?.name ?? null) : null;
+}
