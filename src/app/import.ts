@@ -33,6 +33,9 @@ export interface ImportResult {
   issues: Issue[];
 }
 
+/** What an import read, shown before (pane) or beside (page) the written sheet. */
+export type ImportShown = Omit<ImportResult, "sheet">;
+
 const PART_HEADERS: Record<ScorePart, string> = { theory: "理论成绩", practical: "实操成绩", theoryMakeup: "理论补考", practicalMakeup: "实操补考" };
 
 /** Exports in, the register sheet out; `workbook` is the target's grids (its roster, for the comparison). */

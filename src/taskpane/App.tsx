@@ -23,6 +23,7 @@ function isDark(): boolean {
 
 // The centre's merge carries the file host: loaded only when opened.
 const MergeView = lazy(() => import(/* webpackChunkName: "merge" */ "./MergeView"));
+const ImportView = lazy(() => import(/* webpackChunkName: "import" */ "./ImportView"));
 
 const ACTIONS: Action[] = ["check", "mark", "compute", "generate", "clear"];
 const HINTS = { check: "checkHint", mark: "markHint", compute: "computeHint", generate: "generateHint", clear: "clearHint" } as const;
@@ -34,6 +35,7 @@ export function App() {
   const [message, setMessage] = useState<{ intent: "success" | "error" | "info"; text: string } | null>(null);
   const [settings, setSettings] = useState<Record<string, string> | null>(null);
   const [merging, setMerging] = useState(false);
+  const [importing, setImporting] = useState(false);
   const cancel = useRef(false);
 
   const run = useCallback(async (action: Action) => {
@@ -89,6 +91,14 @@ export function App() {
           onClick={() => (settings ? setSettings(null) : void readSettings().then(setSettings).catch((e) => setMessage({ intent: "error", text: t.error(explain(e)) })))}>
           {t.settings}
         </Button>
+        <Button appearance="subtle" data-testid={TID.importToggle} aria-expanded={importing} onClick={() => setImporting(!importing)}>
+          {t.importTitle}
+        </Button>
+        {importing && (
+          <Suspense fallback={<ProgressBar aria-label={t.importTitle} />}>
+            <ImportView t={t} />
+          </Suspense>
+        )}
         <Button appearance="subtle" data-testid={TID.mergeToggle} aria-expanded={merging} onClick={() => setMerging(!merging)}>
           {t.merge}
         </Button>

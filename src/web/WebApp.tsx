@@ -8,6 +8,7 @@ import { Cancelled, EVERYTHING, type Parts, type Phase } from "../app/run";
 import { FilePicker } from "../ui/FilePicker";
 import { WORKBOOK_TYPES } from "../ui/files";
 import { localeOf, strings } from "../ui/i18n";
+import { ImportSummary } from "../ui/ImportSummary";
 import { IssueList } from "../ui/IssueList";
 import { ProgressPanel } from "../ui/ProgressPanel";
 import { Summary } from "../ui/Summary";
@@ -27,6 +28,16 @@ const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 const dark = () => typeof window.matchMedia === "function" && window.matchMedia("(prefers-color-scheme: dark)").matches;
 
+function joined(chunks: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
 async function inFile(f: File): Promise<InFile> {
   return { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) };
 }
@@ -39,6 +50,7 @@ export function WebApp() {
   const [message, setMessage] = useState<{ intent: "success" | "error" | "info"; text: string } | null>(null);
   const [download, setDownload] = useState<{ name: string; url: string } | null>(null);
   const [merged, setMerged] = useState<JobResult["merge"] | null>(null);
+  const [imported, setImported] = useState<JobResult["imported"] | null>(null);
   const running = useRef<Running | null>(null);
 
   const offer = useCallback((out: OutFile) => {
@@ -51,8 +63,8 @@ export function WebApp() {
     a.click();
   }, [download]);
 
-  /** Runs a job, shows its outcome; true when it succeeded. */
-  const go = useCallback(async (job: Job, done: (r: JobResult) => string): Promise<boolean> => {
+  /** Runs a job, shows its outcome; its result when it succeeded. */
+  const go = useCallback(async (job: Job, done: (r: JobResult) => string): Promise<JobResult | null> => {
     setMessage(null);
     setProgress({ phase: "read" });
     const job$ = start(job, (phase, d, total) => setProgress({ phase, done: d, total }));
@@ -62,11 +74,11 @@ export function WebApp() {
       if (r.report) setReport(r.report);
       if (r.output) offer(r.output);
       setMessage({ intent: "success", text: done(r) });
-      return true;
+      return r;
     } catch (e) {
       const text = e instanceof Cancelled ? e.message : e instanceof JobFailed && e.internal ? t.internalError(e.message) : t.error((e as Error).message);
       setMessage({ intent: e instanceof Cancelled ? "info" : "error", text });
-      return false;
+      return null;
     } finally {
       running.current = null;
       setProgress(null);
@@ -79,7 +91,21 @@ export function WebApp() {
     setFile(null);
     setReport(null);
     setMerged(null);
+    setImported(null);
     if (await go({ kind: "check", file: f }, () => t.done.check)) setFile(f);
+  };
+
+  /** 导入成绩 into the current workbook: the download, and the imported workbook becomes the current one. */
+  const importInto = async (files: File[]) => {
+    if (!file) return;
+    const sources = await Promise.all(files.map(inFile));
+    const r = await go({ kind: "import", files: sources, into: file }, (x) => t.downloaded(x.output?.name ?? ""));
+    if (!r?.output || !r.imported) return;
+    setImported(r.imported);
+    const next = { name: r.output.name, bytes: joined(r.output.chunks) };
+    setFile(next);
+    // The report of the imported workbook: what 生成表格 will work on.
+    await go({ kind: "check", file: next }, () => `${t.downloaded(next.name)} ${t.importWritten(r.imported?.sheetName ?? "")}`);
   };
 
   const act = (a: Action) => {
@@ -133,6 +159,13 @@ export function WebApp() {
               ))}
             </nav>
           )}
+          {file && (
+            <div style={{ display: "flex", flexWrap: "wrap", gap: 8, alignItems: "center" }}>
+              <FilePicker label={t.importPick} accept={WORKBOOK_TYPES} multiple disabled={busy} testId={TID.importPick} onFiles={(f) => void importInto(f)} />
+              <Caption1>{t.importTitle}</Caption1>
+            </div>
+          )}
+          {imported && <ImportSummary result={imported} t={t} />}
           {file && <Caption1>{t.webDownloadHint}</Caption1>}
         </section>
 

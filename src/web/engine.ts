@@ -5,7 +5,9 @@ import { mergeDepartments, mergedSheets, type MergeResult } from "../app/merge";
 import type { Report } from "../app/report";
 import { EVERYTHING, runWriteBack, type Parts, type Phase } from "../app/run";
 import { checkGrids } from "../app/check";
+import { importGrades, IMPORT_MARK, type ImportShown } from "../app/import";
 import { newWorkbook } from "../hosts/xlsx/sheets";
+import { writeMarkedSheet } from "../hosts/xlsx/writeback";
 import { readAnyGrids, readDepartment } from "../hosts/formats/read";
 import { XlsxWorkbook } from "../hosts/xlsx/workbook";
 
@@ -23,7 +25,8 @@ export type Job =
   | { kind: "check"; file: InFile }
   | { kind: "run"; file: InFile; parts: Parts }
   | { kind: "clear"; file: InFile }
-  | { kind: "merge"; files: InFile[] };
+  | { kind: "merge"; files: InFile[] }
+  | { kind: "import"; files: InFile[]; into: InFile };
 
 export interface JobResult {
   report?: Report;
@@ -31,6 +34,7 @@ export interface JobResult {
   /** clear: whether there was anything of ours to remove. */
   cleared?: boolean;
   merge?: Pick<MergeResult, "files"> & { applicants: number; reportable: number };
+  imported?: ImportShown & { sheetName: string };
 }
 
 export type ProgressReport = (phase: Phase, done?: number, total?: number) => void;
@@ -62,6 +66,19 @@ export async function perform(job: Job, progress: ProgressReport): Promise<JobRe
       progress("write");
       const cleared = await wb.clearWriteBack();
       return { cleared, output: { name: outputName(job.file.name, "已清除"), chunks: wb.toChunks((done, total) => progress("write", done, total)) } };
+    }
+    case "import": {
+      const sources = [];
+      for (const [i, f] of job.files.entries()) {
+        progress("read", i, job.files.length);
+        sources.push({ file: f.name, grids: await readAnyGrids(f.name, f.bytes) });
+      }
+      const wb = XlsxWorkbook.fromBytes(job.into.name, job.into.bytes);
+      const { sheet, ...shown } = importGrades(sources, await wb.readSheets());
+      progress("write");
+      const sheetName = writeMarkedSheet(wb.pkg, sheet, IMPORT_MARK);
+      const chunks = wb.toChunks((done, total) => progress("write", done, total));
+      return { output: { name: outputName(job.into.name, "导入"), chunks }, imported: { ...shown, sheetName } };
     }
     case "merge": {
       const inputs = [];

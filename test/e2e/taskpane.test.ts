@@ -8,6 +8,8 @@ import type { Browser, Page } from "playwright-core";
 import { checkGrids } from "../../src/app/check";
 import { syntheticDepartment } from "../../src/app/synthetic";
 import { runFile } from "../../src/cli/files";
+import { importGrades } from "../../src/app/import";
+import { readAnyGrids } from "../../src/hosts/formats/read";
 import { STATUSES } from "../../src/domain/eligibility";
 import { TID } from "../../src/ui/testids";
 import { axeViolations } from "../support/axe";
@@ -257,3 +259,36 @@ test("progress: a determinate bar counts rows read and sheets written", async ()
   expect(values).toContain(1);
   await page.close();
 }, 120000);
+
+test("导入成绩: exports picked in the pane are shown first, then written as the register sheet; a second import replaces it", async () => {
+  const dir = tmpDir();
+  const d = syntheticDepartment({ seed: 85, applicants: 20, layout: { grades: "tall" } });
+  const exportSheet = d.sheets.find((s) => s.name === "成绩导出");
+  const file = await writeFixture([exportSheet as (typeof d.sheets)[number]], path.join(dir, "成绩导出.xlsx"));
+  const expected = importGrades([{ file: "成绩导出.xlsx", grids: await readAnyGrids(file, new Uint8Array(fs.readFileSync(file))) }], grids);
+  const page = await openPane(500);
+  await page.getByTestId(TID.importToggle).click();
+  await page.getByTestId(`${TID.importPick}-input`).setInputFiles([file]);
+  const summary = page.getByTestId(TID.importSummary);
+  await summary.waitFor({ timeout: 60000 });
+  await expect(summary.innerText()).resolves.toContain(`共 ${expected.students} 名学生、${expected.courses} 门课程、${expected.records} 条课程成绩`);
+  // Nothing written before 写入.
+  expect((await snapshot(page)).some((s) => s.name === "成绩登记册（导入）")).toBe(false);
+  await page.getByTestId(TID.importWrite).click();
+  await page.getByTestId(TID.importMessage).filter({ hasText: /已写入工作表“成绩登记册（导入）”/ }).waitFor({ timeout: 60000 });
+  const written = cellsOf(await snapshot(page), "成绩登记册（导入）");
+  const want: Record<string, unknown> = {};
+  expected.sheet.rows.forEach((row, r) => row.forEach((c, k) => {
+    if (c?.value !== null && c?.value !== undefined && c.value !== "") want[`${letters(k)}${r + 1}`] = c.value;
+  }));
+  expect(written).toEqual(want);
+  violationsOf.push(...(await axeViolations(page, "导入成绩")));
+  await page.getByTestId(`${TID.importPick}-input`).setInputFiles([file]);
+  await summary.waitFor();
+  await page.getByTestId(TID.importWrite).click();
+  await page.getByTestId(TID.importMessage).filter({ hasText: /已写入工作表/ }).waitFor({ timeout: 60000 });
+  expect((await snapshot(page)).filter((s) => s.name.startsWith("成绩登记册（导入）")).map((s) => s.name)).toEqual(["成绩登记册（导入）"]);
+  await page.close();
+  expect(violationsOf).toEqual([]);
+}, 120000);
+const violationsOf: string[] = [];

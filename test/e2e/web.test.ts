@@ -7,7 +7,7 @@ import * as path from "path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { checkGrids } from "../../src/app/check";
 import { syntheticDepartment } from "../../src/app/synthetic";
-import { clearFile, runFile } from "../../src/cli/files";
+import { clearFile, importFiles, runFile } from "../../src/cli/files";
 import { mergeFiles } from "../../src/cli/merge";
 import { STATUSES } from "../../src/domain/eligibility";
 import { TID } from "../../src/ui/testids";
@@ -270,3 +270,30 @@ test("opened from a local folder (file://), the page still works, in the page it
   expect(errors).toEqual([]);
   await context.close();
 }, 120000);
+
+test("导入成绩 in the page: the exports into the workbook as kezheng import writes it, then 生成表格 on the result", async () => {
+  const d = syntheticDepartment({ seed: 86, applicants: 25, layout: { grades: "tall", shuffle: true } });
+  const exportSheet = d.sheets.find((s) => s.name === "成绩导出") as (typeof d.sheets)[number];
+  const own = await writeFixture(d.sheets.filter((s) => s !== exportSheet), path.join(dir, "机电学院.xlsx"));
+  const exported = await writeFixture([exportSheet], path.join(dir, "成绩导出.xlsx"));
+  const { page, context, foreign } = await openPage(1280);
+  await pick(page, TID.webPick, [own]);
+  await doneMessage(page, /检查完成/);
+  const [d1] = await Promise.all([page.waitForEvent("download", { timeout: 120000 }), pick(page, TID.importPick, [exported])]);
+  expect(d1.suggestedFilename()).toBe("机电学院-导入.xlsx");
+  const fromPage = path.join(dir, "page-import.xlsx");
+  await d1.saveAs(fromPage);
+  await page.getByTestId(TID.message).filter({ hasText: /成绩登记册（导入）/ }).waitFor({ timeout: 60000 });
+  await expect(page.getByTestId(TID.importSummary).innerText()).resolves.toMatch(/成绩导出\.xlsx：\d+ 行成绩/);
+  const fromCli = path.join(dir, "cli-import.xlsx");
+  await importFiles([exported], own, fromCli);
+  expectSameParts(fromPage, fromCli);
+  // The imported workbook is now the page's: 生成表格 gives what kezheng run gives for it.
+  const runPage = path.join(dir, "page-import-run.xlsx");
+  expect(await download(page, TID.generate, runPage)).toBe("机电学院-导入-课证.xlsx");
+  const runCli = path.join(dir, "cli-import-run.xlsx");
+  await runFile(fromCli, runCli);
+  expectSameParts(runPage, runCli);
+  expect(foreign).toEqual([]);
+  await context.close();
+}, 180000);

@@ -353,3 +353,31 @@ function restoreCell(context: Excel.RequestContext, r: Excel.Range, address: str
   if (caps.notes && saved.note) context.workbook.notes.getItem(address).delete();
   if (caps.comments && saved.comment) context.workbook.comments.getItemByCell(address).delete();
 }
+
+/**
+ * A sheet the user keeps (the imported register): written as a new sheet, marked by a
+ * workbook-level name; the sheet an earlier import marked is replaced. Not journalled: clear
+ * leaves it. The command line marks it the same way, so either can replace the other's.
+ */
+export async function writeMarkedSheet(context: Excel.RequestContext, spec: SheetSpec, mark: string, batch = new Batch(context), caps = capabilities()): Promise<string> {
+  const item = context.workbook.names.getItemOrNullObject(mark);
+  item.load("formula");
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  batch.synced();
+  await context.sync();
+  const names = sheets.items.map((s) => s.name);
+  if (!item.isNullObject) {
+    const earlier = /^=?'?((?:[^']|'')+?)'?!/.exec(item.formula ?? "")?.[1]?.replace(/''/g, "'");
+    item.delete();
+    if (earlier && names.includes(earlier)) {
+      sheets.getItem(earlier).delete();
+      names.splice(names.indexOf(earlier), 1);
+    }
+  }
+  const name = uniqueSheetName(spec.name, names);
+  await writeSheet(context, spec, name, caps, batch);
+  context.workbook.names.add(mark, `='${name.replace(/'/g, "''")}'!$A$1`);
+  await batch.flush();
+  return name;
+}

@@ -43,13 +43,13 @@ export function addSheet(pkg: XlsxPackage, name: string, hidden: boolean): strin
   return part;
 }
 
-/** Adds a defined name (print area, print titles) local to the sheet at `index`. */
-export function addDefinedName(pkg: XlsxPackage, name: string, index: number, formula: string): void {
+/** Adds a defined name (print area, print titles) local to the sheet at `index`, or to the workbook (null). */
+export function addDefinedName(pkg: XlsxPackage, name: string, index: number | null, formula: string): void {
   const wbPath = pkg.workbook();
   const xml = pkg.text(wbPath);
   const root = parseTree(xml);
   const p = prefixOf(root);
-  const el = `<${p}definedName${attrsText({ name, localSheetId: index })}>${escapeText(formula)}</${p}definedName>`;
+  const el = `<${p}definedName${attrsText(index === null ? { name } : { name, localSheetId: index })}>${escapeText(formula)}</${p}definedName>`;
   const names = child(root, "definedNames");
   pkg.set(wbPath, names ? insertChild(xml, names, el) : insertInOrder(xml, root, "definedNames", `<${p}definedNames>${el}</${p}definedNames>`));
 }
@@ -153,10 +153,30 @@ export function dropCalcChain(pkg: XlsxPackage): void {
   pkg.removeRel(wbPath, rel.id);
 }
 
-/** The sheet a sheet-local defined name of ours marks (the import's register), or null. */
+/** A workbook-level defined name of ours marking a sheet (the import's register: `'sheet'!$A$1`):
+ * the sheet's name, or null. Excel's Office.js host marks it the same way (names.add). */
 export function markedSheet(pkg: XlsxPackage, mark: string): string | null {
-  const root = parseTree(pkg.text(pkg.workbook()));
+  const d = markNode(pkg, mark);
+  const m = d ? /^'?((?:[^']|'')+?)'?!/.exec(d.text) : null;
+  return m ? m[1].replace(/''/g, "'") : null;
+}
+
+function markNode(pkg: XlsxPackage, mark: string): (XNode & { text: string }) | null {
+  const xml = pkg.text(pkg.workbook());
+  const root = parseTree(xml);
   const names = child(root, "definedNames");
-  const d = (names ? children(names, "definedName") : []).find((n) => n.attrs.name === mark && n.attrs.localSheetId !== undefined);
-  return d ? (pkg.sheets()[Number(d.attrs.localSheetId)]?.name ?? null) : null;
+  const d = (names ? children(names, "definedName") : []).find((n) => n.attrs.name === mark && n.attrs.localSheetId === undefined);
+  return d ? { ...d, text: xml.slice(d.openEnd, d.closeStart) } : null;
+}
+
+/** Removes a workbook-level defined name (and definedNames, if it is left empty). */
+export function removeDefinedName(pkg: XlsxPackage, mark: string): void {
+  const d = markNode(pkg, mark);
+  if (!d) return;
+  const wbPath = pkg.workbook();
+  let xml = pkg.text(wbPath);
+  xml = xml.slice(0, d.start) + xml.slice(d.end);
+  const left = child(parseTree(xml), "definedNames");
+  if (left && children(left, "definedName").length === 0) xml = xml.slice(0, left.start) + xml.slice(left.end);
+  pkg.set(wbPath, xml);
 }

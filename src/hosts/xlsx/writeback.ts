@@ -7,7 +7,7 @@ import type { Block, Mark, MarkKind, WritePlan } from "../../app/writeback";
 import { a1, columnLetter, parseA1, widthOf } from "../../forms/grid";
 import type { SheetSpec, SpecCell } from "../../forms/sheetspec";
 import { addChart } from "./chart";
-import { addDefinedName, addSheet, dropCalcChain, fullCalcOnLoad, markedSheet, removeSheet, setFullCalcOnLoad } from "./book";
+import { addDefinedName, addSheet, dropCalcChain, fullCalcOnLoad, markedSheet, removeDefinedName, removeSheet, setFullCalcOnLoad } from "./book";
 import { cellXml, sharedIndexer } from "./cells";
 import { addNotes, removeNotes } from "./notes";
 import type { XlsxPackage } from "./package";
@@ -255,11 +255,12 @@ export function clearWriteBack(pkg: XlsxPackage): boolean {
  * its mark; returns the name it got. Not journalled: clear leaves it, it is the user's data now. */
 export function writeMarkedSheet(pkg: XlsxPackage, spec: SheetSpec, mark: string): string {
   const earlier = markedSheet(pkg, mark);
+  removeDefinedName(pkg, mark);
   if (earlier) removeSheet(pkg, earlier);
   const styles = new Styles(pkg);
   const name = uniqueSheetName(spec.name, pkg.sheets().map((s) => s.name));
   writeNewSheet(pkg, styles, spec, name);
-  addDefinedName(pkg, mark, pkg.sheets().findIndex((s) => s.name === name), `'${name.replace(/'/g, "''")}'!$A$1`);
+  addDefinedName(pkg, mark, null, `'${name.replace(/'/g, "''")}'!$A$1`);
   styles.save();
   return name;
 }

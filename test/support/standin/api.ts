@@ -88,12 +88,61 @@ class Workbook {
   readonly worksheets: WorksheetCollection;
   readonly notes: Notes;
   readonly comments: Comments;
+  readonly names: Names;
   readonly application: RequestContext["application"];
   constructor(ctx: RequestContext) {
     this.worksheets = new WorksheetCollection(ctx);
     this.notes = new Notes(ctx);
     this.comments = new Comments(ctx);
+    this.names = new Names(ctx);
     this.application = ctx.application;
+  }
+}
+
+/** Workbook-level names (ExcelApi 1.4; NamedItem.formula 1.7). */
+class Names {
+  constructor(private readonly ctx: RequestContext) {}
+  private get map(): Map<string, string> {
+    return (this.ctx.book.names ??= new Map());
+  }
+  add(name: string, reference: string): void {
+    this.ctx.enqueue(reference.length * 3 + 40, () => {
+      if (this.map.has(name)) throw new OfficeError("ItemAlreadyExists", name);
+      this.map.set(name, reference.startsWith("=") ? reference : `=${reference}`);
+    });
+  }
+  getItemOrNullObject(name: string): NamedItem {
+    const item = new NamedItem(this.ctx, name, () => this.map);
+    this.ctx.enqueue(20, () => item.resolve());
+    return item;
+  }
+}
+
+class NamedItem extends Loadable {
+  private exists: boolean | undefined;
+  constructor(ctx: RequestContext, private readonly name: string, private readonly map: () => Map<string, string>) {
+    super(ctx);
+  }
+  resolve(): number {
+    this.exists = this.map().has(this.name);
+    return 10;
+  }
+  get isNullObject(): boolean {
+    if (this.exists === undefined) throw new OfficeError("PropertyNotLoaded", "isNullObject is known only after context.sync()");
+    return !this.exists;
+  }
+  get formula(): string {
+    return this.read<string>("formula");
+  }
+  load(spec: string): void {
+    if (spec !== "formula") throw new OfficeError("InvalidArgument", `load("${spec}") not supported by the stand-in`);
+    // A null object's properties are null, as in Office.js.
+    this.fetch(["formula"], () => ({ formula: this.map().get(this.name) ?? null }));
+  }
+  delete(): void {
+    this.ctx.enqueue(20, () => {
+      if (!this.map().delete(this.name)) throw new OfficeError("ItemNotFound", `name ${this.name}`);
+    });
   }
 }
 

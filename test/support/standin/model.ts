@@ -32,6 +32,8 @@ export interface BookState {
   notes: Map<string, string>;
   /** Comment threads by cell ("Sheet!A1"): one per cell. */
   comments: Map<string, string>;
+  /** Workbook-level defined names: name -> formula (="'Sheet'!$A$1"). */
+  names?: Map<string, string>;
   /** The selection, as the pane's issue list sets it. */
   active?: { sheet: string; cell: string };
 }
