@@ -1,5 +1,6 @@
 // §5 Course outcomes per applicant: the grade register against the course map.
 import { courseOutcome, partOutcome, type CourseOutcome, type PartOutcome } from "../domain/course";
+import { PASS_MARK } from "../domain/score";
 import { parseScore, type Score } from "../domain/score";
 import type { Settings } from "../domain/settings";
 import type { MappedCourse } from "../forms/coursemap";
@@ -32,7 +33,8 @@ export function indexGrades(registers: GradeRegister[], settings: Settings): Gra
   const issues: Issue[] = registers.flatMap((r) => r.issues);
   const byStudent = new Map<string, Map<string, ParsedEntry>>();
   for (const register of registers) {
-    for (const entry of register.entries) {
+    for (const original of register.entries) {
+      const entry = original.makeup ? resolveMakeup(original, settings, issues) : original;
       if (hasNoScores(entry) && (entry.student === "" || entry.courseKey === "")) continue;
       if (entry.student === "") {
         issues.push(issueAt(entry.sheet, entry.row, entry.studentCol, "GRADE_STUDENT_MISSING"));
@@ -71,6 +73,24 @@ export function indexGrades(registers: GradeRegister[], settings: Settings): Gra
     }
   }
   return { registers, keyField: registers[0]?.keyField ?? "studentId", byStudent, issues };
+}
+
+/** A single 补考成绩 column: the makeup of each part that failed at the first sitting. */
+function resolveMakeup(e: GradeEntry, settings: Settings, issues: Issue[]): GradeEntry {
+  const m = e.makeup as NonNullable<GradeEntry["makeup"]>;
+  if (isBlank(m.value)) return e;
+  const failed = (p: ScorePart) => {
+    const s = parseScore(e.values[p] ?? null, settings.gradeWords);
+    return s.kind === "score" && s.value < PASS_MARK;
+  };
+  const out: GradeEntry = { ...e, at: { ...e.at }, values: { ...e.values } };
+  const parts = ([["theory", "theoryMakeup"], ["practical", "practicalMakeup"]] as const).filter(([first]) => failed(first));
+  for (const [, makeup] of parts) {
+    out.at[makeup] = m.at;
+    out.values[makeup] = m.value;
+  }
+  if (parts.length === 0) issues.push(issueAt(m.at.sheet, m.at.row, m.at.col, "SCORE_MAKEUP_IGNORED"));
+  return out;
 }
 
 /** One course recorded on two sheets: each part from where it has a score, conflicts reported. */

@@ -166,7 +166,7 @@ function gradeHelpers(result: CheckResult, words: WordTable): Helpers | null {
     }
     const groups = [...new Map(reg.entries.map((e) => [e.courseCol, e])).values()].sort((a, b) => a.courseCol - b.courseCol);
     let c = h.start;
-    const colOf = new Map<number, { first: number; parts: ScorePart[]; code: number }>();
+    const colOf = new Map<number, { first: number; parts: ScorePart[]; makeup: number | null; code: number }>();
     for (const g of groups) {
       const parts = SCORE_PARTS.filter((p) => g.at[p] !== undefined);
       const label = reg.layout === "wide" ? `${g.course}·` : "";
@@ -174,9 +174,16 @@ function gradeHelpers(result: CheckResult, words: WordTable): Helpers | null {
         h.put(top, c + k, cell(`${label}${PART_TITLE[p]}（解析）`, "computedHeader"));
         h.hidden.push(c + k);
       });
-      h.put(top, c + parts.length, cell(`${label}课程结果`, "computedHeader"));
-      colOf.set(g.courseCol, { first: c, parts, code: c + parts.length });
-      c += parts.length + 1;
+      // A single 补考成绩 column is parsed too: the code formula offers it to both parts.
+      const makeup = g.makeup ? c + parts.length : null;
+      if (makeup !== null) {
+        h.put(top, makeup, cell(`${label}补考（解析）`, "computedHeader"));
+        h.hidden.push(makeup);
+      }
+      const code = c + parts.length + (makeup === null ? 0 : 1);
+      h.put(top, code, cell(`${label}课程结果`, "computedHeader"));
+      colOf.set(g.courseCol, { first: c, parts, makeup, code });
+      c = code + 1;
     }
     for (const e of reg.entries) {
       const at = colOf.get(e.courseCol);
@@ -185,6 +192,7 @@ function gradeHelpers(result: CheckResult, words: WordTable): Helpers | null {
         const score = e.at[p];
         if (score) parse(score, { sheet: reg.sheet, row: e.row, col: at.first + k }, e.values[p] ?? null);
       });
+      if (e.makeup && at.makeup !== null) parse(e.makeup.at, { sheet: reg.sheet, row: e.row, col: at.makeup }, e.makeup.value);
       codeAt.set(entryKey(e), { sheet: reg.sheet, row: e.row, col: at.code });
     }
   });
@@ -213,6 +221,9 @@ function gradeHelpers(result: CheckResult, words: WordTable): Helpers | null {
         if (parsed.sheet !== at.sheet || parsed.row !== at.row) sameRow = false;
         refs[p] = parsed.sheet === at.sheet ? localRef(parsed.row, parsed.col) : ref(parsed.sheet, parsed.row, parsed.col);
       }
+      // The formula decides live which part a single makeup belongs to (the first sitting that failed).
+      const single = own.makeup && parsedAt.get(cellKey(own.makeup.at));
+      if (single) refs.theoryMakeup = refs.practicalMakeup = localRef(single.row, single.col);
       const scores = indexed?.scores ?? parseAll(e, gradeWords);
       const text = () => courseCodeFormula(refs.theory, refs.practical, refs.theoryMakeup, refs.practicalMakeup);
       // Same-row codes of a column share one formula; codes reading other rows are each their own.

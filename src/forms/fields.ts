@@ -40,7 +40,7 @@ export const ROSTER_REQUIRED: readonly RosterField[] = [
 ];
 
 export type GradeField =
-  | "studentId" | "idNumber" | "name" | "course" | "theory" | "practical" | "theoryMakeup" | "practicalMakeup" | "credits";
+  | "studentId" | "idNumber" | "name" | "course" | "theory" | "practical" | "theoryMakeup" | "practicalMakeup" | "makeup" | "credits";
 
 export const GRADE_FIELDS: readonly FieldSpec<GradeField>[] = [
   { field: "studentId", label: "学号", spellings: ["学号"] },
@@ -51,6 +51,7 @@ export const GRADE_FIELDS: readonly FieldSpec<GradeField>[] = [
   { field: "practical", label: "实操成绩", spellings: ["实操成绩", "实操", "技能操作", "技能操作考核", "实操考核", "实操考核成绩"] },
   { field: "theoryMakeup", label: "理论补考", spellings: ["理论补考", "补考理论", "理论补考成绩"] },
   { field: "practicalMakeup", label: "实操补考", spellings: ["实操补考", "补考实操", "实操补考成绩"] },
+  { field: "makeup", label: "补考成绩", spellings: ["补考成绩", "补考"] },
   { field: "credits", label: "学分", spellings: ["学分"] },
 ];
 
@@ -58,7 +59,7 @@ export type TallField = GradeField | "code" | "term" | "item" | "sitting" | "sco
 
 /** The tall layout (教务系统 exports): one score per row, with its item and sitting (forms.md B). */
 export const TALL_FIELDS: readonly FieldSpec<TallField>[] = [
-  ...GRADE_FIELDS.filter((f) => !["theory", "practical", "theoryMakeup", "practicalMakeup"].includes(f.field)),
+  ...GRADE_FIELDS.filter((f) => !["theory", "practical", "theoryMakeup", "practicalMakeup", "makeup"].includes(f.field)),
   { field: "code", label: "课程代码", spellings: ["课程代码", "课程编号", "课程号"] },
   { field: "term", label: "学期", spellings: ["学年", "学期", "开课学期", "学年学期"] },
   { field: "item", label: "成绩分项", spellings: ["成绩分项", "考核项目", "考核内容", "成绩类型", "考核方式"] },

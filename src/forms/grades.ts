@@ -36,6 +36,9 @@ export interface GradeEntry {
   values: Partial<Record<ScorePart, CellValue>>;
   /** Tall: the course has only a 总评 score, which cannot show both parts passed. */
   totalOnly?: boolean;
+  /** Long: a single 补考成绩 column (no 理论补考/实操补考): the makeup of whichever part failed
+   * at the first sitting, of both where both failed (resolved with the scores, app/courses). */
+  makeup?: { at: PartCell; value: CellValue };
   /** Tall: 课程代码 and 学年/学期, where the export has them (the import writes them). */
   code?: string;
   term?: string;
@@ -80,6 +83,8 @@ function readLong(d: Detected): GradeRegister {
   const entries: GradeEntry[] = [];
   const cols: Partial<Record<ScorePart, number>> = {};
   for (const p of SCORE_PARTS) if (t.columns.has(p)) cols[p] = t.columns.get(p);
+  const single = t.columns.get("makeup");
+  const makeupCol = single !== undefined && cols.theoryMakeup === undefined && cols.practicalMakeup === undefined ? single : undefined;
   for (const row of t.rows) {
     const course = cellText(valueOf(t, row, "course"));
     const values: Partial<Record<ScorePart, CellValue>> = {};
@@ -88,6 +93,7 @@ function readLong(d: Detected): GradeRegister {
       sheet: t.sheet, row, student: studentKey(valueOf(t, row, keyField)), studentCol: t.columns.get(keyField) ?? 0,
       ...nameOf(t, row), course, courseKey: normalizeKey(course), courseCol: t.columns.get("course") ?? 0,
       at: cellsAt(t.sheet, row, cols), values, ...creditsOf(t, row),
+      ...(makeupCol === undefined ? {} : { makeup: { at: { sheet: t.sheet, row, col: makeupCol }, value: valueOf(t, row, "makeup") } }),
     });
   }
   return { sheet: t.sheet, layout: "long", keyField, entries, issues, headerRows: [d.headerRow] };
@@ -112,7 +118,7 @@ interface WideCourse {
 
 /** A grade row or wide group with no score in any part. */
 export function hasNoScores(e: GradeEntry): boolean {
-  return SCORE_PARTS.every((p) => isBlank(e.values[p] ?? null));
+  return SCORE_PARTS.every((p) => isBlank(e.values[p] ?? null)) && isBlank(e.makeup?.value ?? null);
 }
 
 /**

@@ -142,3 +142,31 @@ test("run on a tall register: helper columns beside the export, each course's co
   expect(codeA?.formula).toMatch(/G18/);
   expect(codeA?.result).toBe(1);
 });
+
+test("a single 补考成绩 column in a long register is the makeup of whichever part failed first, of both where both failed; run's formula agrees", async () => {
+  const header = ["学号", "姓名", "课程名称", "理论成绩", "实操成绩", "补考成绩"];
+  const rows: CellValue[][] = COURSES.slice(3).map((c) => ["2021001", "张三", c, 80, 80, null]);
+  rows.push(["2021001", "张三", "课程A", 40, 80, 70]); // theory failed: the makeup passes it
+  rows.push(["2021001", "张三", "课程B", 80, 30, 65]); // practical failed
+  rows.push(["2021001", "张三", "课程C", 50, 40, 90]); // both failed: the makeup counts for both
+  const long = sheet("成绩登记册", [header, ...rows]);
+  const result = checkGrids(await roundTrip([ROSTER, MAP, long]));
+  expect(result.report.applicants[0]).toMatchObject({ passedCourses: 8, status: "eligible" });
+  expect(codes(result.report)).toEqual([]);
+  // One makeup both failed at the first sitting: a failing makeup fails both.
+  const failing = checkGrids(await roundTrip([ROSTER, MAP, sheet("成绩登记册", [header, ...rows.slice(0, -1), ["2021001", "张三", "课程C", 50, 40, 55]])]));
+  expect(failing.report.applicants[0]).toMatchObject({ status: "disqualified" });
+  // A makeup where nothing failed is reported and ignored.
+  const ignored = checkGrids(await roundTrip([ROSTER, MAP, sheet("成绩登记册", [header, ...rows, ["2021001", "张三", "课程D", 80, 80, 70]].filter((r, i) => i !== 1))]));
+  expect(codes(ignored.report)).toContain("成绩登记册!F9:SCORE_MAKEUP_IGNORED");
+  // The helper block parses the single column and offers it to both parts.
+  const plan = planWriteBack(result);
+  const block = plan.blocks.find((b) => b.sheet === "成绩登记册");
+  const headerRow = block?.cells[0].map((c) => c?.value);
+  expect(headerRow).toEqual(["理论（解析）", "实操（解析）", "补考（解析）", "课程结果"]);
+  // The column's codes are one shared formula: its first cell reads the row's makeup helper (I2) for both parts.
+  const master = block?.cells[1][3];
+  expect(master?.formula).toMatch(/ISNUMBER\(I2\)/);
+  expect(master?.formula).not.toMatch(/ISNUMBER\(""\)/);
+  expect(block?.cells.slice(6, 9).map((r) => r[3]?.result)).toEqual([1, 1, 1]);
+});
