@@ -209,6 +209,8 @@ test("keyboard only: pick a file and generate with Tab and Enter", async () => {
 test("accessibility: no WCAG 2.1 AA violation in any state, zh-CN and en-US, light and dark; an unusable file is one clear line", async () => {
   const broken = path.join(dir, "坏文件.xlsx");
   fs.writeFileSync(broken, "PK not really");
+  const t = syntheticDepartment({ seed: 87, applicants: 10, layout: { grades: "tall" } });
+  const exported = await writeFixture(t.sheets.filter((s) => s.name === "成绩导出"), path.join(dir, "导出-a11y.xlsx"));
   const violations: string[] = [];
   for (const [locale, scheme] of [["zh-CN", "light"], ["zh-CN", "dark"], ["en-US", "light"], ["en-US", "dark"]] as const) {
     const { page, context } = await openPage(1280, locale, scheme, true);
@@ -220,6 +222,11 @@ test("accessibility: no WCAG 2.1 AA violation in any state, zh-CN and en-US, lig
     const [d] = await Promise.all([page.waitForEvent("download", { timeout: 120000 }), page.getByTestId(TID.generate).click()]);
     await d.path();
     violations.push(...(await axeViolations(page, at("downloaded"))));
+    const [imported] = await Promise.all([page.waitForEvent("download", { timeout: 120000 }), pick(page, TID.importPick, [exported])]);
+    await imported.path();
+    await page.getByTestId(TID.importSummary).waitFor();
+    await page.getByTestId(TID.message).filter({ hasText: /成绩登记册（导入）|Sheet/ }).waitFor({ timeout: 60000 });
+    violations.push(...(await axeViolations(page, at("导入成绩"))));
     await pick(page, TID.webPick, [broken]);
     await page.getByTestId(TID.message).filter({ hasText: /坏文件\.xlsx/ }).waitFor({ timeout: 60000 });
     const text = await page.getByTestId(TID.message).innerText();

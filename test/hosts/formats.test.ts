@@ -92,13 +92,13 @@ test.each([
   expect(await readDepartment(file, bytes)).toEqual({ file: name, error: expect.stringMatching(message) });
 });
 
-test("merge reads a folder of .xlsx, .xls and .ods departments alike", async () => {
+test("merge reads a folder of .xlsx, .xls and .ods departments alike, one with its grades as a 教务系统 export", async () => {
   const dir = tmpDir();
   const files: string[] = [];
   for (const [k, ext] of (["xlsx", "xls", "ods"] as const).entries()) {
-    const d = syntheticDepartment({ seed: 930 + k, applicants: 10, department: `第${k + 1}学院` });
+    const d = syntheticDepartment({ seed: 930 + k, applicants: 10, department: `第${k + 1}学院`, layout: k === 2 ? { grades: "tall" } : {} });
     for (const row of d.sheets[0].rows.slice(1)) row[4] = `${k}-${row[4]}`;
-    for (const row of d.sheets[1].rows.slice(1)) row[0] = `${k}-${row[0]}`;
+    for (const row of d.sheets[1].rows.slice(1)) row[k === 2 ? 2 : 0] = `${k}-${row[k === 2 ? 2 : 0]}`;
     const x = await writeFixture(d.sheets, path.join(tmpDir(), `第${k + 1}学院.xlsx`));
     const file = path.join(dir, `第${k + 1}学院.${ext}`);
     fs.copyFileSync(ext === "xlsx" ? x : libreofficeConvert(x, ext), file);
@@ -108,4 +108,9 @@ test("merge reads a folder of .xlsx, .xls and .ods departments alike", async () 
   const r = kezheng(["merge", dir, "-o", out]);
   expect(r.stderr).toBe("");
   expect(r.stdout).toMatch(/汇总 3 个文件，共 30 名申报人/);
+  // The same levels as each department checked alone.
+  const alone = files.map((f) => JSON.parse(kezheng(["check", f, "--json"]).stdout) as { applicants: { idNumber: string; eligibleLevel: number | null }[] });
+  const merged = JSON.parse(kezheng(["merge", dir, "-o", out, "--json"]).stdout) as { applicants: { idNumber: string; eligibleLevel: number | null }[] };
+  const level = (list: { idNumber: string; eligibleLevel: number | null }[]) => Object.fromEntries(list.map((a) => [a.idNumber, a.eligibleLevel]));
+  expect(level(merged.applicants)).toEqual(Object.assign({}, ...alone.map((a) => level(a.applicants))));
 }, 120000);
