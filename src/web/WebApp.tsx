@@ -14,6 +14,7 @@ import { ProgressPanel } from "../ui/ProgressPanel";
 import { Summary } from "../ui/Summary";
 import { TID } from "../ui/testids";
 import { JobFailed, start, type Running } from "./client";
+import { joinChunks } from "./chunks";
 import type { InFile, Job, JobResult, OutFile } from "./engine";
 
 type Action = "mark" | "compute" | "generate" | "clear";
@@ -27,16 +28,6 @@ const HINTS = { mark: "markHint", compute: "computeHint", generate: "generateHin
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 const dark = () => typeof window.matchMedia === "function" && window.matchMedia("(prefers-color-scheme: dark)").matches;
-
-function joined(chunks: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
 
 async function inFile(f: File): Promise<InFile> {
   return { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) };
@@ -102,7 +93,7 @@ export function WebApp() {
     const r = await go({ kind: "import", files: sources, into: file }, (x) => t.downloaded(x.output?.name ?? ""));
     if (!r?.output || !r.imported) return;
     setImported(r.imported);
-    const next = { name: r.output.name, bytes: joined(r.output.chunks) };
+    const next = { name: r.output.name, bytes: joinChunks(r.output.chunks) };
     setFile(next);
     // The report of the imported workbook: what 生成表格 will work on.
     await go({ kind: "check", file: next }, () => `${t.downloaded(next.name)} ${t.importWritten(r.imported?.sheetName ?? "")}`);

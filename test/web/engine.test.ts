@@ -4,20 +4,12 @@ import * as fs from "fs";
 import { unzipSync } from "fflate";
 import { checkGrids } from "../../src/app/check";
 import { syntheticDepartment } from "../../src/app/synthetic";
+import { joinChunks } from "../../src/web/chunks";
 import { MERGE_OUTPUT, outputName, perform, type JobResult } from "../../src/web/engine";
 import { roundTrip, writeFixture } from "../support/workbooks";
 
 const dept = syntheticDepartment({ seed: 84, applicants: 30, defects: true });
-const join = (r: JobResult) => {
-  const chunks = r.output?.chunks ?? [];
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-};
+const join = (r: JobResult) => joinChunks(r.output?.chunks ?? []);
 const text = (zip: Uint8Array, part: string) => new TextDecoder().decode(unzipSync(zip)[part]);
 const none = () => undefined;
 
