@@ -60,7 +60,7 @@ export function planWriteBack(result: CheckResult, extra: Partial<OutputContext>
   const words: WordTable = { range: `'${DATA_SHEET}'!$A$1:$B$${data.rows.length}` };
   const helpers = gradeHelpers(result, words);
   const blocks = helpers ? [...helpers.blocks] : [];
-  blocks.push(computedColumns(result, helpers?.codeCells ?? new Map()));
+  blocks.push(computedColumns(result, helpers?.codeCell ?? (() => undefined)));
   const list = result.applicants.map((a) => outputApplicant(result, a));
   const cells = markCells(result);
   const departments = [...new Set(list.map((a) => a.department).filter(Boolean))];
@@ -99,12 +99,9 @@ const scoreResult = (s: Score): CellValue => (s.kind === "score" ? s.value : s.k
 
 interface Helpers {
   blocks: Block[];
-  /** entry sheet!row!courseCol -> the course-code cell. */
-  codeCells: Map<string, PartCell>;
+  /** The course-code cell of a graded course (its home entry), where one was written. */
+  codeCell: (e: GradeEntry) => PartCell | undefined;
 }
-
-const entryKey = (e: GradeEntry) => `${e.sheet}!${e.row}!${e.courseCol}`;
-const cellKey = (c: PartCell) => `${c.sheet}!${c.row}!${c.col}`;
 
 /** One register sheet's helper cells, collected by row. */
 class HelperBlock {
@@ -122,13 +119,25 @@ class HelperBlock {
 
   block(): Block | null {
     if (this.rows.size === 0) return null;
-    const keys = [...this.rows.keys()];
-    const first = keys.reduce((a, b) => Math.min(a, b));
-    const last = keys.reduce((a, b) => Math.max(a, b));
+    let first = Infinity;
+    let last = -Infinity;
+    for (const r of this.rows.keys()) {
+      if (r < first) first = r;
+      if (r > last) last = r;
+    }
     const cells: (SpecCell | null)[][] = [];
     for (let r = first; r <= last; r++) cells.push(this.rows.get(r) ?? []);
     return { sheet: this.sheet, row: first, col: this.start, cells, widths: Array(this.width).fill(10), hiddenCols: this.hidden };
   }
+}
+
+/** Where a register's helpers stand: by column, not by cell (500,000 grade rows need no per-cell maps). */
+interface RegisterHelpers {
+  block: HelperBlock;
+  tall: boolean;
+  /** Long/wide: score column -> its parsed column; course column -> its code column. */
+  parsed: Map<number, number>;
+  code: Map<number, number>;
 }
 
 /**
@@ -142,78 +151,84 @@ function gradeHelpers(result: CheckResult, words: WordTable): Helpers | null {
   const grades = result.grades;
   if (!grades) return null;
   const gradeWords = result.settings.gradeWords;
-  const parsedAt = new Map<string, PartCell>();
-  const codeAt = new Map<string, PartCell>();
-  const helpers: HelperBlock[] = [];
+  const bySheet = new Map<string, RegisterHelpers>();
   const share = formulaRuns();
+  const parsedCell = (c: PartCell): PartCell | undefined => {
+    const r = bySheet.get(c.sheet);
+    const col = r?.tall ? r.block.start : r?.parsed.get(c.col);
+    return col === undefined ? undefined : { sheet: c.sheet, row: c.row, col };
+  };
+  const codeCell = (e: GradeEntry): PartCell | undefined => {
+    const r = bySheet.get(e.sheet);
+    const col = r?.tall ? r.block.start + 1 : r?.code.get(e.courseCol);
+    return col === undefined ? undefined : { sheet: e.sheet, row: e.row, col };
+  };
   grades.registers.forEach((reg, i) => {
     const h = new HelperBlock(reg.sheet, width(result.gradeGrids[i]));
-    helpers.push(h);
+    const helpers: RegisterHelpers = { block: h, tall: reg.layout === "tall", parsed: new Map(), code: new Map() };
+    bySheet.set(reg.sheet, helpers);
+    const grid = result.gradeGrids[i];
     const top = reg.headerRows[0];
-    const parse = (score: PartCell, at: PartCell, value: CellValue) => {
-      h.put(at.row, at.col, share(at.row, at.col, () => scoreFormula(localRef(score.row, score.col), words), scoreResult(parseScore(value, gradeWords))));
-      parsedAt.set(cellKey(score), at);
-    };
-    if (reg.layout === "tall") {
+    const parse = (row: number, scoreCol: number, col: number) =>
+      h.put(row, col, share(row, col, () => scoreFormula(localRef(row, scoreCol), words), scoreResult(parseScore(grid.rows[row]?.[scoreCol] ?? null, gradeWords))));
+    if (helpers.tall) {
       const scores = reg.scoreRows ?? { rows: [], col: 0 };
-      const grid = result.gradeGrids[i];
       h.put(top, h.start, cell("成绩（解析）", "computedHeader"));
       h.put(top, h.start + 1, cell("课程结果", "computedHeader"));
       h.hidden.push(h.start);
-      for (const r of scores.rows) parse({ sheet: reg.sheet, row: r, col: scores.col }, { sheet: reg.sheet, row: r, col: h.start }, grid.rows[r]?.[scores.col] ?? null);
-      for (const e of reg.entries) codeAt.set(entryKey(e), { sheet: reg.sheet, row: e.row, col: h.start + 1 });
+      for (const r of scores.rows) parse(r, scores.col, h.start);
       return;
     }
     const groups = [...new Map(reg.entries.map((e) => [e.courseCol, e])).values()].sort((a, b) => a.courseCol - b.courseCol);
     let c = h.start;
-    const colOf = new Map<number, { first: number; parts: ScorePart[]; makeup: number | null; code: number }>();
     for (const g of groups) {
       const parts = SCORE_PARTS.filter((p) => g.at[p] !== undefined);
       const label = reg.layout === "wide" ? `${g.course}·` : "";
       parts.forEach((p, k) => {
         h.put(top, c + k, cell(`${label}${PART_TITLE[p]}（解析）`, "computedHeader"));
         h.hidden.push(c + k);
+        helpers.parsed.set((g.at[p] as PartCell).col, c + k);
       });
       // A single 补考成绩 column is parsed too: the code formula offers it to both parts.
-      const makeup = g.makeup ? c + parts.length : null;
-      if (makeup !== null) {
-        h.put(top, makeup, cell(`${label}补考（解析）`, "computedHeader"));
-        h.hidden.push(makeup);
+      if (g.makeup) {
+        const m = c + parts.length;
+        h.put(top, m, cell(`${label}补考（解析）`, "computedHeader"));
+        h.hidden.push(m);
+        helpers.parsed.set(g.makeup.at.col, m);
       }
-      const code = c + parts.length + (makeup === null ? 0 : 1);
+      const code = c + parts.length + (g.makeup ? 1 : 0);
       h.put(top, code, cell(`${label}课程结果`, "computedHeader"));
-      colOf.set(g.courseCol, { first: c, parts, makeup, code });
+      helpers.code.set(g.courseCol, code);
       c = code + 1;
     }
     for (const e of reg.entries) {
-      const at = colOf.get(e.courseCol);
-      if (!at) continue;
-      at.parts.forEach((p, k) => {
-        const score = e.at[p];
-        if (score) parse(score, { sheet: reg.sheet, row: e.row, col: at.first + k }, e.values[p] ?? null);
-      });
-      if (e.makeup && at.makeup !== null) parse(e.makeup.at, { sheet: reg.sheet, row: e.row, col: at.makeup }, e.makeup.value);
-      codeAt.set(entryKey(e), { sheet: reg.sheet, row: e.row, col: at.code });
+      for (const p of SCORE_PARTS) {
+        const at = e.at[p];
+        const col = at && helpers.parsed.get(at.col);
+        if (at && col !== undefined) parse(e.row, at.col, col);
+      }
+      const m = e.makeup && helpers.parsed.get(e.makeup.at.col);
+      if (e.makeup && m !== undefined) parse(e.row, e.makeup.at.col, m);
     }
   });
 
   // The codes: for a course in the index, from its (united) parts; other rows from their own.
-  const codeCells = new Map<string, PartCell>();
-  const byHome = new Map<string, ParsedEntry>();
-  for (const byCourse of grades.byStudent.values()) for (const p of byCourse.values()) byHome.set(entryKey(p.entry), p);
-  grades.registers.forEach((reg, i) => {
-    const h = helpers[i];
+  const home = (own: GradeEntry): ParsedEntry | undefined => {
+    const p = grades.byStudent.get(own.student)?.get(own.courseKey);
+    return p && p.entry.sheet === own.sheet && p.entry.row === own.row && p.entry.courseCol === own.courseCol ? p : undefined;
+  };
+  for (const reg of grades.registers) {
+    const h = (bySheet.get(reg.sheet) as RegisterHelpers).block;
     for (const own of reg.entries) {
-      const key = entryKey(own);
-      const at = codeAt.get(key);
+      const at = codeCell(own);
       if (!at) continue;
-      const indexed = byHome.get(key);
+      const indexed = home(own);
       const e = indexed?.entry ?? own;
       const refs = {} as Record<ScorePart, string>;
       let sameRow = true;
       for (const p of SCORE_PARTS) {
         const score = e.at[p];
-        const parsed = score && parsedAt.get(cellKey(score));
+        const parsed = score && parsedCell(score);
         if (!parsed) {
           refs[p] = '""';
           continue;
@@ -222,17 +237,16 @@ function gradeHelpers(result: CheckResult, words: WordTable): Helpers | null {
         refs[p] = parsed.sheet === at.sheet ? localRef(parsed.row, parsed.col) : ref(parsed.sheet, parsed.row, parsed.col);
       }
       // The formula decides live which part a single makeup belongs to (the first sitting that failed).
-      const single = own.makeup && parsedAt.get(cellKey(own.makeup.at));
+      const single = own.makeup && parsedCell(own.makeup.at);
       if (single) refs.theoryMakeup = refs.practicalMakeup = localRef(single.row, single.col);
       const scores = indexed?.scores ?? parseAll(e, gradeWords);
       const text = () => courseCodeFormula(refs.theory, refs.practical, refs.theoryMakeup, refs.practicalMakeup);
       // Same-row codes of a column share one formula; codes reading other rows are each their own.
       h.put(at.row, at.col, sameRow && reg.layout !== "tall" ? share(at.row, at.col, text, codeOf(scores)) : formula(text(), codeOf(scores)));
-      if (indexed) codeCells.set(key, at);
     }
-  });
-  const blocks = helpers.map((h) => h.block()).filter((b): b is Block => b !== null);
-  return { blocks, codeCells };
+  }
+  const blocks = [...bySheet.values()].map((r) => r.block.block()).filter((b): b is Block => b !== null);
+  return { blocks, codeCell };
 }
 
 function parseAll(e: GradeEntry, words: Settings["gradeWords"]): Record<ScorePart, Score> {
@@ -274,7 +288,7 @@ function codeOf(s: Record<ScorePart, Score>): number {
 }
 
 /** The four computed columns right of the roster (forms.md 2): count and level live, status and note too. */
-function computedColumns(result: CheckResult, codeCells: Helpers["codeCells"]): Block {
+function computedColumns(result: CheckResult, codeCell: Helpers["codeCell"]): Block {
   const t = result.roster.table;
   const start = width(t.grid);
   const cells: (SpecCell | null)[][] = [COMPUTED_HEADERS.map((h) => cell(h, "computedHeader"))];
@@ -287,7 +301,7 @@ function computedColumns(result: CheckResult, codeCells: Helpers["codeCells"]): 
     const earned: string[] = [];
     for (const res of a.courses.results) {
       if (!res.graded) continue;
-      const code = codeCells.get(entryKey(res.graded.entry));
+      const code = codeCell(res.graded.entry);
       if (!code) continue;
       const existing = mine.find((m) => m.sheet === code.sheet && m.col === code.col);
       if (existing) existing.rows.push(code.row);
