@@ -7,7 +7,8 @@ import { detectForm, HEADER_SCAN_ROWS } from "../forms/detect";
 import { cellText } from "../forms/grid";
 import { readSettings } from "../forms/settings";
 import { newWorkbook } from "../hosts/xlsx/sheets";
-import { readGridsFromFile, writeWorkbookAtomically } from "./files";
+import { readDepartment } from "../hosts/formats/read";
+import { readFileBytes, readGridsFromFile, writeWorkbookAtomically } from "./files";
 
 /** Files named on the command line; a folder stands for every workbook in it (.xlsx, .xlsm, .xls, .ods, .csv; not Excel's ~$ lock files). */
 export async function departmentFiles(args: string[], output: string): Promise<string[]> {
@@ -64,14 +65,7 @@ export async function mergeFiles(args: string[], opts: MergeArgs): Promise<Merge
   const files = await departmentFiles(args, opts.output);
   if (files.length === 0) throw new UnusableWorkbook("没有找到要汇总的工作簿（.xlsx、.xls、.ods、.csv）：请给出各学院的工作簿或它们所在的文件夹。");
   const inputs: DepartmentInput[] = [];
-  for (const f of files) {
-    try {
-      inputs.push({ file: path.basename(f), grids: await readGridsFromFile(f) });
-    } catch (e) {
-      if (!(e instanceof UnusableWorkbook)) throw e;
-      inputs.push({ file: path.basename(f), error: e.message });
-    }
-  }
+  for (const f of files) inputs.push(await readDepartment(f, () => readFileBytes(f)));
   const prefix = opts.certPrefix?.trim().toUpperCase();
   if (prefix !== undefined && !/^[SY]\d{12}$/.test(prefix)) throw new UnusableWorkbook(`--cert-prefix 应为 13 位：S 或 Y，加 4 位机构代码、2 位省份代码、6 位机构序号（如 S000041000001），现为 ${opts.certPrefix}`);
   const result = mergeDepartments(inputs, {

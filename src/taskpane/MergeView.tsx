@@ -17,7 +17,7 @@ export default function MergeView({ t }: { t: Strings }) {
 
   const pick = (files: File[]) => run(async () => {
     setResult(null);
-    const inputs = await Promise.all(files.map(async (f) => readDepartment(f.name, await f.arrayBuffer())));
+    const inputs = await Promise.all(files.map((f) => readDepartment(f.name, () => f.arrayBuffer())));
     setResult(mergeDepartments(inputs));
     return null;
   });

@@ -84,7 +84,7 @@ export async function perform(job: Job, progress: ProgressReport): Promise<JobRe
       const inputs = [];
       for (const [i, f] of job.files.entries()) {
         progress("read", i, job.files.length);
-        inputs.push(await readDepartment(f.name, f.bytes));
+        inputs.push(await readDepartment(f.name, async () => f.bytes));
       }
       progress("check");
       const result = mergeDepartments(inputs);

@@ -89,7 +89,7 @@ test.each([
   expect(r.stderr.trim().split("\n")).toHaveLength(1);
   expect(r.stderr).toMatch(message);
   expect(r.stderr).not.toMatch(/\n\s+at /);
-  expect(await readDepartment(file, bytes)).toEqual({ file: name, error: expect.stringMatching(message) });
+  expect(await readDepartment(file, async () => bytes)).toEqual({ file: name, error: expect.stringMatching(message) });
 });
 
 test("merge reads a folder of .xlsx, .xls and .ods departments alike, one with its grades as a 教务系统 export", async () => {

@@ -20,10 +20,12 @@ export async function readAnyGrids(file: string, bytes: Uint8Array): Promise<Gri
   }
 }
 
-/** A department's file for the centre's merge: its grids, or why it cannot be used (the rest go on). */
-export async function readDepartment(file: string, bytes: Uint8Array | ArrayBuffer): Promise<DepartmentInput> {
+/** A department's file for the centre's merge: its grids, or why it cannot be used (the rest go on).
+ * `bytes` reads the file: a file that cannot even be read is one more such reason. */
+export async function readDepartment(file: string, bytes: () => Promise<Uint8Array | ArrayBuffer>): Promise<DepartmentInput> {
   try {
-    return { file: basename(file), grids: await readAnyGrids(file, bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)) };
+    const b = await bytes();
+    return { file: basename(file), grids: await readAnyGrids(file, b instanceof Uint8Array ? b : new Uint8Array(b)) };
   } catch (e) {
     if (e instanceof UnusableWorkbook) return { file: basename(file), error: e.message };
     throw e;
