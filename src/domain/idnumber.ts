@@ -3,10 +3,13 @@
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = "10X98765432";
 
-/** Province-level codes (first two digits) in use. */
+/**
+ * §7: province-level codes (first two digits) in use, and the prefixes of the residence permits
+ * for residents of Hong Kong (81), Macao (82) and Taiwan (83), which carry the same check character.
+ */
 const PROVINCES = new Set([
   11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46,
-  50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82,
+  50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83,
 ]);
 
 /** §7: the check character of the first 17 digits. */

@@ -41,7 +41,7 @@ export const MESSAGES = {
   ID_CHECKSUM: { severity: "error", blocks: true, zh: (p) => `身份证号${v(p)}校验位错误（按前 17 位应为 ${p.expected}）：请对照身份证原件核对每一位。`, en: (p) => `ID number ${v(p)} check character wrong (should be ${p.expected}): check every digit against the card.` },
   ID_BIRTH_DATE: { severity: "error", blocks: true, zh: (p) => `身份证号${v(p)}第 7-14 位不是有效的出生日期：请核对。`, en: (p) => `ID number ${v(p)}: digits 7-14 are not a real date of birth.` },
   ID_BIRTH_YEAR_RANGE: { severity: "error", blocks: true, zh: (p) => `身份证号${v(p)}的出生年份 ${p.expected} 不合理（应在认定年度前 14 至 60 年之间）：请核对。`, en: (p) => `ID number ${v(p)}: birth year ${p.expected} out of range (14 to 60 years before the assessment year).` },
-  ID_PROVINCE: { severity: "error", blocks: true, zh: (p) => `身份证号${v(p)}前两位不是有效的省级行政区代码：请核对。`, en: (p) => `ID number ${v(p)}: the first two digits are not a province code.` },
+  ID_PROVINCE: { severity: "error", blocks: true, zh: (p) => `身份证号${v(p)}前两位既不是省级行政区代码（如 41 河南），也不是港澳台居民居住证的 81、82、83：请与本人证件核对。`, en: (p) => `ID number ${v(p)}: the first two digits are neither a province code (such as 41, Henan) nor a residence permit prefix (81, 82, 83): check against the ID card.` },
   ID_SEX_MISMATCH: { severity: "error", blocks: true, zh: (p) => `性别“${p.value}”与身份证号第 17 位（${p.expected}）不符：请核对性别或身份证号。`, en: (p) => `Sex "${p.value}" disagrees with ID digit 17 (${p.expected}).` },
   ID_LOWERCASE_X: { severity: "info", zh: () => `身份证号末位小写 x 已按大写 X 处理。`, en: () => `Lower-case x in the ID number read as X.` },
   ID_DUPLICATE: { severity: "error", blocks: true, zh: (p) => `身份证号与第 ${p.other} 行重复且申报同一职业（工种）：请删除重复的一行。`, en: (p) => `Same ID number and occupation as row ${p.other}: delete the duplicate row.` },

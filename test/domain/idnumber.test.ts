@@ -22,6 +22,28 @@ describe("§7 ID numbers", () => {
     expect(checkIdNumber(id, 2023).problems).toEqual(problems);
   });
 
+  // Public test vectors of a widely used ID validator (jxlwqq/id-validator's test_validator.py):
+  // facts about real-format numbers, held against §7 as written (83 = 台湾居民居住证, since 2018).
+  test.each([
+    ["§7 valid, Shenzhen", "440308199901101512", []],
+    ["§7 valid, Chongqing", "500154199804106120", []],
+    ["§7 valid, Jiangxi", "362324198001010014", []],
+    ["§7 valid, Hunan", "430302199312194239", []],
+    ["§7 valid, Hong Kong residence permit (81)", "810000199408230021", []],
+    ["§7 valid, Taiwan residence permit (83)", "830000199201300022", []],
+    ["§7 15 digits (valid old number) is still an error", "610104620927690", ["ID_15_DIGIT"]],
+    ["§7 wrong check character", "440308199901101513", ["ID_CHECKSUM"]],
+    ["§7 not a real date (Feb 30)", "440308199902301512", ["ID_BIRTH_DATE", "ID_CHECKSUM"]],
+    ["§7 14 digits", "44030819990110", ["ID_FORMAT"]],
+  ])("public vector: %s (%s)", (_rule, id, problems) => {
+    expect(checkIdNumber(id, 2023).problems).toEqual(problems);
+  });
+
+  test("§7 residence permit prefixes 81, 82, 83 are accepted; 84 and 80 are not", () => {
+    for (const prefix of ["81", "82", "83"]) expect(checkIdNumber(valid(`${prefix}000019990101002`), 2023).problems).toEqual([]);
+    for (const prefix of ["80", "84", "72"]) expect(checkIdNumber(valid(`${prefix}000019990101002`), 2023).problems).toEqual(["ID_PROVINCE"]);
+  });
+
   test("§7 birth year bounds are inclusive: Y-60 and Y-14", () => {
     const withYear = (y: number) => {
       const first = `110105${y}0101002`;

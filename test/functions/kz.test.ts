@@ -34,6 +34,15 @@ describe("KZ custom functions (thin wrappers over src/domain)", () => {
     expect(() => course("良加", 70)).toThrow(/无法识别/);
   });
 
+  test.each([
+    ["440308199901101512", ""], ["500154199804106120", ""], ["362324198001010014", ""], ["430302199312194239", ""],
+    ["810000199408230021", ""], ["830000199201300022", ""],
+    ["610104620927690", "15 位"], ["440308199901101513", "校验位错误"], ["440308199902301512", "出生日期"], ["44030819990110", "格式错误"],
+  ])("§7 KZ.IDCHECK on a public vector %s", (id, expected) => {
+    if (expected === "") expect(idCheck(id)).toBe("");
+    else expect(idCheck(id)).toContain(expected);
+  });
+
   test("§7 KZ.IDCHECK: empty when valid, else the reason", () => {
     const id = valid("41162820030916252");
     expect(idCheck(id, "女")).toBe("");
