@@ -5,11 +5,12 @@ import { promises as fs } from "fs";
 import { syntheticDepartment } from "../app/synthetic";
 import { templateSheets } from "../forms/template";
 import { newWorkbook, sheetsToWorkbook } from "../hosts/xlsx/sheets";
-import { runFile, writeWorkbookAtomically } from "./files";
+import { runFile } from "./files";
+import { writeWorkbookFile } from "./output";
 import type { Report } from "../app/report";
 
 export async function writeTemplate(out: string): Promise<void> {
-  await writeWorkbookAtomically(newWorkbook(templateSheets()), out);
+  await writeWorkbookFile(newWorkbook(templateSheets()), out);
 }
 
 /** A realistic department: 60 made-up applicants, messy layout, one of every defect, settings and a plan. */
@@ -26,7 +27,7 @@ export async function writeDemo(out: string): Promise<{ report: Report }> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "kezheng-demo-"));
   const input = path.join(dir, "信息工程学院.xlsx");
   try {
-    await writeWorkbookAtomically(sheetsToWorkbook(sheets), input);
+    await writeWorkbookFile(sheetsToWorkbook(sheets), input);
     return await runFile(input, out);
   } finally {
     await fs.rm(dir, { recursive: true, force: true });

@@ -1,26 +1,20 @@
 // Files in, files out: the CLI's use of the xlsx host. Outputs are written whole or not at all.
-import * as fsSync from "fs";
 import { promises as fs } from "fs";
 import * as path from "path";
-import * as zlib from "zlib";
 import { checkGrids } from "../app/check";
 import { UnusableWorkbook } from "../app/port";
 import type { Report } from "../app/report";
 import { runWriteBack } from "../app/run";
-import type { XlsxPackage } from "../hosts/xlsx/package";
 import { IMPORT_MARK, importGrades, type ExportFile, type ImportResult } from "../app/import";
 import { readAnyGrids } from "../hosts/formats/read";
 import { writeMarkedSheet } from "../hosts/xlsx/writeback";
 import { XlsxWorkbook } from "../hosts/xlsx/workbook";
 import { useNativeZlib } from "../hosts/xlsx/zip";
+import { nodeZlib } from "./nodezlib";
+import { OutputTarget } from "./output";
 
 // On Node, zlib does the deflate work natively (the browser uses fflate's JavaScript).
-useNativeZlib({
-  // Level 3: a third of level 6's time for 12% more bytes.
-  deflateRaw: (data, last) => zlib.deflateRawSync(data, { level: 3, finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH }),
-  inflateRaw: (data, maxOutputLength) => zlib.inflateRawSync(data, { maxOutputLength }),
-  crc32: (data, value) => zlib.crc32(data, value),
-});
+useNativeZlib(nodeZlib);
 
 /** A file's bytes, or one clear line saying why it cannot be read. */
 export async function readFileBytes(file: string): Promise<Buffer> {
@@ -67,52 +61,31 @@ export function xlsxName(out: string, ext = ".xlsx"): string {
   throw new UnusableWorkbook(`输出文件名应以 .xlsx 结尾：${out}`);
 }
 
-/** Writes to a temporary file beside the target, then renames: never a half-written workbook. */
-export async function writeWorkbookAtomically(pkg: XlsxPackage, out: string): Promise<void> {
-  const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
-  let fd: number | null = null;
-  try {
-    fd = fsSync.openSync(tmp, "w");
-    const file = fd;
-    // Chunks go to disk as the zip is made: a school's 90 MB output is never held whole.
-    pkg.write((chunk) => {
-      for (let at = 0; at < chunk.length; ) at += fsSync.writeSync(file, chunk, at, chunk.length - at);
-    });
-    fsSync.closeSync(fd);
-    fd = null;
-    await fs.rename(tmp, out);
-  } catch (e) {
-    if (fd !== null) fsSync.closeSync(fd);
-    await fs.rm(tmp, { force: true });
-    const code = (e as NodeJS.ErrnoException).code;
-    // Only what the file system refused is the user's to fix; anything else is ours and goes on up.
-    if (!code) throw e;
-    throw new UnusableWorkbook(`无法写入 ${out}（${code}）：请确认该文件没有在 Excel 中打开、文件夹可写。`);
-  }
-}
-
 /** Returns the report only: the rest of the check is let go before the (large) output is written. */
 export async function runFile(input: string, out: string): Promise<{ report: Report }> {
+  const target = await OutputTarget.claim(out, [input]);
   const wb = await openWorkbookFile(input);
   const report = await runWriteBack(wb, {}, (result) => result.report);
-  await writeWorkbookAtomically(wb.pkg, out);
+  await target.write(wb.pkg);
   return { report };
 }
 
 export async function clearFile(input: string, out: string): Promise<boolean> {
+  const target = await OutputTarget.claim(out, [input]);
   const wb = await openWorkbookFile(input);
   const cleared = await wb.clearWriteBack();
-  await writeWorkbookAtomically(wb.pkg, out);
+  await target.write(wb.pkg);
   return cleared;
 }
 
 /** kezheng import: exports read (any format), the register written into the workbook. */
 export async function importFiles(sources: string[], into: string, out: string): Promise<ImportResult & { sheetName: string }> {
+  const target = await OutputTarget.claim(out, [into, ...sources]);
   const files: ExportFile[] = [];
   for (const f of sources) files.push({ file: path.basename(f), grids: await readGridsFromFile(f) });
   const wb = await openWorkbookFile(into);
   const result = importGrades(files, await wb.readSheets());
   const sheetName = writeMarkedSheet(wb.pkg, result.sheet, IMPORT_MARK);
-  await writeWorkbookAtomically(wb.pkg, out);
+  await target.write(wb.pkg);
   return { ...result, sheetName };
 }

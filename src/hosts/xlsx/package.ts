@@ -2,7 +2,7 @@
 // text, and writing copies every part nobody changed exactly as it was stored.
 import { UnusableWorkbook } from "../../app/port";
 import { notAWorkbook } from "./open";
-import { BadPackage, writeZip, ZipReader, type OutPart } from "./zip";
+import { BadPackage, writeZip, ZipReader, type OutPart, type ZipEntry } from "./zip";
 import { attrsText, children, decodeXml, isMain, isRelNs, NS, parseTree, type XNode } from "./xml";
 
 export interface SheetRef {
@@ -184,6 +184,11 @@ export class XlsxPackage {
     return this.order.filter((p) => this.has(p));
   }
 
+  /** The parts the next write makes afresh (every other part is copied as stored, CRC and all). */
+  madeParts(): string[] {
+    return this.parts().filter((p) => !this.untouched(p));
+  }
+
   /** A part name not yet used: xl/worksheets/sheet{n}.xml with the smallest free n. */
   freeName(pattern: (n: number) => string): string {
     const lower = new Set(this.parts().map((p) => p.toLowerCase()));
@@ -293,15 +298,13 @@ export class XlsxPackage {
     });
   }
 
-  /** The whole package as zip chunks: untouched parts copied as stored, [Content_Types].xml first.
-   * With a sink, chunks go there as they are made (nothing is returned). */
-  /** The package as zip chunks, handed to `sink` as they are made if given; `progress` counts parts written. */
+  /** The whole package as zip chunks, untouched parts copied as stored, [Content_Types].xml first;
+   * handed to `sink` as they are made if given (nothing is returned then); `progress` counts parts written. */
   write(sink?: (chunk: Uint8Array) => void, progress?: (done: number, total: number) => void): Uint8Array[] {
     const names = this.parts();
     const ordered = [...names.filter((n) => n === "[Content_Types].xml"), ...names.filter((n) => n !== "[Content_Types].xml")];
     const parts = ordered.map((name): OutPart => {
-      const e = this.zip.entries.get(name);
-      if (e && this.untouched(name)) return { name, copy: e, from: this.zip };
+      if (this.untouched(name)) return { name, copy: this.zip.entries.get(name) as ZipEntry, from: this.zip };
       const c = this.changed.get(name) as string | Uint8Array | Pieces;
       if (c instanceof Uint8Array) return { name, data: c };
       return { name, pieces: typeof c === "string" ? () => [c] : c };

@@ -155,6 +155,32 @@ export class ZipReader {
   }
 }
 
+/**
+ * Reads back what was written: for each named part, the CRC-32 and size its central directory
+ * entry claims against the bytes it inflates to. Returns the first part that does not agree, or
+ * null. Cheap: only the parts made afresh need it (copied parts keep the input's own CRC).
+ */
+export function firstBadPart(zipBytes: Uint8Array, names: Iterable<string>, crc32: NativeZlib["crc32"]): string | null {
+  const reader = new ZipReader(zipBytes);
+  for (const name of names) {
+    const e = reader.entries.get(name);
+    if (!e) return name;
+    let crc = 0;
+    let size = 0;
+    try {
+      reader.stream(e, (chunk) => {
+        size += chunk.length;
+        crc = crc32(chunk, crc);
+      });
+    } catch (err) {
+      if (err instanceof BadPackage) return name;
+      throw err;
+    }
+    if (crc !== e.crc || size !== e.size) return name;
+  }
+  return null;
+}
+
 /** A part to write: bytes or text made now, string pieces made as they are written, or an entry copied as stored. */
 export type OutPart =
   | { name: string; data: Uint8Array }
@@ -184,20 +210,23 @@ function* slices(data: Uint8Array): Iterable<Uint8Array> {
   if (data.length === 0) yield data;
 }
 
-/** A part's pieces as UTF-8 blocks of about 1 MiB: few deflate calls, never the whole part as one string. */
+/** A part's pieces as UTF-8 blocks of about 1 MiB: few deflate calls, never the whole part as one string.
+ * An empty block only where the part is empty. */
 function* blocks(pieces: Iterable<string>): Iterable<Uint8Array> {
   let block: string[] = [];
   let size = 0;
+  let any = false;
   for (const s of pieces) {
     block.push(s);
     size += s.length;
     if (size >= 1 << 20) {
       yield encoder.encode(block.join(""));
+      any = true;
       block = [];
       size = 0;
     }
   }
-  yield encoder.encode(block.join(""));
+  if (size > 0 || !any) yield encoder.encode(block.join(""));
 }
 
 function nativeDeflated(name: string, parts: Iterable<Uint8Array>, z: NativeZlib) {
@@ -209,7 +238,10 @@ function nativeDeflated(name: string, parts: Iterable<Uint8Array>, z: NativeZlib
     if (held) out.push(z.deflateRaw(held, false));
     held = b;
     size += b.length;
-    crc = z.crc32(b, crc);
+    // zlib's crc32 answers 0 for an empty buffer with no memory behind it (a NULL pointer means
+    // "give me the initial value"), whatever running value it is handed: an empty block would
+    // wipe the CRC of everything before it (a part of one string of 1 MiB or more ended so).
+    if (b.length > 0) crc = z.crc32(b, crc);
   }
   out.push(z.deflateRaw(held ?? new Uint8Array(0), true));
   return precompressed(name, size, crc, 8, () => out);
