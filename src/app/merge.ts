@@ -2,7 +2,7 @@
 // set of applicants, cross-department duplicates, and certificate numbers (§9) for everyone who
 // qualifies, stable across re-runs.
 import { formatCertNo, parseCertNo } from "../domain/certno";
-import { messageFor } from "../domain/messages";
+import { messageFor, severityOf } from "../domain/messages";
 import type { Settings } from "../domain/settings";
 import type { Level } from "../domain/catalogue";
 import type { Grid } from "../forms/grid";
@@ -16,7 +16,11 @@ import type { Report } from "./report";
 import { combineSupervision, supervisionOf } from "./supervision";
 import { markCells, outputApplicant } from "./writeback";
 
-export type DepartmentInput = { file: string; grids: Grid[] } | { file: string; error: string };
+/** A workbook-level defined name on the summary the product writes: a later merge knows it is not a department. */
+export const SUMMARY_MARK = "_kz_summary";
+
+/** A department's file read: its grids, why it cannot be used, or why it is not merged though it could be read (a note). */
+export type DepartmentInput = { file: string; grids: Grid[] } | { file: string; error: string } | { file: string; skipped: string; summary?: boolean };
 
 export interface MergeOptions {
   /** The centre's own settings: they win over the departments'. */
@@ -31,7 +35,7 @@ export interface MergeResult {
   report: Report;
   applicants: OutputApplicant[];
   settings: Settings;
-  files: { file: string; merged: boolean; reason?: string; applicants: number; errors: number; department: string }[];
+  files: { file: string; merged: boolean; reason?: string; skipped?: boolean; applicants: number; errors: number; department: string }[];
   /** Numbers given in this run (not kept from before). */
   newCertificates: number;
   /** §六: the school's figures, then each department's. */
@@ -64,6 +68,10 @@ export function mergeDepartments(inputs: readonly DepartmentInput[], options: Me
   for (const input of inputs) {
     if ("error" in input) {
       files.push({ file: input.file, merged: false, reason: input.error, applicants: 0, errors: 0, department: "" });
+      continue;
+    }
+    if ("skipped" in input) {
+      files.push({ file: input.file, merged: false, skipped: true, reason: input.skipped, applicants: 0, errors: 0, department: "" });
       continue;
     }
     try {
@@ -110,7 +118,11 @@ export function mergeDepartments(inputs: readonly DepartmentInput[], options: Me
     supervision.push({ title: `${[...departments].join("、") || file}（${file}）`, data: supervisionOf(result, markCells(result), mine) });
     files.push({ file, merged: true, applicants: result.applicants.length, errors: own.filter((i) => i.severity === "error").length, department: [...departments].join("、") });
   }
-  for (const f of files) if (!f.merged) issues.push({ sheet: "", cell: "", severity: "error", code: "FILE_NOT_MERGED", message: messageFor("FILE_NOT_MERGED", { value: f.reason }), file: f.file });
+  for (const f of files) {
+    if (f.merged) continue;
+    const code = f.skipped ? "FILE_SKIPPED" : "FILE_NOT_MERGED";
+    issues.push({ sheet: "", cell: "", severity: severityOf(code), code, message: messageFor(code, { value: f.reason }), file: f.file });
+  }
 
   const newCertificates = assignCertificates(applicants, options.certPrefix ?? settings.certPrefix, settings.certYear, options.previous ?? new Map());
   const school = { title: `全校（${supervision.length} 个学院文件）`, data: combineSupervision(supervision.map((s) => s.data)) };

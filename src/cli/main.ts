@@ -111,7 +111,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       else {
         const merged = result.files.filter((f) => f.merged);
         io.out(`汇总 ${merged.length} 个文件，共 ${result.applicants.length} 名申报人\n`);
-        for (const f of result.files) io.out(`  ${f.merged ? "已汇总" : "未汇总"}  ${f.file}${f.department ? `（${f.department}）` : ""}：${f.merged ? `${f.applicants} 人，错误 ${f.errors}` : f.reason}\n`);
+        for (const f of result.files) io.out(`  ${f.merged ? "已汇总" : f.skipped ? "已跳过" : "未汇总"}  ${f.file}${f.department ? `（${f.department}）` : ""}：${f.merged ? `${f.applicants} 人，错误 ${f.errors}` : f.reason}\n`);
         io.out(formatSummary("全校", result.report, { maxIssues: 50 }));
         const certs = result.applicants.filter((a) => a.certificateNo).length;
         io.out(`证书编号：${certs} 人已有编号（本次新发 ${result.newCertificates} 个）${result.applicants.some((a) => (a.status === "eligible" || a.status === "downgrade") && !a.certificateNo) ? "；尚有可认定人员没有编号：用 --cert-prefix 指定前 13 位" : ""}。\n已写入 ${out}\n`);

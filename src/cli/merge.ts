@@ -1,17 +1,18 @@
 // `kezheng merge`: the centre's summary of department workbooks, as files.
 import { promises as fs } from "fs";
 import * as path from "path";
-import { mergeDepartments, mergedSheets, type DepartmentInput, type MergeResult } from "../app/merge";
+import { mergeDepartments, mergedSheets, SUMMARY_MARK, type DepartmentInput, type MergeResult } from "../app/merge";
 import { UnusableWorkbook } from "../app/port";
 import { detectForm, HEADER_SCAN_ROWS } from "../forms/detect";
 import { cellText } from "../forms/grid";
 import { readSettings } from "../forms/settings";
-import { newWorkbook } from "../hosts/xlsx/sheets";
-import { readDepartment } from "../hosts/formats/read";
-import { readFileBytes, readGridsFromFile, writeWorkbookAtomically } from "./files";
+import { newMarkedWorkbook } from "../hosts/xlsx/sheets";
+import { readDepartments } from "../hosts/formats/read";
+import { readFileBytes, readGridsFromFile } from "./files";
+import { OutputTarget } from "./output";
 
 /** Files named on the command line; a folder stands for every workbook in it (.xlsx, .xlsm, .xls, .ods, .csv; not Excel's ~$ lock files). */
-export async function departmentFiles(args: string[], output: string): Promise<string[]> {
+export async function departmentFiles(args: string[]): Promise<string[]> {
   const files: string[] = [];
   for (const a of args) {
     const stat = await fs.stat(a).catch(() => null);
@@ -19,7 +20,28 @@ export async function departmentFiles(args: string[], output: string): Promise<s
       for (const f of (await fs.readdir(a)).sort()) if (/\.(xlsx|xlsm|xls|ods|csv)$/i.test(f) && !f.startsWith("~$")) files.push(path.join(a, f));
     } else files.push(a);
   }
-  return files.filter((f) => path.resolve(f) !== path.resolve(output));
+  return files;
+}
+
+/** The file at a path, as the file system knows it (a second name for it, a link, is the same file). */
+async function identity(file: string): Promise<string> {
+  const s = await fs.stat(file).catch(() => null);
+  return s ? `${s.dev}:${s.ino}` : `path:${path.resolve(file)}`;
+}
+
+/**
+ * The output must not be one of the department files: `merge a.xlsx b.xlsx -o a.xlsx` would
+ * replace a department's workbook with the summary. Last run's summary in the folder is the one
+ * exception (it is skipped as a summary and replaced).
+ */
+async function refuseOutputAmongInputs(files: readonly string[], output: string, inputs: readonly DepartmentInput[]): Promise<void> {
+  const out = await identity(output);
+  for (const [k, f] of files.entries()) {
+    if ((await identity(f)) !== out) continue;
+    const input = inputs[k];
+    if ("skipped" in input && input.summary) continue;
+    throw new UnusableWorkbook(`输出文件 ${output} 就是要汇总的 ${f}：汇总结果会覆盖这个学院的工作簿，已停止，没有写入任何文件。请用 -o 指定另一个文件名，如 -o 汇总.xlsx。`);
+  }
 }
 
 async function settingsFrom(file: string) {
@@ -62,10 +84,11 @@ export interface MergeArgs {
 }
 
 export async function mergeFiles(args: string[], opts: MergeArgs): Promise<MergeResult> {
-  const files = await departmentFiles(args, opts.output);
+  const files = await departmentFiles(args);
   if (files.length === 0) throw new UnusableWorkbook("没有找到要汇总的工作簿（.xlsx、.xls、.ods、.csv）：请给出各学院的工作簿或它们所在的文件夹。");
-  const inputs: DepartmentInput[] = [];
-  for (const f of files) inputs.push(await readDepartment(f, () => readFileBytes(f)));
+  const target = await OutputTarget.claim(opts.output, files);
+  const inputs = await readDepartments(files.map((f) => ({ file: f, bytes: () => readFileBytes(f) })));
+  await refuseOutputAmongInputs(files, opts.output, inputs);
   const prefix = opts.certPrefix?.trim().toUpperCase();
   if (prefix !== undefined && !/^[SY]\d{12}$/.test(prefix)) throw new UnusableWorkbook(`--cert-prefix 应为 13 位：S 或 Y，加 4 位机构代码、2 位省份代码、6 位机构序号（如 S000041000001），现为 ${opts.certPrefix}`);
   const result = mergeDepartments(inputs, {
@@ -73,6 +96,6 @@ export async function mergeFiles(args: string[], opts: MergeArgs): Promise<Merge
     certPrefix: prefix,
     previous: opts.previous ? await previousNumbers(opts.previous) : undefined,
   });
-  await writeWorkbookAtomically(newWorkbook(mergedSheets(result)), opts.output);
+  await target.write(newMarkedWorkbook(mergedSheets(result), SUMMARY_MARK));
   return result;
 }

@@ -6,7 +6,7 @@ import { Button, Caption1 } from "@fluentui/react-components";
 import { useState } from "react";
 import { mergeDepartments, mergedSheets, type MergeResult } from "../app/merge";
 import { ExcelWorkbook } from "../hosts/excel/workbook";
-import { readDepartment } from "../hosts/formats/read";
+import { readDepartments } from "../hosts/formats/read";
 import type { Strings } from "../ui/i18n";
 import { TID } from "../ui/testids";
 import { FilesSection, useStep } from "./FilesSection";
@@ -17,7 +17,7 @@ export default function MergeView({ t }: { t: Strings }) {
 
   const pick = (files: File[]) => run(async () => {
     setResult(null);
-    const inputs = await Promise.all(files.map((f) => readDepartment(f.name, () => f.arrayBuffer())));
+    const inputs = await readDepartments(files.map((f) => ({ file: f.name, bytes: () => f.arrayBuffer() })));
     setResult(mergeDepartments(inputs));
     return null;
   });

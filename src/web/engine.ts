@@ -1,14 +1,14 @@
 // The page's use cases on bytes: what `kezheng run | clear | check | merge` do to files, done to
 // the files a user drops into the page. Runs in the page's Web Worker (worker.ts), or in the page
 // itself where the browser refuses workers (a page opened from a local folder).
-import { mergeDepartments, mergedSheets, type MergeResult } from "../app/merge";
+import { mergeDepartments, mergedSheets, SUMMARY_MARK, type MergeResult } from "../app/merge";
 import type { Report } from "../app/report";
 import { EVERYTHING, runWriteBack, type Parts, type Phase } from "../app/run";
 import { checkGrids } from "../app/check";
 import { importGrades, IMPORT_MARK, type ImportShown } from "../app/import";
-import { newWorkbook } from "../hosts/xlsx/sheets";
+import { newMarkedWorkbook } from "../hosts/xlsx/sheets";
 import { writeMarkedSheet } from "../hosts/xlsx/writeback";
-import { readAnyGrids, readDepartment } from "../hosts/formats/read";
+import { readAnyGrids, readDepartments } from "../hosts/formats/read";
 import { XlsxWorkbook } from "../hosts/xlsx/workbook";
 
 export interface InFile {
@@ -81,15 +81,11 @@ export async function perform(job: Job, progress: ProgressReport): Promise<JobRe
       return { output: { name: outputName(job.into.name, "导入"), chunks }, imported: { ...shown, sheetName } };
     }
     case "merge": {
-      const inputs = [];
-      for (const [i, f] of job.files.entries()) {
-        progress("read", i, job.files.length);
-        inputs.push(await readDepartment(f.name, async () => f.bytes));
-      }
+      const inputs = await readDepartments(job.files.map((f, i) => ({ file: f.name, bytes: async () => (progress("read", i, job.files.length), f.bytes) })));
       progress("check");
       const result = mergeDepartments(inputs);
       progress("write");
-      const chunks = newWorkbook(mergedSheets(result), MERGE_OUTPUT).write(undefined, (done, total) => progress("write", done, total));
+      const chunks = newMarkedWorkbook(mergedSheets(result), SUMMARY_MARK, MERGE_OUTPUT).write(undefined, (done, total) => progress("write", done, total));
       const reportable = result.applicants.filter((a) => a.status === "eligible" || a.status === "downgrade").length;
       return { report: result.report, output: { name: MERGE_OUTPUT, chunks }, merge: { files: result.files, applicants: result.applicants.length, reportable } };
     }

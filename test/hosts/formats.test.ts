@@ -8,7 +8,7 @@ import { checkGrids } from "../../src/app/check";
 import { syntheticDepartment } from "../../src/app/synthetic";
 import { cellText, type Grid } from "../../src/forms/grid";
 import { decodeCsv, parseCsv, readCsv } from "../../src/hosts/formats/csv";
-import { readAnyGrids, readDepartment } from "../../src/hosts/formats/read";
+import { readAnyGrids, readDepartments } from "../../src/hosts/formats/read";
 import { kezheng } from "../support/cli";
 import { roundTrip, tmpDir, writeFixture } from "../support/workbooks";
 import { libreofficeConvert } from "../support/writers";
@@ -89,7 +89,7 @@ test.each([
   expect(r.stderr.trim().split("\n")).toHaveLength(1);
   expect(r.stderr).toMatch(message);
   expect(r.stderr).not.toMatch(/\n\s+at /);
-  expect(await readDepartment(file, async () => bytes)).toEqual({ file: name, error: expect.stringMatching(message) });
+  expect(await readDepartments([{ file, bytes: async () => bytes }])).toEqual([{ file: name, error: expect.stringMatching(message) }]);
 });
 
 test("merge reads a folder of .xlsx, .xls and .ods departments alike, one with its grades as a 教务系统 export", async () => {

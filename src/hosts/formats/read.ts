@@ -1,7 +1,9 @@
 // Any workbook file the product reads, as grids: .xlsx/.xlsm through the file host, .xls and .ods
 // through SheetJS, .csv by hand; decided by the bytes (a .csv saved with an .xls name is still a
 // .csv). Write-back needs .xlsx: these grids are for check, merge and (later) import.
-import type { DepartmentInput } from "../../app/merge";
+import { SUMMARY_MARK, type DepartmentInput } from "../../app/merge";
+import { messageFor } from "../../domain/messages";
+import { markedSheet } from "../xlsx/book";
 import { UnusableWorkbook } from "../../app/port";
 import type { Grid } from "../../forms/grid";
 import { basename, readableKind } from "../xlsx/open";
@@ -20,14 +22,42 @@ export async function readAnyGrids(file: string, bytes: Uint8Array): Promise<Gri
   }
 }
 
-/** A department's file for the centre's merge: its grids, or why it cannot be used (the rest go on).
- * `bytes` reads the file: a file that cannot even be read is one more such reason. */
-export async function readDepartment(file: string, bytes: () => Promise<Uint8Array | ArrayBuffer>): Promise<DepartmentInput> {
-  try {
-    const b = await bytes();
-    return { file: basename(file), grids: await readAnyGrids(file, b instanceof Uint8Array ? b : new Uint8Array(b)) };
-  } catch (e) {
-    if (e instanceof UnusableWorkbook) return { file: basename(file), error: e.message };
-    throw e;
+/**
+ * The departments' files for the merge, each workbook once: a file whose bytes equal an earlier
+ * one's (the same file named twice, or a folder and a file in it) and a summary the product wrote
+ * (last week's 汇总.xlsx left in the folder) are not merged, each with a note; everyone in them
+ * would otherwise count twice and get two certificate numbers. A file that cannot be used is
+ * one more reason; the rest go on.
+ */
+export async function readDepartments(sources: readonly { file: string; bytes: () => Promise<Uint8Array | ArrayBuffer> }[]): Promise<DepartmentInput[]> {
+  const seen: { file: string; bytes: Uint8Array }[] = [];
+  const inputs: DepartmentInput[] = [];
+  for (const { file, bytes } of sources) {
+    const name = basename(file);
+    try {
+      const raw = await bytes();
+      const b = raw instanceof Uint8Array ? raw : new Uint8Array(raw);
+      const twin = seen.find((s) => sameBytes(s.bytes, b));
+      if (twin) {
+        inputs.push({ file: name, skipped: messageFor("FILE_SAME_AS", { other: twin.file }) });
+        continue;
+      }
+      seen.push({ file: name, bytes: b });
+      if (readableKind(file, b) === "xlsx" && markedSheet(XlsxWorkbook.fromBytes(file, b).pkg, SUMMARY_MARK) !== null) {
+        inputs.push({ file: name, skipped: messageFor("FILE_IS_SUMMARY"), summary: true });
+        continue;
+      }
+      inputs.push({ file: name, grids: await readAnyGrids(file, b) });
+    } catch (e) {
+      if (e instanceof UnusableWorkbook) inputs.push({ file: name, error: e.message });
+      else throw e;
+    }
   }
+  return inputs;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -1,6 +1,7 @@
 // New workbooks made from plain data: the template, the demo's department, the centre's summary.
 import type { SheetData } from "../../app/synthetic";
 import type { SheetSpec } from "../../forms/sheetspec";
+import { addDefinedName } from "./book";
 import { XlsxPackage } from "./package";
 import { Styles } from "./styles";
 import { writeNewSheet } from "./writeback";
@@ -19,6 +20,14 @@ export function newWorkbook(specs: readonly SheetSpec[], fileName = "新工作�
   const styles = new Styles(pkg);
   for (const spec of specs) writeNewSheet(pkg, styles, spec, spec.name);
   styles.save();
+  return pkg;
+}
+
+/** A new workbook that says what it is by a workbook-level name of ours on its first sheet
+ * (the centre's summary: a later merge does not take it for a department). */
+export function newMarkedWorkbook(specs: readonly SheetSpec[], mark: string, fileName?: string): XlsxPackage {
+  const pkg = newWorkbook(specs, fileName);
+  addDefinedName(pkg, mark, null, `'${specs[0].name.replace(/'/g, "''")}'!$A$1`);
   return pkg;
 }
 
