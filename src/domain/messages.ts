@@ -125,7 +125,12 @@ export function blocksDecision(code: IssueCode): boolean {
   return (MESSAGES[code] as Entry).blocks === true;
 }
 
+/** A value quoted back in a message: long enough to find it, never a whole pasted page. */
+const QUOTED_CHARS = 200;
+const quoted = (s: string | undefined) => (s !== undefined && s.length > QUOTED_CHARS ? `${s.slice(0, QUOTED_CHARS - 1)}…（共 ${s.length} 个字符）` : s);
+
 export function messageFor(code: IssueCode, params: MessageParams = {}, locale: "zh-CN" | "en-US" = "zh-CN"): string {
   const entry: Entry = MESSAGES[code];
-  return locale === "en-US" ? entry.en(params) : entry.zh(params);
+  const p = { ...params, value: quoted(params.value), other: quoted(params.other) };
+  return locale === "en-US" ? entry.en(p) : entry.zh(p);
 }

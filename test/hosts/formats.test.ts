@@ -79,7 +79,8 @@ test.each([
   ["空.csv", new Uint8Array(0), /空.csv 是空文件/],
   ["乱码.xlsx", new Uint8Array([0x00, 0x01, 0x02, 0xff, 0x00, 0x10]), /乱码.xlsx 不是 Excel 工作簿，也不是 CSV 文本/],
   ["坏的.xls", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), /坏的.xls 无法读取（Excel 97-2003 格式/],
-  ["说明.txt", new TextEncoder().encode("这是一段说明，不是表格\n第二行"), /说明.txt 不是 Excel 工作簿，也不是 CSV 文本/],
+  ["说明.txt", new TextEncoder().encode("这是一段说明，不是表格\n第二行"), /说明.txt 是只有一列的文本（第一行没有逗号、制表符或分号/],
+  ["学号.csv", new TextEncoder().encode("学号\n2021001\n2021002\n"), /学号.csv 是只有一列的文本/],
 ])("an unreadable %s is one clear line, exit 2", async (name, bytes, message) => {
   const dir = tmpDir();
   const file = path.join(dir, name);

@@ -1,18 +1,57 @@
 // .csv as 教务系统 and Excel write it: UTF-8 with or without a BOM, or GB18030/GBK (Excel on a
 // Chinese Windows), decided by the bytes, not the name; RFC 4180 quoting (commas, quotes and line
 // breaks inside quoted fields). Every cell is read as text: student and ID numbers keep their digits.
+import { UnusableWorkbook } from "../../app/port";
 import type { CellValue, Grid } from "../../forms/grid";
 
-/** The text of a .csv file: UTF-8 where the bytes are valid UTF-8, GB18030 otherwise. */
-export function decodeCsv(bytes: Uint8Array): string {
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    strictUtf8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The text of a .csv file: UTF-8 where the bytes are valid UTF-8, GB18030 otherwise. A file whose
+ * lines are in both (two exports pasted together) is refused at the first line in the other one:
+ * decoded either way, half the names would be written into the register garbled.
+ */
+export function decodeCsv(bytes: Uint8Array, fileName = "CSV 文件"): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder("utf-8").decode(bytes.subarray(3));
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return new TextDecoder(bytes[0] === 0xff ? "utf-16le" : "utf-16be").decode(bytes.subarray(2));
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    // Not UTF-8: the other encoding Chinese spreadsheets write. GB18030 covers GBK and GB2312.
-    return new TextDecoder("gb18030").decode(bytes);
+  if (isUtf8(bytes)) return strictUtf8.decode(bytes);
+  // Not UTF-8: the other encoding Chinese spreadsheets write (GB18030 covers GBK and GB2312),
+  // unless some lines are UTF-8 after all: a line of several Chinese characters in GBK is
+  // practically never valid UTF-8, so a line that is, among lines that are not, is the other encoding.
+  const mixed = firstLineInOtherEncoding(bytes);
+  if (mixed) {
+    throw new UnusableWorkbook(`${fileName} 混用了两种文字编码：第 ${mixed.line} 行是 ${mixed.encoding}，前面的行不是，照此读取会把姓名等读成乱码。请在 Excel 或 WPS 中打开各原始导出文件，分别另存为 .xlsx 后再导入。`);
   }
+  return new TextDecoder("gb18030").decode(bytes);
+}
+
+/** Lines with three or more non-ASCII bytes, classed as UTF-8 or not; the first that differs from the first one. */
+function firstLineInOtherEncoding(bytes: Uint8Array): { line: number; encoding: string } | null {
+  let first: boolean | null = null;
+  let start = 0;
+  for (let line = 1; start < bytes.length; line++) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end < 0) end = bytes.length;
+    const text = bytes.subarray(start, end);
+    let high = 0;
+    for (const b of text) if (b >= 0x80) high++;
+    if (high >= 3) {
+      const utf8 = isUtf8(text);
+      if (first === null) first = utf8;
+      else if (utf8 !== first) return { line, encoding: utf8 ? "UTF-8" : "GBK/GB18030" };
+    }
+    start = end + 1;
+  }
+  return null;
 }
 
 /** The field separator: a comma, or a tab or semicolon where the first line has those and no comma. */
@@ -66,8 +105,8 @@ export function parseCsv(text: string): string[][] {
 }
 
 /** A .csv file as one grid named after the file (a CSV has one sheet and no name for it). */
-export function readCsv(name: string, bytes: Uint8Array): Grid {
-  const rows = parseCsv(decodeCsv(bytes)).map((r): CellValue[] => {
+export function readCsv(name: string, bytes: Uint8Array, fileName = `${name}.csv`): Grid {
+  const rows = parseCsv(decodeCsv(bytes, fileName)).map((r): CellValue[] => {
     const cells: CellValue[] = r.map((v) => (v.trim() === "" ? null : v));
     while (cells.length && cells[cells.length - 1] === null) cells.pop();
     return cells;

@@ -9,16 +9,18 @@ import type { Grid } from "../../forms/grid";
 import { basename, readableKind } from "../xlsx/open";
 import { XlsxWorkbook } from "../xlsx/workbook";
 import { readCsv } from "./csv";
+import { assertWithinLimits } from "./limits";
 import { readWithSheetJs } from "./sheetjs";
 
 export async function readAnyGrids(file: string, bytes: Uint8Array): Promise<Grid[]> {
   const kind = readableKind(file, bytes);
   const name = basename(file);
+  if (kind !== "xlsx") assertWithinLimits(name, bytes, kind);
   switch (kind) {
     case "xlsx": return XlsxWorkbook.fromBytes(file, bytes).readSheets();
     case "xls":
     case "ods": return readWithSheetJs(name, bytes, kind);
-    case "csv": return [readCsv(name.replace(/\.[^.]*$/, ""), bytes)];
+    case "csv": return [readCsv(name.replace(/\.[^.]*$/, ""), bytes, name)];
   }
 }
 

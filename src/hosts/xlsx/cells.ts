@@ -8,7 +8,19 @@ import { escapeText } from "./xml";
 /** Date -> Excel serial (1900 system). */
 export const dateToSerial = (d: Date) => d.getTime() / 86400000 + 25569;
 
-function text(s: string): string {
+/** Excel keeps at most 32,767 characters in a cell and calls a file with more damaged. */
+export const CELL_CHARS = 32767;
+
+/** Text cut to what a cell holds, with "…" where it was cut (never inside a surrogate pair). */
+export function withinCell(s: string): string {
+  if (s.length <= CELL_CHARS) return s;
+  let end = CELL_CHARS - 1;
+  if (/[\ud800-\udbff]/.test(s[end - 1])) end--;
+  return s.slice(0, end) + "…";
+}
+
+function text(value: string): string {
+  const s = withinCell(value);
   const space = /^\s|\s$|\n/.test(s) ? ` xml:space="preserve"` : "";
   return `<t${space}>${escapeText(s)}</t>`;
 }
@@ -24,7 +36,7 @@ function valueXml(v: CellValue, p: string): { t: string; body: string } {
 
 function resultXml(v: CellValue | undefined, p: string): { t: string; body: string } {
   if (v === null || v === undefined) return { t: "str", body: `<${p}v></${p}v>` };
-  if (typeof v === "string") return { t: "str", body: `<${p}v>${escapeText(v)}</${p}v>` };
+  if (typeof v === "string") return { t: "str", body: `<${p}v>${escapeText(withinCell(v))}</${p}v>` };
   return valueXml(v, p);
 }
 

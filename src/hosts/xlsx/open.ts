@@ -73,6 +73,9 @@ export function readableKind(file: string, bytes: Uint8Array): ReadableKind {
   const firstLine = head.subarray(0, end < 0 ? head.length : end);
   const table = firstLine.includes(0x2c) || firstLine.includes(0x09) || firstLine.includes(0x3b);
   if (utf16 || (!head.includes(0) && table)) return "csv";
+  if (!head.includes(0) && end > 0) {
+    throw new UnusableWorkbook(`${name} 是只有一列的文本（第一行没有逗号、制表符或分号把各列分开）：花名册和成绩表至少要有学号、姓名等几列。请在 Excel 或 WPS 中打开它，确认各列已分开后另存为 Excel 工作簿（.xlsx）再试。`);
+  }
   throw new UnusableWorkbook(`${name} 不是 Excel 工作簿，也不是 CSV 文本：请在 Excel 或 WPS 中打开后“另存为”Excel 工作簿（.xlsx）再试。`);
 }
 
