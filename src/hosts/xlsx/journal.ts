@@ -16,10 +16,14 @@ export interface Journal {
   ours: Set<string>;
 }
 
-/** Sheets carrying a sheet-scoped name `mark`. */
+/** Sheets carrying a sheet-scoped name `mark` that names the sheet itself (an editor that moved
+ * sheets without keeping names in step, as openpyxl does, leaves marks that vouch for nothing). */
 export function sheetsMarked(pkg: XlsxPackage, mark: string): string[] {
   const sheets = pkg.sheets();
-  return definedNames(pkg).filter((d) => d.name === mark && d.local !== null && sheets[d.local]).map((d) => sheets[d.local as number].name);
+  return definedNames(pkg).flatMap((d) => {
+    const sheet = d.name === mark && d.local !== null ? sheets[d.local] : undefined;
+    return sheet && parseNamedRange(d.text)?.sheet === sheet.name ? [sheet.name] : [];
+  });
 }
 
 function journalSheet(pkg: XlsxPackage, ctx: ReadContext): { name: string; grid: Grid } | null {
@@ -77,8 +81,12 @@ export function readJournal(pkg: XlsxPackage): Journal | null {
     anchor(name: string): NamedRange | null {
       const d = names.find((n) => n.name === name && n.local !== null);
       const range = d ? parseNamedRange(d.text) : null;
-      // The name belongs to the sheet it names (a copy of a sheet carries a copy of the name).
-      return range && refs.has(range.sheet) && sheetList[d?.local as number]?.name === range.sheet ? range : null;
+      if (!range) return null;
+      // The sheet the text names; where it is gone (renamed by an editor that left the text), the
+      // sheet the name belongs to. Either way the column is verified before anything is blanked.
+      if (refs.has(range.sheet)) return range;
+      const local = sheetList[d?.local as number]?.name;
+      return local && refs.has(local) ? { ...range, sheet: local } : null;
     },
     has: (name) => refs.has(name) && !ours.has(name),
     cell(name: string, row: number, col: number): CellNow {
