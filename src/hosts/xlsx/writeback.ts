@@ -257,6 +257,8 @@ export function clearWriteBack(pkg: XlsxPackage, skips?: JournalSkips): boolean 
     seenCells.add(`${m.sheet}!${where}`);
     const saved = m.saved as unknown as SavedCell;
     const p = of(m.sheet);
+    // A cell of ours that goes wins over a mark whose anchor an editor left behind.
+    if (p.edits.get(m.row)?.has(m.col)) continue;
     if (saved.note) p.created.push(where);
     if (saved.appended) p.appended.push(where);
     put(p.edits, m.row, m.col, {
