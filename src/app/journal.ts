@@ -149,7 +149,7 @@ export interface JournalRow {
 export interface JournalHost {
   /** A sheet-scoped name's range now, or null where it is gone or no longer a range (#REF!). */
   anchor(name: string, sheet: string): NamedRange | null;
-  /** Whether the sheet exists (by its current name). */
+  /** Whether a sheet of the user's (not one we marked) has this name. */
   has(sheet: string): boolean;
   cell(sheet: string, row: number, col: number): CellNow;
   /** Plain-text cells of a sheet holding exactly `text` (to find a column whose anchor the editor did not move). */
@@ -207,6 +207,8 @@ export function resolveJournal(rows: readonly JournalRow[], host: JournalHost): 
     } else if (e.kind === "sheet") {
       if (legacy && LEGACY_SHEET.test(e.sheet) && host.has(e.sheet)) out.legacySheets.push(e.sheet);
       else if (legacy) out.skips.entries++;
+      // Ours go by their mark: a sheet the entry names that carries none is the user's.
+      else if (host.has(e.sheet)) out.skips.entries++;
     } else if (e.kind === "column" && !legacy) {
       const o = parseJson(e.data) as { saved?: unknown } | undefined;
       const record = parseRecord(e.data);
