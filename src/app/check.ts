@@ -16,7 +16,6 @@ import { fieldIssue, textOf } from "../forms/table";
 import { evaluateCourses, indexGrades, type CourseSummary, type GradeIndex } from "./courses";
 import { checkRow, cohortAllows, identityBlocks, type RowIdentity } from "./identity";
 import { UnusableWorkbook } from "./port";
-import { userGrids as withoutGenerated } from "./control";
 import type { ApplicantReport, Report } from "./report";
 
 export interface ApplicantDetail {
@@ -51,7 +50,8 @@ const GROUP_OF: Record<FormKind, Group> = {
 };
 
 export function checkGrids(grids: readonly Grid[], options: CheckOptions = {}): CheckResult {
-  const userGrids = withoutGenerated(grids).filter((g) => !g.generated);
+  // Hosts flag our sheets and blank our cells as they read (control.ts userGrids).
+  const userGrids = grids.filter((g) => !g.generated);
   if (userGrids.every((g) => g.rows.every((r) => r.every((v) => v === null || v === "")))) {
     throw new UnusableWorkbook("工作簿是空的：请打开填写好的申报人员花名册，或用 kezheng template 生成空白表格后填写。");
   }
@@ -60,7 +60,7 @@ export function checkGrids(grids: readonly Grid[], options: CheckOptions = {}): 
     const d = detectForm(grid);
     if (d) found.set(GROUP_OF[d.kind], [...(found.get(GROUP_OF[d.kind]) ?? []), d]);
   }
-  const issues: Issue[] = [];
+  const issues: Issue[] = journalIssues(grids);
   const pick = (group: Group, kind: FormKind): Detected | null => {
     const candidates = found.get(group) ?? [];
     const choice = chooseForm(candidates, SHORT_NAMES[kind]);
@@ -277,3 +277,20 @@ function sortIssues(issues: Issue[], grids: readonly Grid[]): Issue[] {
     .sort((a, b) => a.s - b.s || a.p[0] - b.p[0] || a.p[1] - b.p[1] || a.i - b.i)
     .map((x) => x.issue);
 }
+
+/** Cells in our columns that no longer hold what we wrote (left alone, one warning each, the first
+ * few), and one warning for the journal entries skipped, on the journal sheet. */
+function journalIssues(grids: readonly Grid[]): Issue[] {
+  const journal = grids.find((g) => g.journalSkips);
+  const skips = journal?.journalSkips;
+  if (!journal || !skips) return [];
+  const out = skips.cells.slice(0, JOURNAL_CELLS_SHOWN).map((c) => {
+    const at = parseA1(c.cell) ?? { row: 0, col: 0 };
+    return issueAt(c.sheet, at.row, at.col, "JOURNAL_CELL_KEPT");
+  });
+  const more = skips.cells.length - out.length;
+  if (skips.entries > 0 || more > 0) out.push(issueAt(journal.name, 0, 0, "JOURNAL_SKIPPED", { value: journal.name, count: skips.entries + more }));
+  return out;
+}
+
+const JOURNAL_CELLS_SHOWN = 20;

@@ -1,13 +1,16 @@
 // The control sheet: a hidden sheet in which the product journals what it wrote and what was
 // there before, so that everything it writes can be removed again (forms.md "What is written back").
-import { cellText, parseA1, type CellValue, type Grid } from "../forms/grid";
+import { cellText, type CellValue, type Grid } from "../forms/grid";
+import type { ResolvedColumn, ResolvedJournal } from "./journal";
 
 export const CONTROL_SHEET = "_kz";
 
 export interface ControlEntry {
-  /** sheet: a generated sheet; block: cells written right of a user table; cell: a marked user cell;
-   * column: a column whose width or visibility changed; workbook: a workbook setting. */
-  kind: "sheet" | "block" | "cell" | "column" | "workbook";
+  /** sheet: a generated sheet; column: a column written right of a user table (where: its anchor;
+   * data: what it holds and its width and visibility before); marks: a column holding marks (where:
+   * its anchor); cell: a marked user cell (data: its style before, its anchor and offset);
+   * workbook: a workbook setting or the journal's version. block: journals before anchors. */
+  kind: "sheet" | "block" | "cell" | "column" | "marks" | "workbook";
   sheet: string;
   where: string;
   /** What was there before (host JSON), or the generated sheet's logical name. */
@@ -22,30 +25,18 @@ export function uniqueSheetName(name: string, existing: readonly string[]): stri
   for (let i = 2; ; i++) if (!existing.includes(`${name}(${i})`)) return `${name}(${i})`;
 }
 
-/** Grids as the user made them: generated sheets flagged, written blocks blanked, the control and data sheets flagged. */
-export function userGrids(grids: readonly Grid[]): Grid[] {
-  const control = grids.find((g) => g.name === CONTROL_SHEET);
-  if (!control) return grids.slice();
-  const generated = new Set([CONTROL_SHEET]);
-  const blocks: { sheet: string; where: string }[] = [];
-  for (const row of control.rows.slice(1)) {
-    // As written: sheet names are not normalised (a full-width bracket is part of the name).
-    const [kind, sheet, where] = [0, 1, 2].map((i) => rawText(row[i] ?? null));
-    if (kind === "sheet") generated.add(sheet);
-    if (kind === "block") blocks.push({ sheet, where });
-  }
+/** Grids as the user made them: our sheets flagged generated (the journal's carries what it could
+ * not vouch for), the cells of ours the journal found blanked. Hosts call it after reading. */
+export function userGrids(grids: readonly Grid[], ours: { sheets: ReadonlySet<string>; journal: string | null; resolved: ResolvedJournal | null }): Grid[] {
+  const generated = new Set([...ours.sheets, ...(ours.journal ? [ours.journal] : []), ...(ours.resolved?.legacySheets ?? [])]);
+  const columns = new Map<string, ResolvedColumn[]>();
+  for (const c of ours.resolved?.columns ?? []) columns.set(c.sheet, [...(columns.get(c.sheet) ?? []), c]);
   return grids.map((g) => {
-    if (generated.has(g.name)) return { ...g, generated: true };
-    const mine = blocks.filter((b) => b.sheet === g.name);
-    if (mine.length === 0) return g;
+    if (generated.has(g.name)) return { ...g, generated: true, ...(g.name === ours.journal && ours.resolved ? { journalSkips: ours.resolved.skips } : {}) };
+    const mine = columns.get(g.name);
+    if (!mine) return g;
     const rows = g.rows.map((r) => r.slice());
-    for (const b of mine) {
-      const [from, to] = b.where.split(":").map(parseA1);
-      if (!from || !to) continue;
-      for (let r = from.row; r <= to.row && r < rows.length; r++) {
-        for (let c = from.col; c <= to.col; c++) if (c < rows[r].length) rows[r][c] = null;
-      }
-    }
+    for (const c of mine) for (const r of c.rows) if (rows[r] && c.col < rows[r].length) rows[r][c.col] = null;
     // As if never written: no trailing blanks, so what is planned next lands where it did before.
     for (const r of rows) while (r.length > 0 && r[r.length - 1] === null) r.pop();
     return { ...g, rows };

@@ -16,6 +16,7 @@ import { cell, formula, type SheetSpec, type SpecCell } from "../forms/sheetspec
 import { textOf } from "../forms/table";
 import type { ApplicantDetail, CheckResult } from "./check";
 import type { ParsedEntry } from "./courses";
+import { WORDS_NAME } from "./journal";
 import { supervisionOf } from "./supervision";
 import { cohortAllows } from "./identity";
 
@@ -57,7 +58,8 @@ const width = (g: Grid) => widthOf(g.rows);
 
 export function planWriteBack(result: CheckResult, extra: Partial<OutputContext> = {}): WritePlan {
   const data = dataSheet(result.settings);
-  const words: WordTable = { range: `'${DATA_SHEET}'!$A$1:$B$${data.rows.length}` };
+  // By name: the hosts define it on the data sheet they write, whatever name that sheet gets.
+  const words: WordTable = { range: WORDS_NAME };
   const helpers = gradeHelpers(result, words);
   const blocks = helpers ? [...helpers.blocks] : [];
   blocks.push(computedColumns(result, helpers?.codeCell ?? (() => undefined)));
@@ -370,7 +372,8 @@ export function markCells(result: CheckResult): Mark[] {
     if (m.note) old.note = old.note ? `${old.note}\n${m.note.slice(NOTE_PREFIX.length)}` : m.note;
   };
   for (const i of result.report.issues) {
-    if (i.severity === "info") continue;
+    // The journal's own warning stands on the journal sheet, which the run replaces.
+    if (i.severity === "info" || i.code === "JOURNAL_SKIPPED") continue;
     const at = parseA1(i.cell);
     if (!at) continue;
     add({ sheet: i.sheet, ...at, kind: i.severity, note: NOTE_PREFIX + i.message });

@@ -113,6 +113,9 @@ export const MESSAGES = {
   CERT_NO_PREFIX: { severity: "error", zh: (p) => `证书编号${v(p)}的前 13 位与设置的前缀“${p.expected}”不符。`, en: (p) => `Certificate number ${v(p)} does not start with the prefix "${p.expected}".` },
   CERT_NO_DUPLICATE: { severity: "error", zh: (p) => `证书编号${v(p)}与第 ${p.other} 行重复：证书编号必须唯一。`, en: (p) => `Certificate number ${v(p)} repeats row ${p.other}.` },
   CERT_NO_NOT_QUALIFIED: { severity: "warning", zh: (p) => `已填写证书编号${v(p)}，但该生当前不符合认定条件：请核对。`, en: (p) => `Certificate number ${v(p)} given to an applicant who does not qualify.` },
+  // architecture.md "Finding what we wrote": the journal never drives a deletion it cannot verify
+  JOURNAL_CELL_KEPT: { severity: "warning", zh: () => `此单元格位于课证写入的列中，但内容已不是课证写入的（可能被修改过）：课证保留它，不会清除；如不需要请手动删除。`, en: () => `This cell is in a column Kezheng wrote, but it no longer holds what Kezheng wrote (it may have been edited): it is kept and never cleared; delete it yourself if it is not needed.` },
+  JOURNAL_SKIPPED: { severity: "warning", zh: (p) => `工作表${v(p)}（课证的记录）中有 ${p.count} 处与工作簿现状对不上（记录被改动或损坏，或所指的内容已被修改、删除），已跳过：相应的单元格和工作表保持原样，不会被删除。`, en: (p) => `Sheet ${v(p)} (Kezheng's record) has ${p.count} entries that do not match the workbook as it is (edited or damaged, or what they name was changed or deleted): skipped, the cells and sheets they name are left as they are.` },
 } satisfies Record<string, Entry>;
 
 export type IssueCode = keyof typeof MESSAGES;

@@ -9,6 +9,8 @@ export interface Grid {
   rows: CellValue[][];
   /** Written by Kezheng (a generated sheet): never read as a form. */
   generated?: boolean;
+  /** On the journal sheet: what it could not vouch for (cells left alone, entries skipped). */
+  journalSkips?: { cells: { sheet: string; cell: string }[]; entries: number };
 }
 
 

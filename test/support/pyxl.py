@@ -4,6 +4,8 @@
                             school's file carries: a bar chart, a picture, a cell comment, a data
                             validation, conditional formatting, frozen panes, a hidden column and
                             a defined name, all on the first sheet
+  edit IN OUT OPS.json       a user's edits done by openpyxl (insert/delete rows and columns, rename,
+                            move): openpyxl moves cells but not defined names or formulas
   dump FILE.xlsx            every sheet's cells (cached values) and solid fills, widths, hidden
                             columns and sheet state, as JSON on stdout
 """
@@ -83,5 +85,29 @@ def dump(path):
     json.dump(out, sys.stdout, ensure_ascii=False)
 
 
+def edit(src, out, ops_path):
+    wb = openpyxl.load_workbook(src)
+    for o in json.load(open(ops_path, encoding="utf-8")):
+        ws = wb[o["sheet"]]
+        op = o["op"]
+        if op == "insertCols":
+            ws.insert_cols(o["at"] + 1, o.get("count", 1))
+        elif op == "deleteCols":
+            ws.delete_cols(o["at"] + 1, o.get("count", 1))
+        elif op == "insertRows":
+            ws.insert_rows(o["at"] + 1, o.get("count", 1))
+        elif op == "deleteRows":
+            ws.delete_rows(o["at"] + 1, o.get("count", 1))
+        elif op == "rename":
+            ws.title = o["to"]
+        elif op == "move":
+            wb.move_sheet(ws, o["to"] - wb.sheetnames.index(o["sheet"]))
+        elif op == "set":
+            ws[o["cell"]] = o["text"]
+        else:
+            raise SystemExit("unknown op " + op)
+    wb.save(out)
+
+
 if __name__ == "__main__":
-    {"make": lambda: make(sys.argv[2], sys.argv[3]), "dump": lambda: dump(sys.argv[2])}[sys.argv[1]]()
+    {"make": lambda: make(sys.argv[2], sys.argv[3]), "dump": lambda: dump(sys.argv[2]), "edit": lambda: edit(sys.argv[2], sys.argv[3], sys.argv[4])}[sys.argv[1]]()

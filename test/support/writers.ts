@@ -60,3 +60,19 @@ export function zipEdit(file: string, out: string, edit: (parts: Parts, text: (n
   fs.writeFileSync(out, zipSync(parts));
   return out;
 }
+
+/** One edit a user makes between runs (0-based positions). */
+export type UserEdit =
+  | { op: "insertCols" | "deleteCols" | "insertRows" | "deleteRows"; sheet: string; at: number; count?: number }
+  | { op: "rename"; sheet: string; to: string }
+  | { op: "move"; sheet: string; to: number }
+  | { op: "set"; sheet: string; cell: string; text: string };
+
+/** The edits done by LibreOffice through UNO (it keeps names, formulas and notes in step) or by openpyxl (it moves cells only). */
+export function userEdit(editor: "libreoffice" | "openpyxl", file: string, out: string, edits: readonly UserEdit[]): string {
+  const ops = path.join(tmpDir(), "ops.json");
+  fs.writeFileSync(ops, JSON.stringify(edits));
+  if (editor === "openpyxl") execFileSync(PYTHON, [SCRIPT, "edit", file, out, ops], { stdio: "pipe" });
+  else execFileSync(PYTHON, [path.join(__dirname, "uno-edit.py"), file, out, ops], { stdio: "pipe", timeout: 300000 });
+  return out;
+}

@@ -1,5 +1,6 @@
 // The Workbook port on Office.js. Every function takes its RequestContext (tests count its syncs).
-import { CONTROL_SHEET } from "../../app/control";
+import { CONTROL_SHEET, rawText, userGrids } from "../../app/control";
+import { resolveJournal } from "../../app/journal";
 import type { Progress, WorkbookPort } from "../../app/port";
 import type { WritePlan } from "../../app/writeback";
 import type { Grid } from "../../forms/grid";
@@ -17,10 +18,22 @@ export class ExcelWorkbook implements WorkbookPort {
   /** Sheet names as the last read saw them. */
   private names: string[] | null = null;
 
+  /** The sheets as the user made them. This host still writes the journal of literal ranges, read
+   * as one: a written column is ours only where its header still is (control.ts, journal.ts). */
   async readSheets(progress?: Progress): Promise<Grid[]> {
     const grids = await readGrids(this.context, this.batch, progress);
     this.names = grids.map((g) => g.name);
-    return grids;
+    const journal = grids.find((g) => g.name === CONTROL_SHEET);
+    if (!journal) return grids;
+    const byName = new Map(grids.map((g) => [g.name, g]));
+    const rows = journal.rows.slice(1).filter((r) => r.length).map((r) => ({ kind: rawText(r[0] ?? null), sheet: rawText(r[1] ?? null), where: rawText(r[2] ?? null), data: rawText(r[3] ?? null) }));
+    const resolved = resolveJournal(rows, {
+      anchor: () => null,
+      has: (n) => byName.has(n) && n !== CONTROL_SHEET,
+      cell: (sheet, row, col) => ({ formula: false, value: byName.get(sheet)?.rows[row]?.[col] ?? null }),
+      find: () => [],
+    });
+    return userGrids(grids, { sheets: new Set(), journal: CONTROL_SHEET, resolved });
   }
 
   /** Within one run the read has just listed the sheets: without a journal there is nothing to clear, no round trip needed. */

@@ -180,3 +180,41 @@ export function removeDefinedName(pkg: XlsxPackage, mark: string): void {
   if (left && children(left, "definedName").length === 0) xml = xml.slice(0, left.start) + xml.slice(left.end);
   pkg.set(wbPath, xml);
 }
+
+export interface DefinedName {
+  name: string;
+  /** The sheet index a sheet-scoped name belongs to, or null (workbook-level). */
+  local: number | null;
+  text: string;
+}
+
+/** Every defined name of the workbook. */
+export function definedNames(pkg: XlsxPackage): DefinedName[] {
+  const xml = pkg.text(pkg.workbook());
+  const names = child(parseTree(xml), "definedNames");
+  return (names ? children(names, "definedName") : []).map((d) => ({
+    name: d.attrs.name ?? "",
+    local: d.attrs.localSheetId === undefined ? null : Number(d.attrs.localSheetId),
+    text: decodeText(xml.slice(d.openEnd, d.closeStart)),
+  }));
+}
+
+const decodeText = (s: string) => s.replace(/&(lt|gt|quot|apos|amp);/g, (_m, e: string) => ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" })[e] as string);
+
+/** Removes the defined names `drop` picks (and definedNames, if it is left empty). */
+export function removeDefinedNames(pkg: XlsxPackage, drop: (d: DefinedName) => boolean): void {
+  const wbPath = pkg.workbook();
+  let xml = pkg.text(wbPath);
+  const names = child(parseTree(xml), "definedNames");
+  if (!names) return;
+  const cuts: Splice[] = [];
+  for (const d of children(names, "definedName")) {
+    const item = { name: d.attrs.name ?? "", local: d.attrs.localSheetId === undefined ? null : Number(d.attrs.localSheetId), text: decodeText(xml.slice(d.openEnd, d.closeStart)) };
+    if (drop(item)) cuts.push({ from: d.start, to: d.end, text: "" });
+  }
+  if (cuts.length === 0) return;
+  xml = applySplices(xml, cuts);
+  const left = child(parseTree(xml), "definedNames");
+  if (left && children(left, "definedName").length === 0) xml = xml.slice(0, left.start) + xml.slice(left.end);
+  pkg.set(wbPath, xml);
+}

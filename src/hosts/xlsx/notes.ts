@@ -155,10 +155,12 @@ export function removeNotes(pkg: XlsxPackage, sheetPath: string, created: readon
   let left = 0;
   for (const c of list ? children(list, "comment") : []) {
     const ref = c.attrs.ref ?? "";
-    if (gone.has(ref)) {
+    // Only a note that is still ours goes (the user's note on a cell that moved there stays).
+    if (gone.has(ref) && xml.slice(c.start, c.end).includes("课证：")) {
       cuts.push({ from: c.start, to: c.end, text: "" });
       continue;
     }
+    gone.delete(ref);
     left++;
     const t = child(c, "text");
     if (!strip.has(ref) || !t) continue;

@@ -128,8 +128,9 @@ export function readContext(pkg: XlsxPackage): ReadContext {
   return { strings: sharedStrings(pkg), dates: dateStyles(pkg), date1904: uses1904(pkg) };
 }
 
-/** One worksheet's values as a grid (a merged range's value stands in its top-left cell). */
-export function readSheetGrid(pkg: XlsxPackage, name: string, part: string, ctx: ReadContext): Grid {
+/** One worksheet's values as a grid (a merged range's value stands in its top-left cell). With
+ * `formulas`, the cells holding a formula too: column -> its rows, ascending. */
+export function readSheetGrid(pkg: XlsxPackage, name: string, part: string, ctx: ReadContext, formulas?: Map<number, number[]>): Grid {
   const rows: CellValue[][] = [];
   const damaged = (what: string) =>
     new UnusableWorkbook(`${pkg.fileName} 的工作表“${name}”已损坏（${what}）：请用 Excel 或 WPS 打开后另存为 .xlsx 再试。`);
@@ -143,7 +144,7 @@ export function readSheetGrid(pkg: XlsxPackage, name: string, part: string, ctx:
     throw damaged(`不是完好的 XML：${(e as Error).message.split("\n")[0]}`);
   }
   const p = layout.prefix;
-  const [ROW, C, V, IS, T, RPH] = ["row", "c", "v", "is", "t", "rPh"].map((n) => p + n);
+  const [ROW, C, V, IS, T, RPH, F] = ["row", "c", "v", "is", "t", "rPh", "f"].map((n) => p + n);
   let row = -1;
   let col = -1;
   let cellType = "n";
@@ -193,6 +194,13 @@ export function readSheetGrid(pkg: XlsxPackage, name: string, part: string, ctx:
           break;
         case RPH:
           phonetic++;
+          break;
+        case F:
+          if (formulas) {
+            const list = formulas.get(col) ?? [];
+            if (list[list.length - 1] !== row) list.push(row);
+            formulas.set(col, list);
+          }
           break;
         case T:
           if (inInline && !phonetic) inInlineT = true;

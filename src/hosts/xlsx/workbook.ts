@@ -1,10 +1,13 @@
 // The Workbook port on .xlsx packages: files for the command line, and other workbooks inside the
 // task pane (the same code in Node and in the browser: bytes in, bytes out).
+import { userGrids } from "../../app/control";
+import { noSkips, SHEET_MARK, type JournalSkips } from "../../app/journal";
 import type { Progress, WorkbookPort } from "../../app/port";
 import type { WritePlan } from "../../app/writeback";
 import type { Grid } from "../../forms/grid";
 import { assertWorkbookBytes, basename } from "./open";
 import { XlsxPackage } from "./package";
+import { readJournal, sheetsMarked } from "./journal";
 import { readGrids } from "./read";
 import { applyPlan, clearWriteBack } from "./writeback";
 
@@ -18,12 +21,19 @@ export class XlsxWorkbook implements WorkbookPort {
     return new XlsxWorkbook(XlsxPackage.open(basename(file), b));
   }
 
+  /** What the last clear left alone because it no longer held what we wrote. */
+  skips: JournalSkips = noSkips();
+
+  /** The sheets as the user made them: ours flagged, the cells of ours the journal finds blanked. */
   async readSheets(progress?: Progress): Promise<Grid[]> {
-    return readGrids(this.pkg, progress);
+    const grids = readGrids(this.pkg, progress);
+    const journal = readJournal(this.pkg);
+    return userGrids(grids, { sheets: new Set(sheetsMarked(this.pkg, SHEET_MARK)), journal: journal?.sheet ?? null, resolved: journal?.resolved ?? null });
   }
 
   async clearWriteBack(): Promise<boolean> {
-    return clearWriteBack(this.pkg);
+    this.skips = noSkips();
+    return clearWriteBack(this.pkg, this.skips);
   }
 
   async applyPlan(plan: WritePlan): Promise<void> {

@@ -2,17 +2,18 @@
 // the cells, styles, columns and notes the plan names change), generated sheets are new parts, and
 // a hidden control sheet journals what each touched cell and column was before, so that clearing
 // restores the input whatever host wrote it (the Office.js host keeps the same journal).
-import { CONTROL_SHEET, rawText, uniqueSheetName, type ControlEntry } from "../../app/control";
-import type { Block, Mark, MarkKind, WritePlan } from "../../app/writeback";
+import { CONTROL_SHEET, uniqueSheetName, type ControlEntry } from "../../app/control";
+import { columnAnchor, columnRecord, JOURNAL_HEADER, JOURNAL_MARK, JOURNAL_VERSION, markAnchor, parseJson, quoteSheet, RUN_NAME, SHEET_MARK, WORDS_NAME, type JournalSkips } from "../../app/journal";
+import { DATA_SHEET, type Block, type Mark, type MarkKind, type WritePlan } from "../../app/writeback";
 import { a1, columnLetter, parseA1, widthOf } from "../../forms/grid";
 import type { SheetSpec, SpecCell } from "../../forms/sheetspec";
 import { addChart } from "./chart";
-import { addDefinedName, addSheet, dropCalcChain, fullCalcOnLoad, markedSheet, removeDefinedName, removeSheet, setFullCalcOnLoad } from "./book";
+import { addDefinedName, addSheet, dropCalcChain, fullCalcOnLoad, markedSheet, removeDefinedName, removeDefinedNames, removeSheet, setFullCalcOnLoad } from "./book";
 import { cellXml, sharedIndexer } from "./cells";
 import { addNotes, removeNotes } from "./notes";
 import type { XlsxPackage } from "./package";
 import { patchSheet, scanSheet, type CellEdit, type ColAttrs, type SheetEdits } from "./patch";
-import { readContext, readSheetGrid } from "./read";
+import { readJournal, sheetsMarked } from "./journal";
 import { printNames, sheetPieces } from "./sheetxml";
 import { solidFill, Styles } from "./styles";
 
@@ -34,6 +35,9 @@ interface SavedCell {
   xf?: number;
   xfXml?: string | null;
   fillXml?: string | null;
+  /** The anchor of the mark's column and the mark's offset below its top. */
+  a?: string;
+  o?: number;
 }
 
 interface SavedColumn {
@@ -71,21 +75,45 @@ function extend(dimension: string | null, blocks: readonly Block[]): string | un
   return `${a1(a.row, a.col)}:${a1(lastRow, lastCol)}`;
 }
 
-/** Marks and blocks into one user sheet. */
-function patchUserSheet(pkg: XlsxPackage, styles: Styles, name: string, path: string, marks: readonly Mark[], blocks: readonly Block[], entries: ControlEntry[]): void {
+/** `$X$3:$X$600`: an anchor's range in one column. */
+const columnRange = (col: number, first: number, last: number) => `$${columnLetter(col)}$${first + 1}:$${columnLetter(col)}$${last + 1}`;
+
+/** Numbers the anchors of one run. */
+interface Anchors {
+  columns: number;
+  marks: number;
+}
+
+/** Marks and blocks into one user sheet; each written column and each column of marks gets an anchor. */
+function patchUserSheet(pkg: XlsxPackage, styles: Styles, name: string, path: string, marks: readonly Mark[], blocks: readonly Block[], entries: ControlEntry[], anchors: Anchors): void {
   const source = pkg.textSource(path);
   const scan = scanSheet(source());
+  const index = pkg.sheets().findIndex((s) => s.name === name);
+  const anchor = (id: string, col: number, first: number, last: number) => addDefinedName(pkg, id, index, `${quoteSheet(name)}!${columnRange(col, first, last)}`);
   const edits: SheetEdits = { cells: new Map(), blocks: [] };
   const notes = addNotes(pkg, path, marks.filter((m) => m.note).map((m) => ({ row: m.row, col: m.col, text: m.note as string })));
   const created = new Set(notes.created.map((c) => a1(c.row, c.col)));
   const appended = new Set(notes.appended.map((c) => a1(c.row, c.col)));
+  // One anchor per column holding marks, over the marks' rows: a mark is its offset from the top.
+  const spans = new Map<number, { id: string; first: number; last: number }>();
   for (const m of marks) {
+    const span = spans.get(m.col);
+    if (!span) spans.set(m.col, { id: "", first: m.row, last: m.row });
+    else [span.first, span.last] = [Math.min(span.first, m.row), Math.max(span.last, m.row)];
+  }
+  for (const [col, span] of [...spans].sort((a, b) => a[0] - b[0])) {
+    span.id = markAnchor(++anchors.marks);
+    anchor(span.id, col, span.first, span.last);
+    entries.push({ kind: "marks", sheet: name, where: span.id, data: JSON.stringify({ ref: `${a1(span.first, col)}:${a1(span.last, col)}` }) });
+  }
+  for (const m of marks) {
+    const span = spans.get(m.col) as { id: string; first: number };
     put(edits.cells, m.row, m.col, {
       kind: "style",
       to: (s, exists) => {
         const where = a1(m.row, m.col);
         const fillXml = styles.fillOf(s);
-        const saved: SavedCell = { fill: fillColor(fillXml), note: created.has(where), xf: s, xfXml: styles.xf(s), fillXml };
+        const saved: SavedCell = { fill: fillColor(fillXml), note: created.has(where), xf: s, xfXml: styles.xf(s), fillXml, a: span.id, o: m.row - span.first };
         if (appended.has(where)) saved.appended = true;
         if (!exists) saved.absent = true;
         entries.push({ kind: "cell", sheet: name, where, data: JSON.stringify(saved) });
@@ -97,11 +125,15 @@ function patchUserSheet(pkg: XlsxPackage, styles: Styles, name: string, path: st
   const ctx = { sharedIndex: sharedIndexer(scan.maxSharedIndex + 1), prefix: scan.prefix };
   for (const b of blocks) {
     const lastCol = b.col + Math.max(b.widths.length, widthOf(b.cells)) - 1;
-    entries.push({ kind: "block", sheet: name, where: `${columnLetter(b.col)}${b.row + 1}:${columnLetter(lastCol)}${b.row + b.cells.length}`, data: "" });
+    const lastRow = b.row + b.cells.length - 1;
     for (let c = b.col; c <= lastCol; c++) {
       const before = scan.cols(c);
       const saved: SavedColumn = { width: before?.width ? Number(before.width) : null, hidden: before?.hidden === "1" || before?.hidden === "true", col: before };
-      entries.push({ kind: "column", sheet: name, where: columnLetter(c), data: JSON.stringify(saved) });
+      // The column's anchor and what it holds, to find it and tell it from the user's cells later.
+      const id = columnAnchor(++anchors.columns);
+      anchor(id, c, b.row, lastRow);
+      const record = columnRecord(`${a1(b.row, c)}:${a1(lastRow, c)}`, b.cells.map((r) => r[c - b.col]));
+      entries.push({ kind: "column", sheet: name, where: id, data: JSON.stringify({ ...record, saved }) });
       const attrs: Record<string, string> = { ...(before ?? {}), width: String(b.widths[c - b.col] ?? 10), customWidth: "1" };
       if (b.hiddenCols.includes(c)) attrs.hidden = "1";
       cols.set(c, attrs);
@@ -139,20 +171,32 @@ export function writeNewSheet(pkg: XlsxPackage, styles: Styles, spec: SheetSpec,
   pkg.set(part, sheetPieces(spec, styles, { legacyDrawing, drawing }));
 }
 
+/** Marks a sheet we created as ours (a sheet-scoped name the applications carry along with it). */
+function markSheet(pkg: XlsxPackage, name: string, mark: string): void {
+  addDefinedName(pkg, mark, pkg.sheets().findIndex((s) => s.name === name), `${quoteSheet(name)}!$A$1`);
+}
+
 /** Applies a plan to a package that holds nothing of ours (clear it first). */
 export function applyPlan(pkg: XlsxPackage, plan: WritePlan): void {
   const styles = new Styles(pkg);
-  const entries: ControlEntry[] = [{ kind: "workbook", sheet: "", where: "fullCalcOnLoad", data: JSON.stringify(fullCalcOnLoad(pkg)) }];
+  const entries: ControlEntry[] = [
+    { kind: "workbook", sheet: "", where: "version", data: JOURNAL_VERSION },
+    { kind: "workbook", sheet: "", where: "fullCalcOnLoad", data: JSON.stringify(fullCalcOnLoad(pkg)) },
+  ];
   const refs = new Map(pkg.sheets().filter((s) => s.isWorksheet).map((s) => [s.name, s]));
   const touched = new Map<string, { marks: Mark[]; blocks: Block[] }>();
   const of = (sheet: string) => touched.get(sheet) ?? (touched.set(sheet, { marks: [], blocks: [] }), touched.get(sheet) as { marks: Mark[]; blocks: Block[] });
   for (const m of plan.marks) if (refs.has(m.sheet)) of(m.sheet).marks.push(m);
   for (const b of plan.blocks) if (refs.has(b.sheet)) of(b.sheet).blocks.push(b);
-  for (const [sheet, t] of touched) patchUserSheet(pkg, styles, sheet, (refs.get(sheet) as { path: string }).path, t.marks, t.blocks, entries);
+  const anchors: Anchors = { columns: 0, marks: 0 };
+  for (const [sheet, t] of touched) patchUserSheet(pkg, styles, sheet, (refs.get(sheet) as { path: string }).path, t.marks, t.blocks, entries, anchors);
 
   for (const spec of plan.sheets) {
     const name = uniqueSheetName(spec.name, pkg.sheets().map((s) => s.name));
     writeNewSheet(pkg, styles, spec, name);
+    markSheet(pkg, name, SHEET_MARK);
+    // The formulas read the score words by name: the sheet we wrote, whatever name it got.
+    if (spec.name === DATA_SHEET) addDefinedName(pkg, WORDS_NAME, null, `${quoteSheet(name)}!$A$1:$B$${Math.max(1, spec.rows.length)}`);
     entries.push({ kind: "sheet", sheet: name, where: "", data: spec.name });
   }
   // Formulas recompute when the file is opened (the cached results are the engine's).
@@ -162,21 +206,11 @@ export function applyPlan(pkg: XlsxPackage, plan: WritePlan): void {
   }
   const journal: SheetSpec = {
     name: uniqueSheetName(CONTROL_SHEET, pkg.sheets().map((s) => s.name)), hidden: true, merges: [], widths: [10, 16, 14, 60],
-    rows: [["类型", "工作表", "位置", "原状（课证生成，请勿修改）"], ...entries.map((e) => [e.kind, e.sheet, e.where, e.data])].map((r) => r.map((v) => ({ value: v }))),
+    rows: [[...JOURNAL_HEADER], ...entries.map((e) => [e.kind, e.sheet, e.where, e.data])].map((r) => r.map((v) => ({ value: v }))),
   };
   writeNewSheet(pkg, styles, journal, journal.name);
+  markSheet(pkg, journal.name, JOURNAL_MARK);
   styles.save();
-}
-
-/** Reads the journal, if any. */
-export function readControl(pkg: XlsxPackage): ControlEntry[] | null {
-  const control = pkg.sheets().find((s) => s.name === CONTROL_SHEET && s.isWorksheet);
-  if (!control) return null;
-  const grid = readSheetGrid(pkg, control.name, control.path, readContext(pkg));
-  return grid.rows.slice(1).filter((r) => r.length).map((r) => {
-    const v = (i: number) => rawText(r[i] ?? null);
-    return { kind: v(0) as ControlEntry["kind"], sheet: v(1), where: v(2), data: v(3) };
-  });
 }
 
 function restoredFill(saved: SavedCell): string | null {
@@ -184,72 +218,84 @@ function restoredFill(saved: SavedCell): string | null {
   return saved.fill && saved.fill.toUpperCase() !== "#FFFFFF" ? solidFill(`FF${saved.fill.slice(1).toUpperCase()}`) : null;
 }
 
-/** Removes everything a plan wrote and restores what was there; false when there was nothing. */
-export function clearWriteBack(pkg: XlsxPackage): boolean {
-  const entries = readControl(pkg);
-  if (!entries) return false;
+/**
+ * Removes everything a run wrote and restores what was there, as far as the journal verifies:
+ * cells only where they still hold what was written, sheets only where they carry our mark.
+ * False when there was nothing of ours. What was left alone is counted in `skips`.
+ */
+export function clearWriteBack(pkg: XlsxPackage, skips?: JournalSkips): boolean {
+  const journal = readJournal(pkg);
+  const marked = sheetsMarked(pkg, SHEET_MARK);
+  if (!journal && marked.length === 0) return false;
   const styles = new Styles(pkg);
   const refs = new Map(pkg.sheets().filter((s) => s.isWorksheet).map((s) => [s.name, s]));
-  const perSheet = new Map<string, ControlEntry[]>();
-  for (const e of entries) {
-    if (e.kind === "sheet" || !e.sheet || !refs.has(e.sheet)) continue;
-    perSheet.set(e.sheet, [...(perSheet.get(e.sheet) ?? []), e]);
+  const r = journal?.resolved;
+  if (r && skips) {
+    skips.cells.push(...r.skips.cells);
+    skips.entries += r.skips.entries;
   }
-  for (const [sheet, list] of perSheet) {
+  const perSheet = new Map<string, { edits: Edits; cols: Map<number, ColAttrs>; created: string[]; appended: string[]; dimension?: string }>();
+  const of = (sheet: string) => {
+    let p = perSheet.get(sheet);
+    if (!p) perSheet.set(sheet, (p = { edits: new Map(), cols: new Map(), created: [], appended: [] }));
+    return p;
+  };
+  for (const c of r?.columns ?? []) {
+    if (!refs.has(c.sheet)) continue;
+    const p = of(c.sheet);
+    for (const row of c.rows) put(p.edits, row, c.col, { kind: "remove" });
+    const saved = c.saved as SavedColumn | undefined;
+    if (!saved || p.cols.has(c.col)) continue;
+    if (saved.col !== undefined) p.cols.set(c.col, saved.col);
+    else p.cols.set(c.col, saved.width === null && !saved.hidden ? null : { width: String(saved.width ?? 9), customWidth: "1", ...(saved.hidden ? { hidden: "1" } : {}) });
+  }
+  // The first journalled state of a cell is the original: later ones are skipped.
+  const seenCells = new Set<string>();
+  for (const m of r?.marks ?? []) {
+    const where = a1(m.row, m.col);
+    if (!refs.has(m.sheet) || seenCells.has(`${m.sheet}!${where}`)) continue;
+    seenCells.add(`${m.sheet}!${where}`);
+    const saved = m.saved as unknown as SavedCell;
+    const p = of(m.sheet);
+    // A cell of ours that goes wins over a mark whose anchor an editor left behind.
+    if (p.edits.get(m.row)?.has(m.col)) continue;
+    if (saved.note) p.created.push(where);
+    if (saved.appended) p.appended.push(where);
+    put(p.edits, m.row, m.col, {
+      kind: "style",
+      to: (s, exists) => {
+        if (!exists) return null;
+        // Only a cell still wearing one of our fills is restyled.
+        const now = fillColor(styles.fillOf(s));
+        if (!now || !OURS.has(`FF${now.slice(1)}`)) return s;
+        if (saved.absent) return null;
+        if (m.exact && typeof saved.xf === "number" && styles.xf(saved.xf) === saved.xfXml) return saved.xf;
+        // The styles were renumbered (saved by another program), or rows moved inside the marks: take our fill back off the cell as it is now.
+        return styles.withFill(s, restoredFill(saved));
+      },
+    });
+  }
+  // A sheet's saved dimension stands where its columns were found in place (nothing moved).
+  const inPlace = new Set((r?.columns ?? []).filter((c) => c.inPlace).map((c) => c.sheet));
+  for (const e of r?.workbook ?? []) {
+    if (e.where !== "dimension" || !inPlace.has(e.sheet) || r?.moved.has(e.sheet)) continue;
+    const d = parseJson(e.data);
+    if (typeof d === "string") of(e.sheet).dimension ??= d;
+  }
+  for (const [sheet, p] of perSheet) {
     const path = (refs.get(sheet) as { path: string }).path;
-    const edits: Edits = new Map();
-    const cols = new Map<number, ColAttrs>();
-    const created: string[] = [];
-    const appended: string[] = [];
-    let dimension: string | undefined;
-    // The first journalled state of a cell or column is the original: later ones are skipped.
-    const seenCells = new Set<string>();
-    for (const e of list) {
-      if (e.kind === "block") {
-        const [from, to] = e.where.split(":").map(parseA1);
-        if (!from || !to) continue;
-        for (let r = from.row; r <= to.row; r++) for (let c = from.col; c <= to.col; c++) put(edits, r, c, { kind: "remove" });
-      } else if (e.kind === "cell") {
-        const at = parseA1(e.where);
-        if (!at || seenCells.has(e.where)) continue;
-        seenCells.add(e.where);
-        const saved = JSON.parse(e.data) as SavedCell;
-        if (saved.note) created.push(e.where);
-        if (saved.appended) appended.push(e.where);
-        put(edits, at.row, at.col, {
-          kind: "style",
-          to: (s, exists) => {
-            if (!exists) return null;
-            if (saved.absent && s !== 0 && OURS.has(`FF${(fillColor(styles.fillOf(s)) ?? "#").slice(1)}`)) return null;
-            if (saved.xf !== undefined && styles.xf(saved.xf) === saved.xfXml) return saved.xf;
-            // The styles were renumbered (saved by another program): take the fill back off the cell as it is now.
-            const now = fillColor(styles.fillOf(s));
-            return now && OURS.has(`FF${now.slice(1)}`) ? styles.withFill(s, restoredFill(saved)) : s;
-          },
-        });
-      } else if (e.kind === "column") {
-        const c = parseA1(`${e.where}1`)?.col;
-        if (c === undefined || cols.has(c)) continue;
-        const saved = JSON.parse(e.data) as SavedColumn;
-        if (saved.col !== undefined) cols.set(c, saved.col);
-        else cols.set(c, saved.width === null && !saved.hidden ? null : { width: String(saved.width ?? 9), customWidth: "1", ...(saved.hidden ? { hidden: "1" } : {}) });
-      } else if (e.kind === "workbook" && e.where === "dimension") {
-        dimension ??= (JSON.parse(e.data) as string | null) ?? undefined;
-      }
-    }
-    const removed = created.length || appended.length ? removeNotes(pkg, path, created, appended) : { vmlRelRemoved: null };
-    pkg.set(path, patchSheet(pkg.textSource(path), { cells: edits, cols, dimension, legacyDrawing: removed.vmlRelRemoved ? null : undefined }));
+    const removed = p.created.length || p.appended.length ? removeNotes(pkg, path, p.created, p.appended) : { vmlRelRemoved: null };
+    pkg.set(path, patchSheet(pkg.textSource(path), { cells: p.edits, cols: p.cols, dimension: p.dimension, legacyDrawing: removed.vmlRelRemoved ? null : undefined }));
   }
-  for (const e of entries) if (e.kind === "sheet") removeSheet(pkg, e.sheet);
-  const calc = entries.find((e) => e.kind === "workbook" && e.where === "fullCalcOnLoad");
-  if (calc) {
-    const v = JSON.parse(calc.data) as string | boolean | null;
-    setFullCalcOnLoad(pkg, v === null ? null : v === true ? "1" : v === false ? "0" : v);
-  }
-  removeSheet(pkg, CONTROL_SHEET);
+  for (const name of new Set([...marked, ...(journal ? [journal.sheet] : []), ...(r?.legacySheets ?? [])])) removeSheet(pkg, name);
+  removeDefinedNames(pkg, (d) => RUN_NAME.test(d.name));
+  const calc = r?.workbook.find((e) => e.where === "fullCalcOnLoad");
+  const v = calc ? parseJson(calc.data) : undefined;
+  if (v === null || typeof v === "string" || typeof v === "boolean") setFullCalcOnLoad(pkg, v === null ? null : v === true ? "1" : v === false ? "0" : v);
   styles.save();
   return true;
 }
+
 
 /** A sheet the user keeps (the imported register): replaces the one an earlier call wrote, found by
  * its mark; returns the name it got. Not journalled: clear leaves it, it is the user's data now. */
