@@ -2,6 +2,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { checkGrids } from "../app/check";
+import type { JournalSkips } from "../app/journal";
 import { UnusableWorkbook } from "../app/port";
 import type { Report } from "../app/report";
 import { runWriteBack } from "../app/run";
@@ -70,12 +71,13 @@ export async function runFile(input: string, out: string): Promise<{ report: Rep
   return { report };
 }
 
-export async function clearFile(input: string, out: string): Promise<boolean> {
+/** Whether anything of ours was there, and what clear left alone because it was no longer ours. */
+export async function clearFile(input: string, out: string): Promise<{ cleared: boolean; kept: JournalSkips }> {
   const target = await OutputTarget.claim(out, [input]);
   const wb = await openWorkbookFile(input);
   const cleared = await wb.clearWriteBack();
   await target.write(wb.pkg);
-  return cleared;
+  return { cleared, kept: wb.skips };
 }
 
 /** kezheng import: exports read (any format), the register written into the workbook. */

@@ -67,8 +67,13 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
   writesWorkbook("clear", "移除课证写入的一切（标记、公式列、生成的表格），恢复原样", "课证处理过的 .xlsx 工作簿", "已清除")
     .action(async (file: string, opts: { output?: string; inPlace?: boolean }) => {
       const out = outputPath(file, opts, "已清除");
-      const cleared = await clearFile(file, out);
-      io.out(cleared ? `已移除课证写入的全部内容，恢复原样：${out}\n` : `${file} 中没有课证写入的内容，已原样保存：${out}\n`);
+      const { cleared, kept } = await clearFile(file, out);
+      if (kept.cells.length > 0 || kept.entries > 0) {
+        io.out(`已移除课证写入的内容：${out}\n以下内容已不是课证写入的样子（可能被您修改过），课证保留它们，没有清除：\n`);
+        for (const c of kept.cells.slice(0, 20)) io.out(`  ${c.sheet}!${c.cell}\n`);
+        if (kept.cells.length > 20) io.out(`  ……另有 ${kept.cells.length - 20} 个单元格。\n`);
+        if (kept.entries > 0) io.out(`  课证的记录（隐藏工作表）中有 ${kept.entries} 处与工作簿现状对不上，已跳过，所指的单元格和工作表保持原样。\n`);
+      } else io.out(cleared ? `已移除课证写入的全部内容，恢复原样：${out}\n` : `${file} 中没有课证写入的内容，已原样保存：${out}\n`);
     });
 
   program

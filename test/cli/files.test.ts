@@ -11,7 +11,7 @@ import { OutputTarget } from "../../src/cli/output";
 import { sheetsToWorkbook } from "../../src/hosts/xlsx/sheets";
 import { kezheng, ROOT } from "../support/cli";
 import { tmpDir, writeFixture } from "../support/workbooks";
-import { readParts } from "../support/writers";
+import { openpyxlDump, readParts, userEdit, type DumpedSheet } from "../support/writers";
 
 const dir = tmpDir();
 const folder = path.join(dir, "各学院");
@@ -176,3 +176,23 @@ describe("written files keep what protects them", () => {
     expect(temporaries(dir)).toEqual([]);
   }, 120000);
 });
+
+test("clear says which cells it kept because the user wrote over what we wrote there", async () => {
+  const f = path.join(dir, "kept.xlsx");
+  fs.copyFileSync(A, f);
+  const out = path.join(dir, "kept-课证.xlsx");
+  expect(kezheng(["run", f, "-o", out]).code).toBeLessThan(2);
+  // The secretary types her own note into our 说明 column (the last of the four), in LibreOffice.
+  const roster = openpyxlDump(out).find((s) => Object.values(s.cells).some(([v]) => v === "说明")) as DumpedSheet;
+  const header = Object.entries(roster.cells).find(([, [v]]) => v === "说明")?.[0] as string;
+  const [, col, row] = /^([A-Z]+)(\d+)$/.exec(header) as RegExpExecArray;
+  const cell = `${col}${Number(row) + 1}`;
+  const edited = userEdit("libreoffice", out, path.join(dir, "kept-edited.xlsx"), [{ op: "set", sheet: roster.name, cell, text: "已电话通知本人" }]);
+  const r = kezheng(["clear", edited, "-o", path.join(dir, "kept-cleared.xlsx")]);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toMatch(/课证保留它们，没有清除/);
+  expect(r.stdout).toContain(`${roster.name}!${cell}`);
+  const after = openpyxlDump(path.join(dir, "kept-cleared.xlsx")).find((s) => s.name === roster.name) as DumpedSheet;
+  expect(after.cells[cell][0]).toBe("已电话通知本人");
+  expect(after.cells[header]?.[0] ?? null).toBeNull();
+}, 120000);
