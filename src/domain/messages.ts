@@ -110,6 +110,9 @@ export const MESSAGES = {
   CERT_NO_PREFIX: { severity: "error", zh: (p) => `证书编号${v(p)}的前 13 位与设置的前缀“${p.expected}”不符。`, en: (p) => `Certificate number ${v(p)} does not start with the prefix "${p.expected}".` },
   CERT_NO_DUPLICATE: { severity: "error", zh: (p) => `证书编号${v(p)}与第 ${p.other} 行重复：证书编号必须唯一。`, en: (p) => `Certificate number ${v(p)} repeats row ${p.other}.` },
   CERT_NO_NOT_QUALIFIED: { severity: "warning", zh: (p) => `已填写证书编号${v(p)}，但该生当前不符合认定条件：请核对。`, en: (p) => `Certificate number ${v(p)} given to an applicant who does not qualify.` },
+  // kezheng fill: the upload template of the evaluation system or the city centre
+  TEMPLATE_COLUMN_UNFILLED: { severity: "warning", zh: (p) => `模板的“${p.column}”列没有对应的数据，已留空：花名册中没有这一列（表头写法相同的列会被照抄），请在模板中手工填写，或在花名册中加上同名的列后重新填写。`, en: (p) => `Template column "${p.column}" has no matching data and was left empty; add a roster column with the same header or fill it by hand.` },
+  TEMPLATE_VALUE_NOT_IN_LIST: { severity: "warning", zh: (p) => `“${p.column}”的值${v(p)}不在模板的下拉列表中（可选：${p.choices}）：已照原样填写，请从列表中选择正确的一项。`, en: (p) => `"${p.column}" value ${v(p)} is not in the template's list (${p.choices}); written as is, pick the right entry.` },
 } satisfies Record<string, Entry>;
 
 export type IssueCode = keyof typeof MESSAGES;
