@@ -1,10 +1,14 @@
 """Upload templates as evaluation systems and city centres hand them out, written by openpyxl.
 
-  python3 filltemplate.py OUT.xlsx    title and note rows, the header in row 3, columns in an unusual
-                                      order, drop-down lists (级别 from a hidden 代码表 sheet, 证件类型,
-                                      性别), text- and date-formatted columns, bordered cells, an
-                                      example row, a 民族 column no roster has, an instructions sheet
+  python3 filltemplate.py make OUT.xlsx
+                                    title and note rows, the header in row 3, columns in an unusual
+                                    order, drop-down lists (级别 from a hidden 代码表 sheet, 证件类型,
+                                    性别), text- and date-formatted columns, bordered cells, an
+                                    example row, a 民族 column no roster has, an instructions sheet
+  python3 filltemplate.py dump FILE.xlsx SHEET
+                                    the sheet's cells as JSON rows of [value, data type, number format]
 """
+import json
 import sys
 
 import openpyxl
@@ -54,5 +58,13 @@ def make(out):
     wb.save(out)
 
 
+def dump(path, sheet):
+    ws = openpyxl.load_workbook(path)[sheet]
+    out = []
+    for row in ws.iter_rows():
+        out.append([[c.value.isoformat()[:10] if hasattr(c.value, "isoformat") else c.value, c.data_type, c.number_format] for c in row])
+    print(json.dumps(out, ensure_ascii=False))
+
+
 if __name__ == "__main__":
-    make(sys.argv[1])
+    {"make": lambda: make(sys.argv[2]), "dump": lambda: dump(sys.argv[2], sys.argv[3])}[sys.argv[1]]()
