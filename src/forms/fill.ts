@@ -104,18 +104,13 @@ const rowBlank = (cells: readonly CellValue[] | undefined) => !cells || cells.ev
 function mapColumns(grid: Grid, headerRow: number, source: FillSource): FillColumn[] {
   const cells = grid.rows[headerRow] ?? [];
   const columns: FillColumn[] = [];
-  const taken = new Set<string>();
+  // A field named twice (出生日期 and 出生年月) is written in both columns.
   cells.forEach((v, col) => {
     if (isBlank(v)) return;
     const header = cellText(v);
     const f = matchField(TEMPLATE_FIELDS, header);
-    if (f && !taken.has(f)) {
-      taken.add(f);
-      columns.push({ col, header, field: f });
-      return;
-    }
     const key = headerKey(header);
-    columns.push({ col, header, field: !f && source.rosterHeader.has(key) ? `花名册:${key}` : null });
+    columns.push({ col, header, field: f ?? (source.rosterHeader.has(key) ? `花名册:${key}` : null) });
   });
   return columns;
 }
