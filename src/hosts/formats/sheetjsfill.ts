@@ -45,7 +45,7 @@ export async function fillXls(name: string, bytes: Uint8Array, source: FillSourc
   const { error, warn } = console;
   console.error = console.warn = () => undefined;
   try {
-    wb = x.read(bytes, { type: "array", cellNF: true, cellStyles: true, cellDates: false });
+    wb = x.read(bytes, { type: "array", cellNF: true, cellStyles: true, cellDates: false, sheetStubs: true });
   } catch (e) {
     throw new UnusableWorkbook(`${name} 无法读取（Excel 97-2003 格式，${(e as Error).message}）：文件可能已损坏，请重新下载模板。`);
   } finally {
@@ -74,11 +74,13 @@ export async function fillXls(name: string, bytes: Uint8Array, source: FillSourc
   const set = (r: number, c: number, v: CellValue) => {
     const addr = x.utils.encode_cell({ r, c });
     const old = ws[addr] as CellObject | undefined;
-    if (v === null) delete ws[addr];
-    else if (v instanceof Date) ws[addr] = { t: "n", v: dateToSerial(v) - (date1904 ? 1462 : 0), z: typeof old?.z === "string" ? old.z : "yyyy-mm-dd" };
-    else if (typeof v === "number") ws[addr] = { t: "n", v };
-    else if (typeof v === "boolean") ws[addr] = { t: "b", v };
-    else ws[addr] = { t: "s", v };
+    // The cell's number format stays (a blank formatted cell is a stub: sheetStubs).
+    const z = typeof old?.z === "string" ? { z: old.z } : {};
+    if (v === null) ws[addr] = { t: "z", ...z };
+    else if (v instanceof Date) ws[addr] = { t: "n", v: dateToSerial(v) - (date1904 ? 1462 : 0), z: z.z ?? "yyyy-mm-dd" };
+    else if (typeof v === "number") ws[addr] = { t: "n", v, ...z };
+    else if (typeof v === "boolean") ws[addr] = { t: "b", v, ...z };
+    else ws[addr] = { t: "s", v, ...z };
   };
   plan.rows.forEach((values, i) => values.forEach((v, c) => v !== null && set(plan.firstRow + i, c, v)));
   for (const b of plan.blanks) for (const c of b.cols) set(b.row, c, null);
