@@ -21,6 +21,12 @@ export function fillSourceOf(result: CheckResult): FillSource {
   };
 }
 
+/** The filled template's name: TEMPLATE-已填写 with the template's own extension (the systems import that format). */
+export function filledName(template: string): string {
+  const dot = template.lastIndexOf(".");
+  return dot > 0 ? `${template.slice(0, dot)}-已填写${template.slice(dot)}` : `${template}-已填写.xlsx`;
+}
+
 /** A template that already holds data is not written over: one line saying what to do. */
 export function refuseFilled(plan: FillPlan, file: string, append: boolean): void {
   if (!plan.existing || append) return;

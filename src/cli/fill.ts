@@ -4,7 +4,7 @@ import * as fsSync from "fs";
 import { promises as fs } from "fs";
 import * as path from "path";
 import { checkGrids } from "../app/check";
-import { fillSourceOf } from "../app/fill";
+import { filledName, fillSourceOf } from "../app/fill";
 import { UnusableWorkbook } from "../app/port";
 import { countErrors } from "../app/report";
 import type { FillPlan } from "../forms/fill";
@@ -24,7 +24,7 @@ export interface FillCliOptions {
 /** Where the filled template goes: -o (same extension as the template), or TEMPLATE-已填写.ext beside it. */
 export function fillOutputPath(template: string, output?: string): string {
   const ext = path.extname(template).toLowerCase();
-  const out = output ?? path.join(path.dirname(template), `${path.basename(template, path.extname(template))}-已填写${ext}`);
+  const out = output ?? path.join(path.dirname(template), filledName(path.basename(template)));
   if (path.extname(out).toLowerCase() !== ext) throw new UnusableWorkbook(`输出文件应与模板同为 ${ext || "Excel"} 格式（考试认证系统按模板格式导入）：${out}`);
   if (path.resolve(out) === path.resolve(template)) throw new UnusableWorkbook(`输出文件与模板相同（${template}）：模板不会被覆盖，请用 -o 指定另一个文件名。`);
   return out;

@@ -7,6 +7,9 @@ import { kezheng } from "../support/cli";
 import { convert } from "../support/libreoffice";
 import { tmpDir } from "../support/workbooks";
 import { readParts } from "../support/writers";
+import { unzipSync } from "fflate";
+import { joinChunks } from "../../src/web/chunks";
+import { perform } from "../../src/web/engine";
 
 const PYTHON = fs.existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
 const SCRIPT = path.join(__dirname, "..", "support", "filltemplate.py");
@@ -155,3 +158,24 @@ test("an output name of another format than the template is refused", () => {
   expect(r.code).toBe(2);
   expect(r.stderr).toMatch(/输出文件应与模板同为 \.xlsx 格式/);
 });
+
+test("the page's engine gives the same file as the command line, part for part (.xlsx) and byte for byte (.xls)", async () => {
+  const file = (f: string) => ({ name: path.basename(f), bytes: new Uint8Array(fs.readFileSync(f)) });
+  const cli = path.join(dir, "cli.xlsx");
+  kezheng(["fill", template, "--from", roster, "-o", cli]);
+  const page = await perform({ kind: "fill", template: file(template), from: file(roster) }, () => undefined);
+  expect(page.output?.name).toBe("考生信息导入模板-已填写.xlsx");
+  expect(page.filled?.rows).toBe(forward.length);
+  expect(page.filled?.emptyColumns).toEqual(["民族", "备注"]);
+  const a = readParts(cli);
+  const b = unzipSync(joinChunks(page.output?.chunks ?? []));
+  expect(Object.keys(b)).toEqual(Object.keys(a));
+  for (const name of Object.keys(a)) expect(Buffer.from(b[name]).equals(Buffer.from(a[name]))).toBe(true);
+
+  const xls = convert(template, "xls", "MS Excel 97").file;
+  const cliXls = path.join(dir, "cli.xls");
+  kezheng(["fill", xls, "--from", roster, "-o", cliXls]);
+  const pageXls = await perform({ kind: "fill", template: file(xls), from: file(roster) }, () => undefined);
+  expect(pageXls.output?.name).toMatch(/-已填写\.xls$/);
+  expect(Buffer.from(joinChunks(pageXls.output?.chunks ?? [])).equals(fs.readFileSync(cliXls))).toBe(true);
+}, 120000);
