@@ -37,4 +37,6 @@ export const TID = {
   webFile: "kz-web-file",
   download: "kz-download",
   webMergePick: "kz-web-merge-pick",
+  fillPick: "kz-fill-pick",
+  fillSummary: "kz-fill-summary",
 } as const;

@@ -7,7 +7,7 @@ import { EVERYTHING, runWriteBack, type Parts, type Phase } from "../app/run";
 import { checkGrids } from "../app/check";
 import { importGrades, IMPORT_MARK, type ImportShown } from "../app/import";
 import { filledName, fillSourceOf } from "../app/fill";
-import type { FillPlan } from "../forms/fill";
+import type { FillShown } from "../ui/FillSummary";
 import { fillTemplate } from "../hosts/formats/fill";
 import { newWorkbook } from "../hosts/xlsx/sheets";
 import { writeMarkedSheet } from "../hosts/xlsx/writeback";
@@ -40,7 +40,7 @@ export interface JobResult {
   merge?: Pick<MergeResult, "files"> & { applicants: number; reportable: number };
   imported?: ImportShown & { sheetName: string };
   /** 填写上报模板: what was read from the template and written into it. */
-  filled?: Omit<FillPlan, "rows" | "blanks" | "existing"> & { rows: number };
+  filled?: FillShown;
 }
 
 export type ProgressReport = (phase: Phase, done?: number, total?: number) => void;
