@@ -39,4 +39,7 @@ export const TID = {
   webMergePick: "kz-web-merge-pick",
   fillPick: "kz-fill-pick",
   fillSummary: "kz-fill-summary",
+  fillToggle: "kz-fill-toggle",
+  fillView: "kz-fill",
+  fillMessage: "kz-fill-message",
 } as const;
