@@ -220,26 +220,22 @@ export function planFill(t: TemplateSheet, source: FillSource, options: FillOpti
     const list = t.lists.get(c.col);
     // Dates in the column's own date format, or as yyyy-mm-dd text (a text or General column).
     if (value instanceof Date) return format === "date" ? value : iso(value);
-    let text = cellText(value);
+    const text = cellText(value);
+    let entry: string | null = null;
     if (list && list.length) {
-      const entry = matchEntry(field, text, list);
-      if (entry === null) {
-        issues.push(issueAt(grid.name, row, c.col, "TEMPLATE_VALUE_NOT_IN_LIST", { column: c.header, value: text, choices: list.slice(0, 8).join("、") + (list.length > 8 ? "……" : "") }));
-        return typeof value === "number" && format !== "text" && !(field && TEXT_FIELDS.has(field)) ? value : text;
-      }
-      text = entry;
-    } else if (hint(c.col) !== "") {
+      entry = matchEntry(field, text, list);
+      if (entry === null) issues.push(issueAt(grid.name, row, c.col, "TEMPLATE_VALUE_NOT_IN_LIST", { column: c.header, value: text, choices: list.slice(0, 8).join("、") + (list.length > 8 ? "……" : "") }));
+    } else if (field && WORDED.has(field) && hint(c.col) !== "") {
       // No list: the example row shows the wording the template expects.
       const ex = hint(c.col);
-      const level = field === "level" ? (text.startsWith("三") ? 3 : 4) : null;
-      text = (level !== null ? levelInWordingOf(level, ex) : null) ?? (field && field !== "level" ? matchEntry(field, text, [ex]) : null) ?? text;
-      if (field === "sex" && /^[12]$/.test(normalizeDigits(ex))) text = text === "男" ? "1" : text === "女" ? "2" : text;
+      if (field === "level") entry = levelInWordingOf(text.startsWith("三") ? 3 : 4, ex);
+      else if (field === "sex" && /^[12]$/.test(normalizeDigits(ex))) entry = text === "男" ? "1" : text === "女" ? "2" : null;
+      else entry = matchEntry(field, text, [ex]);
     }
-    if (field && TEXT_FIELDS.has(field)) return text;
-    if (format === "text") return text;
-    if (typeof value === "number" && text === cellText(value)) return value;
+    if (entry === null) return typeof value === "number" && format !== "text" && !(field && TEXT_FIELDS.has(field)) ? value : text;
+    if ((field && TEXT_FIELDS.has(field)) || format === "text") return entry;
     // A list entry like 1 or 2 is a number in the cell, as Excel stores what a user picks from it.
-    return /^-?\d{1,9}$/.test(text) ? Number(text) : text;
+    return /^-?\d{1,9}$/.test(entry) ? Number(entry) : entry;
   };
 
   const width = Math.max(0, ...columns.map((c) => c.col + 1), ...examples.map((r) => (grid.rows[r] ?? []).length));
@@ -265,6 +261,9 @@ export function planFill(t: TemplateSheet, source: FillSource, options: FillOpti
     emptyColumns: columns.filter((c) => !filled.has(c.col)).map((c) => c.header), issues,
   };
 }
+
+/** Fields whose wording templates choose (the example row shows it where there is no list). */
+const WORDED: ReadonlySet<TemplateField> = new Set(["level", "sex", "idType", "source", "route", "result"]);
 
 const normalizeDigits = (s: string) => s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).trim();
 

@@ -102,6 +102,12 @@ describe("the plan", () => {
     expect(appended.rows[0][0]).toBe(2);
   });
 
+  test("a roster column's text stays text (leading zeros kept); the example row's words stand only for worded fields", () => {
+    const rows: CellValue[][] = [["姓名", "证件号码", "性别", "考生号", "班级"], ["张三（示例）", "110101199001011234", "男", "0001", "2021级1班"]];
+    const plan = planFill(sheet(rows), source([person({ className: "2021级" })], { header: ["考生号"], cells: [["0123"]] }));
+    expect(plan.rows).toEqual([["王芳", "410102200301021246", "女", "0123", "2021级"]]);
+  });
+
   test("IDs, phones and student numbers are text; dates follow the column's format", () => {
     const header = ["姓名", "身份证号", "手机号码", "学号", "出生日期", "出生年月", "入学年份"];
     const formats = new Map([[4, "date" as const], [5, "text" as const], [6, "text" as const]]);
