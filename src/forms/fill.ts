@@ -34,13 +34,12 @@ export function templateHeaderRow(grid: Grid): { row: number; fields: number } |
 /** The sheet to fill: the visible sheet whose header names the most fields (code-list sheets are hidden). */
 export function chooseTemplateSheet(sheets: readonly { grid: Grid; hidden: boolean }[]): { index: number; headerRow: number } | null {
   let best: { index: number; headerRow: number; fields: number } | null = null;
-  sheets.forEach((s, index) => {
-    if (s.hidden) return;
-    const h = templateHeaderRow(s.grid);
+  for (let index = 0; index < sheets.length; index++) {
+    if (sheets[index].hidden) continue;
+    const h = templateHeaderRow(sheets[index].grid);
     if (h && (!best || h.fields > best.fields)) best = { index, headerRow: h.row, fields: h.fields };
-  });
-  const found = best as { index: number; headerRow: number } | null;
-  return found ? { index: found.index, headerRow: found.headerRow } : null;
+  }
+  return best ? { index: best.index, headerRow: best.headerRow } : null;
 }
 
 export interface TemplateSheet {
