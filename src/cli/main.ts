@@ -5,6 +5,7 @@ import { countErrors } from "../app/report";
 import * as path from "path";
 import { writeDemo, writeTemplate } from "./demo";
 import { checkFile, clearFile, importFiles, outputPath, runFile, xlsxName } from "./files";
+import { fillFile, fillJson, formatFill } from "./fill";
 import { mergeFiles } from "./merge";
 import { formatSummary } from "./summary";
 
@@ -98,6 +99,21 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       }
       io.out(`已写入 ${out} 的工作表“${r.sheetName}”（再次导入会替换这张表）。下一步：kezheng check 或 kezheng run。\n`);
       code = countErrors({ applicants: [], issues: r.issues }) > 0 ? EXIT_ERRORS : EXIT_OK;
+    });
+
+  program
+    .command("fill")
+    .description("填写上报模板：把可认定的申报人填入考试认证系统或认定中心下发的导入模板（.xlsx、.xlsm、.xls），按模板的表头、下拉列表和格式填写")
+    .argument("<template>", "下发的空白模板（不会被修改）")
+    .requiredOption("--from <workbook>", "填写好的花名册工作簿（.xlsx、.xls、.ods 或 .csv）")
+    .option("-o, --output <file>", "输出文件（默认：模板文件名-已填写，格式与模板相同）")
+    .option("--all", "填入花名册上的全部申报人（默认只填可认定和降级认定的）")
+    .option("--append", "模板中已有数据时，接在已有数据后面填写")
+    .option("--json", "只在标准输出打印机器可读的 JSON")
+    .action(async (template: string, opts: { from: string; output?: string; all?: boolean; append?: boolean; json?: boolean }) => {
+      const r = await fillFile(template, opts);
+      io.out(opts.json ? JSON.stringify(fillJson(r)) + "\n" : formatFill(template, r));
+      code = r.rosterErrors > 0 || r.plan.issues.some((i) => i.severity === "error") ? EXIT_ERRORS : EXIT_OK;
     });
 
   program

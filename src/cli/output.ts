@@ -129,6 +129,22 @@ export class OutputTarget {
 
   /** Writes the package whole or not at all; the file at the target stays as it was on any failure. */
   async write(pkg: XlsxPackage): Promise<void> {
+    await this.writeWith(
+      // Chunks go to disk as the zip is made: a school's 90 MB output is never held whole.
+      (put) => pkg.write(put),
+      (tmp) => {
+        const bad = firstBadPart(fsSync.readFileSync(tmp), pkg.madeParts(), nodeZlib.crc32);
+        if (bad) throw new UnusableWorkbook(`写出的文件没有通过校验（${bad} 与其校验码不符），没有保存：${this.file} 保持原样。这是课证的问题，不是您的文件的问题：请把输入文件和这行说明发给维护人员。`);
+      },
+    );
+  }
+
+  /** Writes bytes made whole elsewhere (an .xls), under the same rules. */
+  async writeBytes(bytes: Uint8Array): Promise<void> {
+    await this.writeWith((put) => put(bytes), () => undefined);
+  }
+
+  private async writeWith(produce: (put: (chunk: Uint8Array) => void) => void, verify: (tmp: string) => void): Promise<void> {
     installHandlers();
     const tmp = tmpName(this.file, process.pid);
     let fd: number | null = null;
@@ -137,17 +153,15 @@ export class OutputTarget {
       // Private while being written: the roster's ID numbers are never readable by others, even briefly.
       fd = fsSync.openSync(tmp, "w", 0o600);
       const file = fd;
-      // Chunks go to disk as the zip is made: a school's 90 MB output is never held whole.
-      pkg.write((chunk) => {
+      produce((chunk) => {
         for (let at = 0; at < chunk.length; ) at += fsSync.writeSync(file, chunk, at, chunk.length - at);
       });
       fsSync.fchmodSync(fd, this.mode);
       if (this.owner && process.getuid?.() === 0) fsSync.fchownSync(fd, this.owner.uid, this.owner.gid);
       fsSync.closeSync(fd);
       fd = null;
-      const bad = firstBadPart(fsSync.readFileSync(tmp), pkg.madeParts(), nodeZlib.crc32);
-      if (bad) throw new UnusableWorkbook(`写出的文件没有通过校验（${bad} 与其校验码不符），没有保存：${this.file} 保持原样。这是课证的问题，不是您的文件的问题：请把输入文件和这行说明发给维护人员。`);
-      // A pause for a Ctrl-C pressed while the zip was made (signals are read in the loop's poll
+      verify(tmp);
+      // A pause for a Ctrl-C pressed while the file was made (signals are read in the loop's poll
       // phase, which lies between a timer and the next immediate); from here to the rename nothing waits.
       await new Promise((resolve) => setTimeout(resolve, 0));
       await new Promise((resolve) => setImmediate(resolve));

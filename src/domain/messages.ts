@@ -116,6 +116,9 @@ export const MESSAGES = {
   // architecture.md "Finding what we wrote": the journal never drives a deletion it cannot verify
   JOURNAL_CELL_KEPT: { severity: "warning", zh: () => `此单元格位于课证写入的列中，但内容已不是课证写入的（可能被修改过）：课证保留它，不会清除；如不需要请手动删除。`, en: () => `This cell is in a column Kezheng wrote, but it no longer holds what Kezheng wrote (it may have been edited): it is kept and never cleared; delete it yourself if it is not needed.` },
   JOURNAL_SKIPPED: { severity: "warning", zh: (p) => `工作表${v(p)}（课证的记录）中有 ${p.count} 处与工作簿现状对不上（记录被改动或损坏，或所指的内容已被修改、删除），已跳过：相应的单元格和工作表保持原样，不会被删除。`, en: (p) => `Sheet ${v(p)} (Kezheng's record) has ${p.count} entries that do not match the workbook as it is (edited or damaged, or what they name was changed or deleted): skipped, the cells and sheets they name are left as they are.` },
+  // kezheng fill: the upload template of the evaluation system or the city centre
+  TEMPLATE_COLUMN_UNFILLED: { severity: "warning", zh: (p) => `模板的“${p.column}”列没有对应的数据，已留空：花名册中没有这一列（表头写法相同的列会被照抄），请在模板中手工填写，或在花名册中加上同名的列后重新填写。`, en: (p) => `Template column "${p.column}" has no matching data and was left empty; add a roster column with the same header or fill it by hand.` },
+  TEMPLATE_VALUE_NOT_IN_LIST: { severity: "warning", zh: (p) => `“${p.column}”的值${v(p)}不在模板的下拉列表中（可选：${p.choices}）：已照原样填写，请从列表中选择正确的一项。`, en: (p) => `"${p.column}" value ${v(p)} is not in the template's list (${p.choices}); written as is, pick the right entry.` },
 } satisfies Record<string, Entry>;
 
 export type IssueCode = keyof typeof MESSAGES;

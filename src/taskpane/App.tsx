@@ -24,6 +24,7 @@ function isDark(): boolean {
 // The centre's merge carries the file host: loaded only when opened.
 const MergeView = lazy(() => import(/* webpackChunkName: "merge" */ "./MergeView"));
 const ImportView = lazy(() => import(/* webpackChunkName: "import" */ "./ImportView"));
+const FillView = lazy(() => import(/* webpackChunkName: "fill" */ "./FillView"));
 
 const ACTIONS: Action[] = ["check", "mark", "compute", "generate", "clear"];
 const HINTS = { check: "checkHint", mark: "markHint", compute: "computeHint", generate: "generateHint", clear: "clearHint" } as const;
@@ -36,6 +37,7 @@ export function App() {
   const [settings, setSettings] = useState<Record<string, string> | null>(null);
   const [merging, setMerging] = useState(false);
   const [importing, setImporting] = useState(false);
+  const [filling, setFilling] = useState(false);
   const cancel = useRef(false);
 
   const run = useCallback(async (action: Action) => {
@@ -97,6 +99,14 @@ export function App() {
         {importing && (
           <Suspense fallback={<ProgressBar aria-label={t.importTitle} />}>
             <ImportView t={t} />
+          </Suspense>
+        )}
+        <Button appearance="subtle" data-testid={TID.fillToggle} aria-expanded={filling} onClick={() => setFilling(!filling)}>
+          {t.fillName}
+        </Button>
+        {filling && (
+          <Suspense fallback={<ProgressBar aria-label={t.fillName} />}>
+            <FillView t={t} />
           </Suspense>
         )}
         <Button appearance="subtle" data-testid={TID.mergeToggle} aria-expanded={merging} onClick={() => setMerging(!merging)}>

@@ -68,6 +68,16 @@ const zh = {
   webMergePick: "选择各学院的工作簿…",
   mergeDownload: "汇总表格已生成，浏览器已开始下载 汇总.xlsx。",
   internalError: (m: string) => `课证内部出错（${m}）：请把这个文件和这句话发给维护人员。`,
+  fillTitle: "填写上报模板：把可认定的申报人填入考试认证系统或认定中心下发的导入模板（.xlsx、.xls），模板的其余内容不变",
+  fillPick: "选择上报模板…",
+  fillName: "填写上报模板",
+  fillReading: "正在读取模板并填写…",
+  fillRead: (sheet: string, row: number) => `模板工作表“${sheet}”，表头在第 ${row} 行。`,
+  fillLeftEmpty: "（留空）",
+  fillRosterColumn: (header: string) => `花名册的“${header}”列`,
+  fillRows: (n: number, from: number) => (n ? `已填写 ${n} 行（自第 ${from} 行起）。` : "没有可填写的申报人（可认定或降级认定的）。"),
+  fillEmpty: (list: string) => `留空的列：${list}。`,
+  fillIssues: (n: number) => `需要核对 ${n} 处：`,
 };
 
 const en: Strings = {
@@ -136,6 +146,16 @@ const en: Strings = {
   webMergePick: "Choose the departments' workbooks…",
   mergeDownload: "The summary is ready; the download of 汇总.xlsx has started.",
   internalError: (m) => `Internal error in Kezheng (${m}): please send this file and this message to your maintainer.`,
+  fillTitle: "Fill an upload template: the applicants put forward, written into the template the evaluation system or the city centre hands out (.xlsx, .xls); nothing else in it changes",
+  fillPick: "Choose the upload template…",
+  fillName: "Fill an upload template",
+  fillReading: "Reading the template and filling it in…",
+  fillRead: (sheet, row) => `Template sheet "${sheet}", header in row ${row}.`,
+  fillLeftEmpty: "(left empty)",
+  fillRosterColumn: (header) => `roster column "${header}"`,
+  fillRows: (n, from) => (n ? `${n} rows written (from row ${from}).` : "No applicant to put forward."),
+  fillEmpty: (list) => `Columns left empty: ${list}.`,
+  fillIssues: (n) => `${n} cells to check:`,
 };
 
 export type Strings = typeof zh;

@@ -37,4 +37,9 @@ export const TID = {
   webFile: "kz-web-file",
   download: "kz-download",
   webMergePick: "kz-web-merge-pick",
+  fillPick: "kz-fill-pick",
+  fillSummary: "kz-fill-summary",
+  fillToggle: "kz-fill-toggle",
+  fillView: "kz-fill",
+  fillMessage: "kz-fill-message",
 } as const;

@@ -8,6 +8,7 @@ import { Cancelled, EVERYTHING, type Parts, type Phase } from "../app/run";
 import { FilePicker } from "../ui/FilePicker";
 import { WORKBOOK_TYPES } from "../ui/files";
 import { localeOf, strings } from "../ui/i18n";
+import { FillSummary } from "../ui/FillSummary";
 import { ImportSummary } from "../ui/ImportSummary";
 import { IssueList } from "../ui/IssueList";
 import { ProgressPanel } from "../ui/ProgressPanel";
@@ -26,6 +27,8 @@ const PARTS: Record<Exclude<Action, "clear">, Parts> = {
 };
 const HINTS = { mark: "markHint", compute: "computeHint", generate: "generateHint", clear: "clearHint" } as const;
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/** Upload templates: what the evaluation systems hand out. */
+const TEMPLATE_TYPES = ".xlsx,.xlsm,.xls";
 
 const dark = () => typeof window.matchMedia === "function" && window.matchMedia("(prefers-color-scheme: dark)").matches;
 
@@ -42,11 +45,12 @@ export function WebApp() {
   const [download, setDownload] = useState<{ name: string; url: string } | null>(null);
   const [merged, setMerged] = useState<JobResult["merge"] | null>(null);
   const [imported, setImported] = useState<JobResult["imported"] | null>(null);
+  const [filled, setFilled] = useState<JobResult["filled"] | null>(null);
   const running = useRef<Running | null>(null);
 
   const offer = useCallback((out: OutFile) => {
     if (download) URL.revokeObjectURL(download.url);
-    const url = URL.createObjectURL(new Blob(out.chunks as BlobPart[], { type: XLSX }));
+    const url = URL.createObjectURL(new Blob(out.chunks as BlobPart[], { type: /\.xls$/i.test(out.name) ? "application/vnd.ms-excel" : XLSX }));
     setDownload({ name: out.name, url });
     const a = document.createElement("a");
     a.href = url;
@@ -83,6 +87,7 @@ export function WebApp() {
     setReport(null);
     setMerged(null);
     setImported(null);
+    setFilled(null);
     if (await go({ kind: "check", file: f }, () => t.done.check)) setFile(f);
   };
 
@@ -97,6 +102,15 @@ export function WebApp() {
     setFile(next);
     // The report of the imported workbook: what 生成表格 will work on.
     await go({ kind: "check", file: next }, () => `${t.downloaded(next.name)} ${t.importWritten(r.imported?.sheetName ?? "")}`);
+  };
+
+  /** 填写上报模板 from the current workbook: the filled template is the download; the workbook stays current. */
+  const fill = async (files: File[]) => {
+    if (!file) return;
+    setFilled(null);
+    const template = await inFile(files[0]);
+    const r = await go({ kind: "fill", template, from: file }, (x) => t.downloaded(x.output?.name ?? ""));
+    if (r?.filled) setFilled(r.filled);
   };
 
   const act = (a: Action) => {
@@ -157,6 +171,13 @@ export function WebApp() {
             </div>
           )}
           {imported && <ImportSummary result={imported} t={t} />}
+          {file && (
+            <div style={{ display: "flex", flexWrap: "wrap", gap: 8, alignItems: "center" }}>
+              <FilePicker label={t.fillPick} accept={TEMPLATE_TYPES} disabled={busy} testId={TID.fillPick} onFiles={(f) => void fill(f)} />
+              <Caption1>{t.fillTitle}</Caption1>
+            </div>
+          )}
+          {filled && <FillSummary result={filled} t={t} />}
           {file && <Caption1>{t.webDownloadHint}</Caption1>}
         </section>
 

@@ -7,6 +7,9 @@ import { EVERYTHING, runWriteBack, type Parts, type Phase } from "../app/run";
 import { checkGrids } from "../app/check";
 import { importGrades, IMPORT_MARK, type ImportShown } from "../app/import";
 import { newMarkedWorkbook } from "../hosts/xlsx/sheets";
+import { filledName, fillSourceOf } from "../app/fill";
+import type { FillShown } from "../ui/FillSummary";
+import { fillTemplate } from "../hosts/formats/fill";
 import { writeMarkedSheet } from "../hosts/xlsx/writeback";
 import { readAnyGrids, readDepartments } from "../hosts/formats/read";
 import { XlsxWorkbook } from "../hosts/xlsx/workbook";
@@ -26,7 +29,8 @@ export type Job =
   | { kind: "run"; file: InFile; parts: Parts }
   | { kind: "clear"; file: InFile }
   | { kind: "merge"; files: InFile[] }
-  | { kind: "import"; files: InFile[]; into: InFile };
+  | { kind: "import"; files: InFile[]; into: InFile }
+  | { kind: "fill"; template: InFile; from: InFile; all?: boolean; append?: boolean };
 
 export interface JobResult {
   report?: Report;
@@ -35,6 +39,8 @@ export interface JobResult {
   cleared?: boolean;
   merge?: Pick<MergeResult, "files"> & { applicants: number; reportable: number };
   imported?: ImportShown & { sheetName: string };
+  /** 填写上报模板: what was read from the template and written into it. */
+  filled?: FillShown;
 }
 
 export type ProgressReport = (phase: Phase, done?: number, total?: number) => void;
@@ -79,6 +85,19 @@ export async function perform(job: Job, progress: ProgressReport): Promise<JobRe
       const sheetName = writeMarkedSheet(wb.pkg, sheet, IMPORT_MARK);
       const chunks = wb.toChunks((done, total) => progress("write", done, total));
       return { output: { name: outputName(job.into.name, "导入"), chunks }, imported: { ...shown, sheetName } };
+    }
+    case "fill": {
+      // What `kezheng fill` does, on bytes: the same file, part for part.
+      progress("read");
+      const grids = await readAnyGrids(job.from.name, job.from.bytes);
+      progress("check");
+      const source = fillSourceOf(checkGrids(grids));
+      progress("write");
+      const f = await fillTemplate(job.template.name, job.template.bytes, source, { all: job.all, append: job.append });
+      const chunks = f.kind === "xlsx" ? f.pkg.write(undefined, (done, total) => progress("write", done, total)) : [f.bytes];
+      const p = f.plan;
+      const filled = { sheet: p.sheet, headerRow: p.headerRow, columns: p.columns, firstRow: p.firstRow, rows: p.rows.length, emptyColumns: p.emptyColumns, issues: p.issues };
+      return { output: { name: filledName(job.template.name), chunks }, filled };
     }
     case "merge": {
       const inputs = await readDepartments(job.files.map((f, i) => ({ file: f.name, bytes: async () => (progress("read", i, job.files.length), f.bytes) })));
