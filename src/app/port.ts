@@ -16,7 +16,9 @@ export interface WorkbookPort {
 
 /** The workbook cannot be used at all: one line for the user, what is wrong and what to do. */
 export class UnusableWorkbook extends Error {
-  constructor(message: string) {
+  /** `message` is what the user reads (Chinese, one line); `detail` is the technical cause
+   * (a library's English), for support: the CLI prints it with KEZHENG_DEBUG=1, the page logs it. */
+  constructor(message: string, readonly detail?: string) {
     super(message);
     this.name = "UnusableWorkbook";
   }

@@ -170,6 +170,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     }
     if (e instanceof UnusableWorkbook) {
       io.err(`kezheng：${e.message}\n`);
+      if (e.detail && process.env.KEZHENG_DEBUG) io.err(`（技术信息：${e.detail}）\n`);
       return EXIT_UNUSABLE;
     }
     io.err(`kezheng：内部错误（${e instanceof Error ? e.message : String(e)}）。输入未被修改；请把这条信息和所用文件交给技术支持。\n`);

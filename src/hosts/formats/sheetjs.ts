@@ -48,7 +48,7 @@ export async function readWithSheetJs(name: string, bytes: Uint8Array, kind: "xl
   try {
     wb = read(bytes, { type: "array", dense: true, cellDates: false, cellNF: true, cellFormula: false, cellHTML: false, cellStyles: false, sheetStubs: false });
   } catch (e) {
-    throw new UnusableWorkbook(`${name} 无法读取（${kind === "xls" ? "Excel 97-2003 格式" : "ODS 格式"}，${(e as Error).message}）：文件可能已损坏，请在 Excel、WPS 或 LibreOffice 中打开后另存为 .xlsx 再试。`);
+    throw new UnusableWorkbook(`${name} 无法读取（${kind === "xls" ? "Excel 97-2003 格式" : "ODS 格式"}的文件已损坏或不完整）：请在 Excel、WPS 或 LibreOffice 中打开后另存为 .xlsx 再试。`, (e as Error).message);
   } finally {
     console.error = error;
     console.warn = warn;

@@ -333,9 +333,9 @@ export function insertChild(xml: string, node: XNode, el: string): string {
 function packageError(fileName: string, e: unknown): UnusableWorkbook {
   if (e instanceof UnusableWorkbook) return e;
   if (e instanceof BadPackage) {
-    if (e.reason === "bomb") return new UnusableWorkbook(`${fileName} 的压缩内容异常庞大（${e.message}），为保护本机内存已拒绝打开：请确认文件来源，用 Excel 或 WPS 打开后另存为 .xlsx 再试。`);
-    if (e.reason === "encrypted") return new UnusableWorkbook(`${fileName} 设有密码，无法读取：请在 Excel 中清除密码并保存后再试。`);
-    return new UnusableWorkbook(`${fileName} 已损坏（${e.message}）：文件可能没有下载或复制完整，请重新获取，或用 Excel、WPS 打开后另存为 .xlsx 再试。`);
+    if (e.reason === "bomb") return new UnusableWorkbook(`${fileName} 的压缩内容异常庞大（解压后远超正常工作簿），为保护本机内存已拒绝打开：请确认文件来源，用 Excel 或 WPS 打开后另存为 .xlsx 再试。`, e.message);
+    if (e.reason === "encrypted") return new UnusableWorkbook(`${fileName} 设有密码，无法读取：请在 Excel 中清除密码并保存后再试。`, e.message);
+    return new UnusableWorkbook(`${fileName} 已损坏（压缩包不完整或结构有误）：文件可能没有下载或复制完整，请重新获取，或用 Excel、WPS 打开后另存为 .xlsx 再试。`, e.message);
   }
   return new UnusableWorkbook(notAWorkbook(fileName));
 }

@@ -31,7 +31,7 @@ export function streamXml(pkg: XlsxPackage, part: string, setup: (p: SaxesParser
     parser.write((decoder as TextDecoder | null)?.decode() ?? "").close();
   } catch (e) {
     if (e instanceof UnusableWorkbook) throw e;
-    throw new UnusableWorkbook(`${pkg.fileName} 中的 ${part} 不是完好的 XML（${(e as Error).message.split("\n")[0]}）：文件可能已损坏，请用 Excel 或 WPS 打开后另存为 .xlsx 再试。`);
+    throw new UnusableWorkbook(`${pkg.fileName} 中的 ${part} 不是完好的 XML：文件可能已损坏，请用 Excel 或 WPS 打开后另存为 .xlsx 再试。`, (e as Error).message.split("\n")[0]);
   }
 }
 
@@ -132,8 +132,8 @@ export function readContext(pkg: XlsxPackage): ReadContext {
  * `formulas`, the cells holding a formula too: column -> its rows, ascending. */
 export function readSheetGrid(pkg: XlsxPackage, name: string, part: string, ctx: ReadContext, formulas?: Map<number, number[]>): Grid {
   const rows: CellValue[][] = [];
-  const damaged = (what: string) =>
-    new UnusableWorkbook(`${pkg.fileName} 的工作表“${name}”已损坏（${what}）：请用 Excel 或 WPS 打开后另存为 .xlsx 再试。`);
+  const damaged = (what: string, detail?: string) =>
+    new UnusableWorkbook(`${pkg.fileName} 的工作表“${name}”已损坏（${what}）：请用 Excel 或 WPS 打开后另存为 .xlsx 再试。`, detail);
   let xml: string;
   let layout: SheetLayout;
   try {
@@ -141,7 +141,7 @@ export function readSheetGrid(pkg: XlsxPackage, name: string, part: string, ctx:
     layout = sheetLayout(xml);
   } catch (e) {
     if (e instanceof UnusableWorkbook) throw e;
-    throw damaged(`不是完好的 XML：${(e as Error).message.split("\n")[0]}`);
+    throw damaged("不是完好的 XML", (e as Error).message.split("\n")[0]);
   }
   const p = layout.prefix;
   const [ROW, C, V, IS, T, RPH, F] = ["row", "c", "v", "is", "t", "rPh", "f"].map((n) => p + n);
