@@ -95,7 +95,7 @@ export function mergeDepartments(inputs: readonly DepartmentInput[], options: Me
       const id = a.identity.idNumber;
       const earlier = id ? firstSeen.get(id) : undefined;
       if (earlier && earlier.file !== file) {
-        own.push({ sheet: t.sheet, cell: `${letter(t.columns.get("idNumber") ?? 0)}${a.identity.row + 1}`, severity: "error", code: "ID_IN_OTHER_FILE", message: messageFor("ID_IN_OTHER_FILE", { other: `${earlier.file} 第 ${earlier.row} 行` }), file });
+        own.push({ sheet: t.sheet, cell: `${letter(t.columns.get("idNumber") ?? 0)}${a.identity.row + 1}`, severity: "error", code: "ID_IN_OTHER_FILE", message: messageFor("ID_IN_OTHER_FILE", { other: `${earlier.file} 第 ${earlier.row} 行` }), params: { other: `${earlier.file} 第 ${earlier.row} 行` }, file });
         out.status = rep.status = "invalid";
         out.eligibleLevel = rep.eligibleLevel = null;
         rep.missing = 0;
@@ -110,7 +110,7 @@ export function mergeDepartments(inputs: readonly DepartmentInput[], options: Me
     supervision.push({ title: `${[...departments].join("、") || file}（${file}）`, data: supervisionOf(result, markCells(result), mine) });
     files.push({ file, merged: true, applicants: result.applicants.length, errors: own.filter((i) => i.severity === "error").length, department: [...departments].join("、") });
   }
-  for (const f of files) if (!f.merged) issues.push({ sheet: "", cell: "", severity: "error", code: "FILE_NOT_MERGED", message: messageFor("FILE_NOT_MERGED", { value: f.reason }), file: f.file });
+  for (const f of files) if (!f.merged) issues.push({ sheet: "", cell: "", severity: "error", code: "FILE_NOT_MERGED", message: messageFor("FILE_NOT_MERGED", { value: f.reason }), params: { value: f.reason }, file: f.file });
 
   const newCertificates = assignCertificates(applicants, options.certPrefix ?? settings.certPrefix, settings.certYear, options.previous ?? new Map());
   const school = { title: `全校（${supervision.length} 个学院文件）`, data: combineSupervision(supervision.map((s) => s.data)) };
