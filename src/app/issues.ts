@@ -7,6 +7,9 @@ import type { Issue } from "../forms/issue";
 
 export type Locale = "zh-CN" | "en-US";
 
+/** Cells of an opened group shown at a time: any group opens at once, however long; pages reach the rest. */
+export const PAGE = 100;
+
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
 /** Params that name the kind of problem (a column, a form), not the cell's own value. */

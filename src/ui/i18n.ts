@@ -1,5 +1,5 @@
 // The pane's words: zh-CN first, en-US by Office's display language. Issue messages come from
-// the engine's message table (zh-CN).
+// the engine's message table, in the same language (src/app/issues messageOf).
 import type { Status } from "../domain/eligibility";
 import { STATUS_LABELS } from "../domain/eligibility";
 
@@ -26,6 +26,20 @@ const zh = {
   issues: (e: number, w: number, i: number) => `错误 ${e}，警告 ${w}，提示 ${i}`,
   severity: { error: "错误", warning: "警告", info: "提示" } as Record<string, string>,
   noIssues: "没有发现问题。",
+  locale: "zh-CN" as Locale,
+  issueFilters: "按严重程度和工作表筛选问题",
+  sheetFilter: "工作表",
+  allSheets: "全部工作表",
+  cells: (n: number) => `${n} 个单元格`,
+  shown: (shown: number, total: number) => (shown === total ? `共 ${total} 个问题` : `显示 ${shown} 个问题，共 ${total} 个（其余已被筛选隐藏）`),
+  page: (from: number, to: number, total: number) => `第 ${from}–${to} 个，共 ${total} 个`,
+  prevPage: "上一页",
+  nextPage: "下一页",
+  nextError: "下一个错误",
+  prevError: "上一个",
+  stepperHint: "F8：下一个错误；Shift+F8：上一个",
+  errorAt: (k: number, n: number) => `错误 ${k}/${n}`,
+  errorGone: (place: string) => `${place} 的错误已不在；按“下一个错误”继续`,
   done: { check: "检查完成。", mark: "已标记问题单元格。", compute: "已标记，并加上实时公式。", generate: "已生成全部表格。", clear: "已清除，工作簿恢复原样。" } as Record<string, string>,
   nothingToClear: "工作簿中没有课证写入的内容。",
   settings: "设置",
@@ -94,6 +108,20 @@ const en: Strings = {
   issues: (e, w, i) => `${e} errors, ${w} warnings, ${i} notes`,
   severity: { error: "Error", warning: "Warning", info: "Note" },
   noIssues: "No problems found.",
+  locale: "en-US",
+  issueFilters: "Filter the problems by severity and sheet",
+  sheetFilter: "Sheet",
+  allSheets: "All sheets",
+  cells: (n) => (n === 1 ? "1 cell" : `${n} cells`),
+  shown: (shown, total) => (shown === total ? `${total} problems` : `Showing ${shown} of ${total} problems (the rest are filtered out)`),
+  page: (from, to, total) => `${from}–${to} of ${total}`,
+  prevPage: "Previous page",
+  nextPage: "Next page",
+  nextError: "Next error",
+  prevError: "Previous",
+  stepperHint: "F8: next error; Shift+F8: previous",
+  errorAt: (k, n) => `Error ${k} of ${n}`,
+  errorGone: (place) => `The error at ${place} is gone; press Next error to go on`,
   done: { check: "Checked.", mark: "Problem cells marked.", compute: "Marked, with live formulas.", generate: "All sheets generated.", clear: "Cleared; the workbook is as it was." },
   nothingToClear: "Nothing from Kezheng in this workbook.",
   settings: "Settings",
