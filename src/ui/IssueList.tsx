@@ -124,9 +124,11 @@ function GroupCells({ id, group, t, onSelect }: { id: string; group: IssueGroup;
       </ul>
       {total > PAGE && (
         <div style={{ display: "flex", flexWrap: "wrap", gap: 6, alignItems: "center" }}>
+          <Button size="small" disabled={from === 0} data-testid={TID.issueFirstPage} onClick={() => setFrom(0)}>{t.firstPage}</Button>
           <Button size="small" disabled={from === 0} data-testid={TID.issuePrevPage} onClick={() => setFrom(Math.max(0, from - PAGE))}>{t.prevPage}</Button>
           <Caption1 aria-live="polite" data-testid={TID.issuePage}>{t.page(from + 1, from + page.length, total)}</Caption1>
           <Button size="small" disabled={from + PAGE >= total} data-testid={TID.issueNextPage} onClick={() => setFrom(from + PAGE)}>{t.nextPage}</Button>
+          <Button size="small" disabled={from + PAGE >= total} data-testid={TID.issueLastPage} onClick={() => setFrom(Math.floor((total - 1) / PAGE) * PAGE)}>{t.lastPage}</Button>
         </div>
       )}
     </div>

@@ -23,6 +23,8 @@ export const TID = {
   issuePage: "kz-issue-page",
   issuePrevPage: "kz-issue-prev-page",
   issueNextPage: "kz-issue-next-page",
+  issueFirstPage: "kz-issue-first-page",
+  issueLastPage: "kz-issue-last-page",
   nextError: "kz-next-error",
   prevError: "kz-prev-error",
   currentError: "kz-current-error",
