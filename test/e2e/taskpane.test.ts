@@ -306,7 +306,7 @@ test("the issue list: groups and counts as the report's, filters, a group's cell
   const page = await openPane(500);
   await act(page, TID.check, /检查完成/);
   // Severity toggles with counts; notes hidden while there are errors.
-  for (const s of SEVERITIES) await expect(textOf(page, TID.issueFilter(s))).resolves.toBe(`${{ error: "错误", warning: "警告", info: "提示" }[s]} ${n[s]}`);
+  for (const s of SEVERITIES) await expect(textOf(page, TID.issueFilter(s))).resolves.toMatch(new RegExp(`^(✓\\s*)?${{ error: "错误", warning: "警告", info: "提示" }[s]} ${n[s]}$`));
   await expect(page.getByTestId(TID.issueFilter("info")).getAttribute("aria-pressed")).resolves.toBe("false");
   await expect(textOf(page, TID.issuesShown)).resolves.toBe(`显示 ${n.error + n.warning} 个问题，共 ${expected.issues.length} 个（其余已被筛选隐藏）`);
   const shownGroups = () => page.locator(`[data-testid^="kz-group-"]:not([data-testid^="kz-group-toggle-"])`).evaluateAll((els) => els.map((e) => e.getAttribute("data-testid")));
@@ -335,7 +335,7 @@ test("the issue list: groups and counts as the report's, filters, a group's cell
   await page.getByTestId(TID.issueGroupToggle(largest.key)).click();
   await expect(page.getByTestId(TID.issueGroupToggle(largest.key)).getAttribute("aria-expanded")).resolves.toBe("true");
   const target = largest.issues[Math.min(largest.issues.length, PAGE) - 1];
-  await page.getByTestId(TID.issue(target.sheet, target.cell)).click();
+  await page.getByTestId(TID.issueGroup(largest.key)).getByTestId(TID.issue(target.sheet, target.cell)).click();
   await expect(active(page)).resolves.toEqual({ sheet: target.sheet, cell: target.cell });
   await page.setViewportSize({ width: 320, height: 900 });
   await page.screenshot({ path: path.join(ARTIFACTS, "issues-zh-320.png"), fullPage: true });
