@@ -8,6 +8,7 @@ const path = require("path");
 const { makeRoster, makeDepartments } = require("./make-data");
 const { recalculate } = require("../scripts/libreoffice");
 const { timeWebRun } = require("./web");
+const { timeIssueList } = require("./issuelist");
 const zlib = require("zlib");
 
 const ROOT = path.join(__dirname, "..");
@@ -56,6 +57,8 @@ async function main() {
     console.log(`\n${n} applicants × 10 courses (${mb} MB, ${n * 10} grade rows)`);
     console.log(`  ExcelJS read alone     ${fmt(read)}`);
     console.log(`  kezheng check --json   ${fmt(check)}   ratio ${(check.seconds / read.seconds).toFixed(2)} × the read (goal ≤ 1.3), memory goal < 2048 MiB`);
+    const list = await timeIssueList(file);
+    console.log(`  issue list (Chromium): ${list.issues} issues in ${list.groups} groups shown in ${list.mount?.toFixed(0)} ms; opening the largest group (${list.largest} cells) ${list.open?.toFixed(0)} ms (goal < 200 ms); longest task ${list.longest} ms`);
     const copy = path.join(os.tmpdir(), `kz-bench-copy-${n}.xlsx`);
     const out = path.join(os.tmpdir(), `kz-bench-run-${n}.xlsx`);
     const readWrite = measure([path.join(__dirname, "read-write.js"), file, copy], "read+write");

@@ -103,7 +103,7 @@ export function mergeDepartments(inputs: readonly DepartmentInput[], options: Me
       const id = a.identity.idNumber;
       const earlier = id ? firstSeen.get(id) : undefined;
       if (earlier && earlier.file !== file) {
-        own.push({ sheet: t.sheet, cell: `${letter(t.columns.get("idNumber") ?? 0)}${a.identity.row + 1}`, severity: "error", code: "ID_IN_OTHER_FILE", message: messageFor("ID_IN_OTHER_FILE", { other: `${earlier.file} 第 ${earlier.row} 行` }), file });
+        own.push({ sheet: t.sheet, cell: `${letter(t.columns.get("idNumber") ?? 0)}${a.identity.row + 1}`, severity: "error", code: "ID_IN_OTHER_FILE", message: messageFor("ID_IN_OTHER_FILE", { other: `${earlier.file} 第 ${earlier.row} 行` }), params: { other: `${earlier.file} 第 ${earlier.row} 行` }, file });
         out.status = rep.status = "invalid";
         out.eligibleLevel = rep.eligibleLevel = null;
         rep.missing = 0;
@@ -121,7 +121,7 @@ export function mergeDepartments(inputs: readonly DepartmentInput[], options: Me
   for (const f of files) {
     if (f.merged) continue;
     const code = f.skipped ? "FILE_SKIPPED" : "FILE_NOT_MERGED";
-    issues.push({ sheet: "", cell: "", severity: severityOf(code), code, message: messageFor(code, { value: f.reason }), file: f.file });
+    issues.push({ sheet: "", cell: "", severity: severityOf(code), code, message: messageFor(code, { value: f.reason }), params: { value: f.reason }, file: f.file });
   }
 
   const newCertificates = assignCertificates(applicants, options.certPrefix ?? settings.certPrefix, settings.certYear, options.previous ?? new Map());

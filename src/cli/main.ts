@@ -2,6 +2,7 @@
 import { Command, CommanderError } from "commander";
 import { UnusableWorkbook } from "../app/port";
 import { countErrors } from "../app/report";
+import { reportJson } from "../forms/issue";
 import * as path from "path";
 import { writeDemo, writeTemplate } from "./demo";
 import { checkFile, clearFile, importFiles, outputPath, runFile, xlsxName } from "./files";
@@ -39,11 +40,11 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     .description("检查一个工作簿：身份信息、职业工种、级别、课程成绩和可认定等级")
     .argument("<file>", "部门报送的工作簿（.xlsx、.xlsm、.xls、.ods 或 .csv）")
     .option("--json", "只在标准输出打印机器可读的 JSON 报告")
-    .option("--all", "列出全部问题，包括提示（默认列出错误和警告，最多 200 条）")
+    .option("--all", "列出每个有问题的单元格（默认每类问题一行：处数和前几个单元格）")
     .action(async (file: string, opts: { json?: boolean; all?: boolean }) => {
       const report = await checkFile(file);
-      if (opts.json) io.out(JSON.stringify(report) + "\n");
-      else io.out(formatSummary(file, report, opts.all ? { withInfo: true } : { maxIssues: 200 }));
+      if (opts.json) io.out(reportJson(report) + "\n");
+      else io.out(formatSummary(file, report, { all: opts.all }));
       code = countErrors(report) > 0 ? EXIT_ERRORS : EXIT_OK;
     });
 
@@ -60,7 +61,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     .action(async (file: string, opts: { output?: string; inPlace?: boolean }) => {
       const out = outputPath(file, opts, "课证");
       const result = await runFile(file, out);
-      io.out(formatSummary(file, result.report, { maxIssues: 30 }));
+      io.out(formatSummary(file, result.report, {}));
       io.out(`已写入 ${out}：问题单元格已标色并附批注，花名册右侧为实时公式，另有备案表、申报人员花名册、认定计划、上报数据、成绩确认表、获证人员汇总表、公示名单、认定统计、督导汇总、归档清单。用 kezheng clear 可全部移除。\n`);
       code = countErrors(result.report) > 0 ? EXIT_ERRORS : EXIT_OK;
     });
@@ -128,12 +129,12 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     .action(async (files: string[], opts: { output: string; settings?: string; certPrefix?: string; previous?: string; json?: boolean }) => {
       const out = xlsxName(opts.output);
       const result = await mergeFiles(files, { ...opts, output: out });
-      if (opts.json) io.out(JSON.stringify(result.report) + "\n");
+      if (opts.json) io.out(reportJson(result.report) + "\n");
       else {
         const merged = result.files.filter((f) => f.merged);
         io.out(`汇总 ${merged.length} 个文件，共 ${result.applicants.length} 名申报人\n`);
         for (const f of result.files) io.out(`  ${f.merged ? "已汇总" : f.skipped ? "已跳过" : "未汇总"}  ${f.file}${f.department ? `（${f.department}）` : ""}：${f.merged ? `${f.applicants} 人，错误 ${f.errors}` : f.reason}\n`);
-        io.out(formatSummary("全校", result.report, { maxIssues: 50 }));
+        io.out(formatSummary("全校", result.report, {}));
         const certs = result.applicants.filter((a) => a.certificateNo).length;
         io.out(`证书编号：${certs} 人已有编号（本次新发 ${result.newCertificates} 个）${result.applicants.some((a) => (a.status === "eligible" || a.status === "downgrade") && !a.certificateNo) ? "；尚有可认定人员没有编号：用 --cert-prefix 指定前 13 位" : ""}。\n已写入 ${out}\n`);
       }
@@ -157,7 +158,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     .action(async (opts: { output: string }) => {
       const out = xlsxName(opts.output);
       const result = await writeDemo(out);
-      io.out(formatSummary("演示工作簿（虚构数据）", result.report, { maxIssues: 40 }));
+      io.out(formatSummary("演示工作簿（虚构数据）", result.report, {}));
       io.out(`\n演示结果已写入 ${path.resolve(out)}\n用 Excel、WPS 或 LibreOffice 打开：红色为错误、黄色为警告（批注中有说明），蓝色为课程未修满的申报人，橙色为未合格的成绩；花名册右侧四列为实时公式，改动成绩即重新计算；另有备案表、成绩确认表、公示名单、督导汇总等 10 张生成的表格。\n`);
       code = EXIT_OK;
     });

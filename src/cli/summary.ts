@@ -2,11 +2,13 @@
 import { STATUS_LABELS, STATUSES } from "../domain/eligibility";
 import { CATALOGUE, occupationLabel } from "../domain/catalogue";
 import { levelName } from "../domain/levels";
+import { countBySeverity, groupIssues, placeOf } from "../app/issues";
 import type { Report } from "../app/report";
+import type { Issue } from "../forms/issue";
 
 const SEVERITY_LABEL = { error: "错误", warning: "警告", info: "提示" } as const;
 
-export function formatSummary(file: string, report: Report, options: { maxIssues?: number; withInfo?: boolean } = {}): string {
+export function formatSummary(file: string, report: Report, options: { firstCells?: number; all?: boolean } = {}): string {
   const lines: string[] = [];
   const { applicants, issues } = report;
   lines.push(`检查 ${file}：共 ${applicants.length} 名申报人`);
@@ -26,22 +28,33 @@ export function formatSummary(file: string, report: Report, options: { maxIssues
   for (const g of [...groups.values()].sort((a, b) => a.label.localeCompare(b.label, "zh-CN"))) {
     lines.push(`  ${g.label}：${levelName(3)} ${g.l3}，${levelName(4)} ${g.l4}，暂不能认定 ${g.none}`);
   }
-  const count = (s: keyof typeof SEVERITY_LABEL) => issues.filter((i) => i.severity === s).length;
-  lines.push(`问题：错误 ${count("error")}，警告 ${count("warning")}，提示 ${count("info")}`);
-  // Errors first, then warnings; notes (info) only with --all. Shown grouped by sheet, in sheet order.
-  const max = options.maxIssues ?? Infinity;
-  const rank = { error: 0, warning: 1, info: 2 } as const;
-  const eligible = issues.filter((i) => options.withInfo || i.severity !== "info");
-  const shown = new Set([...eligible].sort((a, b) => rank[a.severity] - rank[b.severity]).slice(0, max));
-  for (const sheet of [...new Set(issues.map((i) => i.sheet))]) {
-    const mine = issues.filter((i) => i.sheet === sheet && shown.has(i)).sort((a, b) => rank[a.severity] - rank[b.severity]);
-    if (mine.length === 0) continue;
-    lines.push(`【${sheet}】`);
-    for (const i of mine) lines.push(`  ${i.cell.padEnd(6)} ${SEVERITY_LABEL[i.severity]}  ${i.message}`);
+  const count = countBySeverity(issues);
+  lines.push(`问题：错误 ${count.error}，警告 ${count.warning}，提示 ${count.info}`);
+  // One line per kind of problem (errors, then warnings, then notes): its count and first cells;
+  // with all, every cell below it, in sheet and row order.
+  const first = options.firstCells ?? 5;
+  let severity = "";
+  for (const g of groupIssues(issues)) {
+    if (g.severity !== severity) {
+      severity = g.severity;
+      lines.push(`${SEVERITY_LABEL[g.severity]} ${count[g.severity]} 处：`);
+    }
+    const cells = options.all ? "" : `${cellList(g.issues.slice(0, first))}${g.issues.length > first ? " 等" : ""}　`;
+    lines.push(`  ${g.issues.length} 处　${cells}${g.label}`);
+    if (options.all) for (const i of g.issues) lines.push(`    ${cellList([i])}${g.varies ? `　${i.message}` : ""}`);
   }
-  const hidden = issues.length - shown.size;
-  if (hidden > 0) lines.push(`……另有 ${hidden} 条未列出${options.withInfo ? "" : `（含提示 ${count("info")} 条）`}：用 --all 列出全部，或用 --json 导出。`);
-  const errors = count("error");
+  if (!options.all && issues.length > 0) lines.push("用 --all 列出每个单元格，或用 --json 导出。");
+  const errors = count.error;
   lines.push(errors === 0 ? "结论：没有错误。" : `结论：发现 ${errors} 个错误，请按上面的提示逐格修改后重新检查。`);
   return lines.join("\n") + "\n";
+}
+
+/** 花名册 D5、D9；成绩登记册 C4: cells by sheet, in order. */
+function cellList(issues: readonly Issue[]): string {
+  const bySheet = new Map<string, string[]>();
+  for (const i of issues) {
+    const where = placeOf({ ...i, cell: "" });
+    bySheet.set(where, [...(bySheet.get(where) ?? []), i.cell].filter(Boolean));
+  }
+  return [...bySheet].map(([where, cells]) => [where, cells.join("、")].filter(Boolean).join(" ")).join("；");
 }

@@ -2,6 +2,7 @@
 // the scores to check with their cells. Shared by the task pane and the web page.
 import { Caption1 } from "@fluentui/react-components";
 import type { ImportShown } from "../app/import";
+import { messageOf } from "../app/issues";
 import type { Strings } from "./i18n";
 import { TID } from "./testids";
 
@@ -19,8 +20,9 @@ export function ImportSummary({ result, t }: { result: ImportShown; t: Strings }
           <Caption1>{t.importIssues(shown.length)}</Caption1>
           <ul style={{ margin: 0, paddingLeft: 16 }}>
             {shown.slice(0, 100).map((i) => (
-              <li key={`${i.sheet}!${i.cell}:${i.code}`}><Caption1>{t.severity[i.severity]} {i.sheet}!{i.cell}　{i.message}</Caption1></li>
+              <li key={`${i.sheet}!${i.cell}:${i.code}`}><Caption1>{t.severity[i.severity]} {i.sheet}!{i.cell}　{messageOf(i, t.locale)}</Caption1></li>
             ))}
+            {shown.length > 100 && <li><Caption1>{t.notListed(shown.length - 100)}</Caption1></li>}
           </ul>
         </>
       )}

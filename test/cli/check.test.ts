@@ -51,15 +51,34 @@ describe("kezheng check", () => {
     for (const i of report.issues) expect(Object.keys(i).sort()).toEqual(["cell", "code", "message", "severity", "sheet"]);
   });
 
-  test("a workbook with errors: exit 1, issues grouped by sheet with cell addresses and what to do", () => {
+  test("a workbook with errors: exit 1, one line per kind of problem with its count and first cells, errors first", () => {
     const r = kezheng(["check", defects]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/【花名册】\n/);
-    expect(r.stdout).toMatch(/【成绩登记册】\n/);
-    expect(r.stdout).toMatch(/\n {2}D3 +错误 {2}身份证号“\d{17}[\dX]”校验位错误（按前 17 位应为 [\dX]）：请对照身份证原件核对每一位。/);
+    const report = JSON.parse(kezheng(["check", defects, "--json"]).stdout) as { issues: { code: string; cell: string; sheet: string; severity: string; message: string }[] };
+    const count = (s: string) => report.issues.filter((i) => i.severity === s).length;
+    expect(r.stdout).toContain(`问题：错误 ${count("error")}，警告 ${count("warning")}，提示 ${count("info")}`);
+    const checksum = report.issues.find((i) => i.code === "ID_CHECKSUM" && i.cell === "D3");
+    expect(checksum).toBeDefined();
+    expect(r.stdout).toContain(`\n  1 处　${checksum!.sheet} D3　${checksum!.message}\n`);
+    // Errors, then warnings, then notes; each severity's lines add up to its count.
+    const blocks = [...r.stdout.matchAll(/^(错误|警告|提示) (\d+) 处：\n((?: {2}\d+ 处　.*\n)+)/gm)];
+    expect(blocks.map((b) => b[1])).toEqual(["错误", "警告", "提示"].filter((_, k) => count(["error", "warning", "info"][k]) > 0));
+    for (const b of blocks) expect([...b[3].matchAll(/^ {2}(\d+) 处/gm)].reduce((n, m) => n + Number(m[1]), 0)).toBe(Number(b[2]));
+    // The pending makeups are one line, not one per cell; its first five cells named.
+    const pending = report.issues.filter((i) => i.code === "SCORE_PENDING_MAKEUP");
+    expect(pending.length).toBeGreaterThan(5);
+    expect(r.stdout).toContain(`  ${pending.length} 处　${pending[0].sheet} ${pending.slice(0, 5).map((i) => i.cell).join("、")} 等　初次成绩不及格，尚无补考成绩：补考后再录入。\n`);
+    expect(r.stdout).not.toMatch(/[A-Z]+_[A-Z_]+/);
     expect(r.stdout).toMatch(/结论：发现 \d+ 个错误/);
-    const json = JSON.parse(kezheng(["check", defects, "--json"]).stdout);
-    expect(json.issues.some((i: { code: string; cell: string }) => i.code === "ID_CHECKSUM" && i.cell === "D3")).toBe(true);
+  });
+
+  test("--all lists every cell under its kind of problem; --json is unchanged by it", () => {
+    const r = kezheng(["check", defects, "--all"]);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(kezheng(["check", defects, "--json"]).stdout) as { issues: { code: string; cell: string; sheet: string }[] };
+    const cells = [...r.stdout.matchAll(/^ {4}(\S+) ([A-Z]+\d+)(?:　.*)?$/gm)].map((m) => `${m[1]}!${m[2]}`);
+    expect(cells.sort()).toEqual(report.issues.map((i) => `${i.sheet}!${i.cell}`).sort());
+    expect(JSON.parse(kezheng(["check", defects, "--json", "--all"]).stdout)).toEqual(report);
   });
 
   describe("unusable input: one Chinese line on stderr, exit 2", () => {

@@ -11,6 +11,7 @@ import { runFile } from "../../src/cli/files";
 import { importGrades } from "../../src/app/import";
 import { readAnyGrids } from "../../src/hosts/formats/read";
 import { STATUSES } from "../../src/domain/eligibility";
+import { countBySeverity, errorsInOrder, groupIssues, PAGE, SEVERITIES, sheetRanks } from "../../src/app/issues";
 import { TID } from "../../src/ui/testids";
 import { axeViolations } from "../support/axe";
 import { buildAddin, buildStandIn, launch, serve } from "../support/browser";
@@ -292,3 +293,121 @@ test("导入成绩: exports picked in the pane are shown first, then written as 
   expect(violationsOf).toEqual([]);
 }, 120000);
 const violationsOf: string[] = [];
+
+// The issue list (issue 22): grouped by kind, filtered, every cell reachable, 下一个错误.
+const active = (page: Page) => page.evaluate(() => (window as unknown as { __kzStandIn: { active: () => unknown } }).__kzStandIn.active()) as Promise<{ sheet: string; cell: string } | null>;
+const textOf = (page: Page, id: string) => page.getByTestId(id).innerText();
+
+test("the issue list: groups and counts as the report's, filters, a group's cells select theirs, Next/Previous by keyboard, position kept across 检查", async () => {
+  const expected = checkGrids(grids).report;
+  const groups = groupIssues(expected.issues);
+  const n = countBySeverity(expected.issues);
+  expect(n.error).toBeGreaterThan(3);
+  const page = await openPane(500);
+  await act(page, TID.check, /检查完成/);
+  // Severity toggles with counts; notes hidden while there are errors.
+  for (const s of SEVERITIES) await expect(textOf(page, TID.issueFilter(s))).resolves.toMatch(new RegExp(`^(✓\\s*)?${{ error: "错误", warning: "警告", info: "提示" }[s]} ${n[s]}$`));
+  await expect(page.getByTestId(TID.issueFilter("info")).getAttribute("aria-pressed")).resolves.toBe("false");
+  await expect(textOf(page, TID.issuesShown)).resolves.toBe(`显示 ${n.error + n.warning} 个问题，共 ${expected.issues.length} 个（其余已被筛选隐藏）`);
+  const shownGroups = () => page.locator(`[data-testid^="kz-group-"]:not([data-testid^="kz-group-toggle-"])`).evaluateAll((els) => els.map((e) => e.getAttribute("data-testid")));
+  await expect(shownGroups()).resolves.toEqual(groups.filter((g) => g.severity !== "info").map((g) => TID.issueGroup(g.key)));
+  for (const g of groups.filter((x) => x.severity !== "info")) {
+    const text = await textOf(page, TID.issueGroup(g.key));
+    expect(text).toContain(g.label);
+    if (g.issues.length > 1) expect(text).toContain(`${g.issues.length} 个单元格 · ${g.sheets.join("、")}`);
+    else expect(text).toContain(`${g.issues[0].sheet}!${g.issues[0].cell}`);
+    expect(text).not.toContain(g.code);
+  }
+  // Notes shown: every group; a sheet chosen: that sheet's counts.
+  await page.getByTestId(TID.issueFilter("info")).click();
+  await expect(shownGroups()).resolves.toEqual(groups.map((g) => TID.issueGroup(g.key)));
+  await expect(textOf(page, TID.issuesShown)).resolves.toBe(`共 ${expected.issues.length} 个问题`);
+  const register = expected.issues.filter((i) => i.sheet === "成绩登记册");
+  await page.getByTestId(TID.issueSheet).selectOption("成绩登记册");
+  const m = countBySeverity(register);
+  for (const s of SEVERITIES) await expect(textOf(page, TID.issueFilter(s))).resolves.toMatch(new RegExp(` ${m[s]}$`));
+  await expect(shownGroups()).resolves.toEqual(groupIssues(register).map((g) => TID.issueGroup(g.key)));
+  await page.screenshot({ path: path.join(ARTIFACTS, "issues-zh-500.png"), fullPage: true });
+  await page.getByTestId(TID.issueSheet).selectOption("");
+
+  // The largest group opens to its cells; a cell selects it in Excel.
+  const largest = [...groups].sort((a, b) => b.issues.length - a.issues.length)[0];
+  await page.getByTestId(TID.issueGroupToggle(largest.key)).click();
+  await expect(page.getByTestId(TID.issueGroupToggle(largest.key)).getAttribute("aria-expanded")).resolves.toBe("true");
+  const target = largest.issues[Math.min(largest.issues.length, PAGE) - 1];
+  await page.getByTestId(TID.issueGroup(largest.key)).getByTestId(TID.issue(target.sheet, target.cell)).click();
+  await expect(active(page)).resolves.toEqual({ sheet: target.sheet, cell: target.cell });
+  await page.setViewportSize({ width: 320, height: 900 });
+  await page.screenshot({ path: path.join(ARTIFACTS, "issues-zh-320.png"), fullPage: true });
+  await page.setViewportSize({ width: 500, height: 900 });
+  await page.getByTestId(TID.issueGroupToggle(largest.key)).click();
+
+  // 下一个错误 by keyboard (F8), from nowhere: every error in sheet and row order, then round again.
+  const errors = errorsInOrder(expected.issues, sheetRanks(expected.issues));
+  await page.reload();
+  await page.getByTestId(TID.pane).waitFor();
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await page.getByTestId(TID.message).filter({ hasText: /检查完成/ }).waitFor();
+  const walked: string[] = [];
+  for (let k = 0; k <= errors.length; k++) {
+    await page.keyboard.press("F8");
+    await expect(textOf(page, TID.currentError)).resolves.toContain(`错误 ${(k % errors.length) + 1}/${errors.length}`);
+    const a = await active(page);
+    walked.push(`${a?.sheet}!${a?.cell}`);
+  }
+  expect(walked).toEqual([...errors, errors[0]].map((i) => `${i.sheet}!${i.cell}`));
+  await expect(textOf(page, TID.currentError)).resolves.toContain(errors[0].message);
+  await page.keyboard.press("Shift+F8");
+  await expect(active(page)).resolves.toEqual({ sheet: errors[errors.length - 1].sheet, cell: errors[errors.length - 1].cell });
+  await page.getByTestId(TID.prevError).click();
+  await expect(active(page)).resolves.toEqual({ sheet: errors[errors.length - 2].sheet, cell: errors[errors.length - 2].cell });
+
+  // The user fixes the current error's cell (a blank name) and checks again: Next goes on after it.
+  const k = errors.findIndex((i) => i.code === "NAME_MISSING");
+  expect(k).toBeGreaterThanOrEqual(0);
+  expect(k).toBeLessThan(errors.length - 1);
+  for (let step = 0; (await textOf(page, TID.currentError)).indexOf(`错误 ${k + 1}/`) < 0 && step < errors.length; step++) await page.getByTestId(TID.nextError).click();
+  await expect(active(page)).resolves.toEqual({ sheet: errors[k].sheet, cell: errors[k].cell });
+  await page.evaluate(([sheet, cell]) => {
+    const book = (window as unknown as { __kzStandIn: { book: { sheets: { name: string; cells: Map<string, { value: unknown }> }[] } } }).__kzStandIn.book;
+    const m = /^([A-Z]+)(\d+)$/.exec(cell) as RegExpExecArray;
+    const col = [...m[1]].reduce((x, ch) => x * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    book.sheets.find((s) => s.name === sheet)?.cells.set(`${Number(m[2]) - 1},${col}`, { value: "补填姓名" });
+  }, [errors[k].sheet, errors[k].cell]);
+  await act(page, TID.check, /检查完成/);
+  await expect(textOf(page, TID.currentError)).resolves.toContain(`${errors[k].sheet}!${errors[k].cell} 的错误已不在`);
+  await page.keyboard.press("F8");
+  await expect(active(page)).resolves.toEqual({ sheet: errors[k + 1].sheet, cell: errors[k + 1].cell });
+  await expect(textOf(page, TID.currentError)).resolves.toContain(`错误 ${k + 1}/${errors.length - 1}`);
+  await page.close();
+}, 180000);
+
+test("the issue list in English: messages from the message table, no codes; axe clean in every state, zh/en, light/dark", async () => {
+  const expected = checkGrids(grids).report;
+  const groups = groupIssues(expected.issues, "en-US");
+  const largest = [...groups].sort((a, b) => b.issues.length - a.issues.length)[0];
+  const violations: string[] = [];
+  for (const [lang, dark] of [["zh-CN", false], ["zh-CN", true], ["en-US", false], ["en-US", true]] as const) {
+    const page = await openPane(360, lang, dark);
+    const at = (state: string) => `${lang} ${dark ? "dark" : "light"} issue list ${state}`;
+    await act(page, TID.check, lang === "zh-CN" ? /检查完成/ : /Checked/);
+    if (lang === "en-US") {
+      const text = await textOf(page, TID.issues);
+      for (const g of groups.filter((x) => x.severity !== "info")) expect(text).toContain(g.label);
+      expect(text).not.toMatch(/[A-Z]{2,}_[A-Z_]+/);
+      expect(text).not.toContain("请");
+    }
+    violations.push(...(await axeViolations(page, at("grouped"))));
+    await page.getByTestId(TID.issueFilter("info")).click();
+    await page.getByTestId(TID.issueFilter("warning")).click();
+    await page.getByTestId(TID.issueGroupToggle(largest.key)).click();
+    violations.push(...(await axeViolations(page, at("filtered, a group open"))));
+    await page.getByTestId(TID.nextError).click();
+    await page.getByTestId(TID.currentError).filter({ hasText: /\d/ }).waitFor();
+    violations.push(...(await axeViolations(page, at("next error"))));
+    if (lang === "en-US" && !dark) await page.screenshot({ path: path.join(ARTIFACTS, "issues-en-360.png"), fullPage: true });
+    await page.close();
+  }
+  expect(violations).toEqual([]);
+}, 240000);

@@ -10,6 +10,7 @@ import { syntheticDepartment } from "../../src/app/synthetic";
 import { clearFile, importFiles, runFile } from "../../src/cli/files";
 import { mergeFiles } from "../../src/cli/merge";
 import { STATUSES } from "../../src/domain/eligibility";
+import { countBySeverity, groupIssues, SEVERITIES } from "../../src/app/issues";
 import { TID } from "../../src/ui/testids";
 import { axeViolations } from "../support/axe";
 import { buildAddin, launch, serve } from "../support/browser";
@@ -304,3 +305,52 @@ test("导入成绩 in the page: the exports into the workbook as kezheng import 
   expect(foreign).toEqual([]);
   await context.close();
 }, 180000);
+
+test("the issue list in the page: groups and counts as the report's, filters, a group opened names its cells; keyboard only; axe zh/en light/dark", async () => {
+  const expected = checkGrids(await roundTrip(dept.sheets)).report;
+  const n = countBySeverity(expected.issues);
+  const violations: string[] = [];
+  for (const [locale, scheme] of [["zh-CN", "light"], ["zh-CN", "dark"], ["en-US", "light"], ["en-US", "dark"]] as const) {
+    const groups = groupIssues(expected.issues, locale);
+    const largest = [...groups].sort((a, b) => b.issues.length - a.issues.length)[0];
+    const { page, context } = await openPage(locale === "zh-CN" ? 1280 : 390, locale, scheme, true);
+    const at = (s: string) => `${locale} ${scheme} issue list ${s}`;
+    await pick(page, TID.webPick, [input]);
+    await doneMessage(page, locale === "zh-CN" ? /检查完成/ : /Checked/);
+    const shownGroups = () => page.locator(`[data-testid^="kz-group-"]:not([data-testid^="kz-group-toggle-"])`).evaluateAll((els) => els.map((e) => e.getAttribute("data-testid")));
+    const label = { error: locale === "zh-CN" ? "错误" : "Error", warning: locale === "zh-CN" ? "警告" : "Warning", info: locale === "zh-CN" ? "提示" : "Note" };
+    for (const s of SEVERITIES) await expect(page.getByTestId(TID.issueFilter(s)).innerText()).resolves.toMatch(new RegExp(`^(✓\\s*)?${label[s]} ${n[s]}$`));
+    await expect(shownGroups()).resolves.toEqual(groups.filter((g) => g.severity !== "info").map((g) => TID.issueGroup(g.key)));
+    const text = await page.getByTestId(TID.issues).innerText();
+    for (const g of groups.filter((x) => x.severity !== "info")) expect(text).toContain(g.label);
+    expect(text).not.toMatch(/[A-Z]{2,}_[A-Z_]+/);
+    violations.push(...(await axeViolations(page, at("grouped"))));
+    // Keyboard only: Tab to the notes' toggle, Space shows them; Tab to the largest group, Enter opens it.
+    const tabTo = async (id: string) => {
+      let focused = "";
+      for (let i = 0; i < 80 && focused !== id; i++) {
+        await page.keyboard.press("Tab");
+        focused = (await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))) ?? "";
+      }
+      expect(focused).toBe(id);
+    };
+    await tabTo(TID.issueFilter("info"));
+    await page.keyboard.press("Space");
+    await expect(page.getByTestId(TID.issueFilter("info")).getAttribute("aria-pressed")).resolves.toBe("true");
+    await expect(shownGroups()).resolves.toEqual(groups.map((g) => TID.issueGroup(g.key)));
+    await tabTo(TID.issueGroupToggle(largest.key));
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId(TID.issueGroupToggle(largest.key)).getAttribute("aria-expanded")).resolves.toBe("true");
+    // The page names each cell (nothing to select in a downloaded file).
+    for (const i of largest.issues.slice(0, 100)) await expect(page.getByTestId(TID.issueGroup(largest.key)).getByTestId(TID.issue(i.sheet, i.cell)).innerText()).resolves.toContain(i.cell);
+    violations.push(...(await axeViolations(page, at("notes shown, a group open"))));
+    // Errors only: the warnings' toggle off changes what is shown.
+    await page.getByTestId(TID.issueFilter("warning")).click();
+    await page.getByTestId(TID.issueFilter("info")).click();
+    await expect(shownGroups()).resolves.toEqual(groups.filter((g) => g.severity === "error").map((g) => TID.issueGroup(g.key)));
+    violations.push(...(await axeViolations(page, at("errors only"))));
+    if (scheme === "light") await page.screenshot({ path: path.join(ARTIFACTS, `web-issues-${locale}-${locale === "zh-CN" ? 1280 : 390}.png`), fullPage: true });
+    await context.close();
+  }
+  expect(violations).toEqual([]);
+}, 300000);
