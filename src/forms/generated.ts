@@ -230,8 +230,9 @@ export function statisticsSheet(list: readonly OutputApplicant[], ctx: OutputCon
       title: "各职业（工种）可认定人数",
       categories: `A${first}:A${lastRow}`,
       series: [{ name: "三级/高级工", values: `B${first}:B${lastRow}` }, { name: "四级/中级工", values: `C${first}:C${lastRow}` }],
-      // Below the tables, across their width: printed with them.
-      anchor: { fromRow: rows.length + 1, toRow: rows.length + 20, fromCol: 0, toCol: width - 1 },
+      // Below the tables, across their width, on a page of its own: a row below the page break, as
+      // LibreOffice prints an object that touches a page's foot on that page too.
+      anchor: { fromRow: rows.length + 2, toRow: rows.length + 21, fromCol: 0, toCol: width - 1 },
     },
   };
 }

@@ -20,7 +20,9 @@ export const WRAPPING_STYLES: ReadonlySet<StyleName> = new Set<StyleName>(["titl
 /** Styles centred across the row without a merge (备案表): their text never sets a column's width. */
 const ACROSS: ReadonlySet<StyleName> = new Set<StyleName>(["titleAcross", "subtitleAcross"]);
 
-export const DEFAULT_ROW_HEIGHT = 15;
+/** The least height of a generated sheet's row: one line of 11 pt CJK text is about 16 pt tall as
+ * LibreOffice sets it (Noto Sans CJK standing in for 宋体), more than a spreadsheet's default 15. */
+export const LINE_ROW_HEIGHT = 18;
 /** The widest a column grows to by default before its text wraps. */
 export const DEFAULT_CAP = 40;
 /** Room left beside the text in a cell, in characters. */
@@ -106,8 +108,8 @@ export const fitWidth = (least: number, cap: number, need: number) => Math.ceil(
 export interface Layout {
   /** Width of every column 0..last, in characters. */
   widths: number[];
-  /** Height of a row in points, or undefined where the default height holds it. */
-  heightOf: (row: number) => number | undefined;
+  /** Height of a written row in points: every row gets one, so no engine's default decides. */
+  heightOf: (row: number) => number;
 }
 
 /**
@@ -138,7 +140,7 @@ export function layOut(spec: SheetSpec, rows: readonly (SpecCell | null)[][]): L
     for (let k = s.c0; k <= s.c1; k++) w += widths[k] ?? 9;
     return w;
   };
-  const base = spec.rowHeight ?? DEFAULT_ROW_HEIGHT;
+  const base = spec.rowHeight ?? LINE_ROW_HEIGHT;
   const heights = rows.map((row, r) => {
     let h = 0;
     for (let c = 0; c < row.length; c++) {
@@ -148,12 +150,11 @@ export function layOut(spec: SheetSpec, rows: readonly (SpecCell | null)[][]): L
       const size = (cell.style ? FONT[cell.style]?.size : undefined) ?? 11;
       const lines = cell.style && WRAPPING_STYLES.has(cell.style) ? lineCount(text, spanWidth(r, c), scale(cell.style)) : text.split("\n").length;
       // CJK fonts (宋体, and Noto Sans CJK where it stands in) set lines about 1.45 em apart.
-      h = Math.max(h, lines * size * 1.5 + 4);
+      if (lines > 1 || size > 11) h = Math.max(h, lines * size * 1.5 + 4);
     }
-    const height = Math.ceil(Math.max(base, h) * 4) / 4;
-    return height > DEFAULT_ROW_HEIGHT || spec.rowHeight !== undefined ? height : undefined;
+    return Math.ceil(Math.max(base, h) * 4) / 4;
   });
-  return { widths, heightOf: (r) => heights[r] };
+  return { widths, heightOf: (r) => heights[r] ?? base };
 }
 
 /** Points a column `width` characters wide takes on paper (Excel: 7 px a character and 5 px of margin at 96 dpi). */

@@ -229,16 +229,14 @@ async function writeSheet(context: Excel.RequestContext, spec: SheetSpec, name: 
   await batch.queue(2000);
 }
 
-/** Row heights where the layout sets them, one action per run of rows of the same height. */
+/** Row heights as the layout sets them, one action per run of rows of the same height. */
 async function writeHeights(ws: Excel.Worksheet, layout: Layout, rowCount: number, batch: Batch): Promise<void> {
   for (let r = 0; r < rowCount; ) {
     const h = layout.heightOf(r);
     let e = r + 1;
     while (e < rowCount && layout.heightOf(e) === h) e++;
-    if (h !== undefined) {
-      ws.getRangeByIndexes(r, 0, e - r, 1).format.rowHeight = h;
-      await batch.queue(100);
-    }
+    ws.getRangeByIndexes(r, 0, e - r, 1).format.rowHeight = h;
+    await batch.queue(100);
     r = e;
   }
 }
