@@ -50,7 +50,8 @@ function tableSheet(name: string, t: TableOptions): SheetSpec {
   // Bodies unstyled, gridlines printed: a table of 50,000 rows stays quick to write and open. A
   // value longer than its column may grow (its cap) wraps, and the layout makes its row taller.
   const caps = t.widths.map((w, c) => Math.max(w, t.caps?.[c] ?? DEFAULT_CAP));
-  const body = (r: CellValue[]) => r.map((v, c) => (typeof v === "string" && neededWidth({ value: v }) > (caps[c] ?? DEFAULT_CAP) ? cell(v, "wrap") : cell(v)));
+  // (A string of n characters is at most 2n + 1.5 wide: most are not measured.)
+  const body = (r: CellValue[]) => r.map((v, c) => (typeof v === "string" && v.length * 2 + 1.5 > (caps[c] ?? DEFAULT_CAP) && neededWidth({ value: v }) > (caps[c] ?? DEFAULT_CAP) ? cell(v, "wrap") : cell(v)));
   if (t.rows.length < 1000) {
     for (const r of t.rows) spec.rows.push(body(r));
     return spec;
@@ -272,7 +273,7 @@ export const filingSheetName = (k: number) => (k === 0 ? "备案表" : `备案�
 /** Who gets a 备案表 page: applicants who can be put forward, and competition-route ones for review. */
 export const filingApplicants = (list: readonly OutputApplicant[]) => list.filter((x) => canBePutForward(x) || x.status === "review");
 
-const FILING_STYLES = ["titleAcross", "subtitleAcross", "label", "box", "header", "note"] as const;
+const FILING_STYLES = ["titleAcross", "subtitleAcross", "label", "box", "boxCenter", "header", "note"] as const;
 
 /** 备案表: one A4 page per applicant, page breaks between, 一式两份 printed on it, at most
  * FILING_PAGES_PER_SHEET pages a sheet. Titles are centred across the page without merged cells:
@@ -314,7 +315,7 @@ function filingPages(part: readonly OutputApplicant[], ctx: OutputContext): (Spe
     rows.push(["序号", "课程名称", "理论成绩", "实操成绩", "补考（理论/实操）", "结果"].map((h) => cell(h, "header")));
     a.courses.forEach((c, i) => {
       const makeup = [c.theoryMakeup, c.practicalMakeup].map((v) => (v === null ? "" : String(v))).join(" / ").replace(/^ \/ $/, "");
-      rows.push([i + 1, c.name, c.theory, c.practical, makeup, c.outcome].map((v) => cell(v, "box")));
+      rows.push([i + 1, c.name, c.theory, c.practical, makeup, c.outcome].map((v, k) => cell(v, k === 1 ? "box" : "boxCenter")));
     });
     rows.push([]);
     rows.push([cell("辅导员签字：", "note"), null, cell("二级学院（盖章）：", "note"), null, cell("认定中心（盖章）：", "note"), null]);
@@ -328,7 +329,7 @@ function filingPages(part: readonly OutputApplicant[], ctx: OutputContext): (Spe
 export const CONFIRM_CLASSES_PER_SHEET = 1000;
 
 const CONFIRM_COLS = 8;
-const CONFIRM_STYLES = ["title", "header", "label", "box", "note"] as const;
+const CONFIRM_STYLES = ["title", "header", "label", "box", "boxCenter", "note"] as const;
 
 /** A course's result as the student reads it: 电工基础 理论 61 / 实操 89（补考 …）合格. */
 function courseLine(c: OutputApplicant["courses"][number]): string {
@@ -369,8 +370,8 @@ export function confirmationSheets(list: readonly OutputApplicant[], ctx: Output
       names.forEach((name, g) => {
         rows.push([cell(`班级：${name}　　认定年度：${ctx.assessmentYear}　　共 ${members[g].length} 人　　请核对本人成绩，无误后签字；有误请在签字前告知辅导员`, "label")]);
         members[g].forEach((a, i) => rows.push([
-          cell(i + 1, "box"), cell(a.name, "box"), cell(a.studentId, "box"), cell(`${occName(a)}${occType(a) ? `（${occType(a)}）` : ""}`, "box"),
-          cell(a.courses.map(courseLine).join("\n") || "（无相关课程成绩）", "box"), cell(a.passedCourses, "box"),
+          cell(i + 1, "boxCenter"), cell(a.name, "box"), cell(a.studentId, "box"), cell(`${occName(a)}${occType(a) ? `（${occType(a)}）` : ""}`, "box"),
+          cell(a.courses.map(courseLine).join("\n") || "（无相关课程成绩）", "box"), cell(a.passedCourses, "boxCenter"),
           cell(level(a.eligibleLevel) || `暂不能认定：${STATUS_LABELS[a.status]}`, "box"), cell(null, "box"),
         ]));
         rows.push([]);

@@ -16,7 +16,7 @@ const FONT: Partial<Record<StyleName, { size: number; bold?: boolean }>> = {
   title: { size: 16, bold: true }, titleAcross: { size: 16, bold: true }, header: { size: 11, bold: true }, label: { size: 11, bold: true }, computedHeader: { size: 11, bold: true },
 };
 /** Styles whose text wraps within its cell (the hosts' styles say the same). Others must fit their width. */
-export const WRAPPING_STYLES: ReadonlySet<StyleName> = new Set<StyleName>(["title", "subtitle", "header", "cell", "box", "wrap", "computedHeader"]);
+export const WRAPPING_STYLES: ReadonlySet<StyleName> = new Set<StyleName>(["title", "subtitle", "header", "cell", "box", "boxCenter", "wrap", "computedHeader"]);
 /** Styles centred across the row without a merge (备案表): their text never sets a column's width. */
 const ACROSS: ReadonlySet<StyleName> = new Set<StyleName>(["titleAcross", "subtitleAcross"]);
 
@@ -37,9 +37,10 @@ function isWide(code: number): boolean {
 /** The width of a line of text in characters of the default font (11 pt). */
 export function textWidth(s: string): number {
   let w = 0;
-  for (const ch of s) {
-    const code = ch.codePointAt(0) as number;
-    w += isWide(code) ? 2 : ch === " " ? 0.6 : 1.1;
+  // By UTF-16 unit (every sheet's every cell is measured): a character outside the BMP counts as two narrow ones.
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    w += code < 0x1100 ? (code === 32 ? 0.6 : 1.1) : isWide(code) ? 2 : 1.1;
   }
   return w;
 }
@@ -54,7 +55,8 @@ export function shownText(c: SpecCell | null | undefined): string {
   if (!c) return "";
   const v: CellValue | undefined = c.formula !== undefined || c.sharedWith ? c.result : c.value;
   if (v === null || v === undefined) return "";
-  return typeof v === "string" ? v : cellText(v);
+  // Numbers as String() shows them: the same digits as cellText up to 1e21, without its BigInt.
+  return typeof v === "string" ? v : typeof v === "number" ? String(v) : cellText(v);
 }
 
 /** The width a cell's text needs on one line (its longest line), in characters. */
@@ -62,7 +64,8 @@ export function neededWidth(c: SpecCell | null | undefined): number {
   const text = shownText(c);
   if (!text) return 0;
   let w = 0;
-  for (const line of text.split("\n")) w = Math.max(w, textWidth(line));
+  if (!text.includes("\n")) w = textWidth(text);
+  else for (const line of text.split("\n")) w = Math.max(w, textWidth(line));
   return w * scale(c?.style) + PADDING;
 }
 
@@ -73,6 +76,7 @@ export function lineCount(text: string, width: number, factor = 1): number {
   let lines = 0;
   for (const para of text.split("\n")) {
     lines++;
+    if (textWidth(para) * factor <= room) continue;
     let used = 0;
     for (const token of para.match(/[^\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+|\s|./gu) ?? []) {
       const w = textWidth(token) * factor;
@@ -90,14 +94,17 @@ export function lineCount(text: string, width: number, factor = 1): number {
   return lines;
 }
 
-/** Single-row merges by their first cell: "row,col" -> columns spanned. */
-function mergeSpans(merges: readonly string[]): Map<string, { row: number; c0: number; c1: number }> {
-  const spans = new Map<string, { row: number; c0: number; c1: number }>();
+/** A cell's key in maps read for every cell of a sheet (a number: no string made per cell). */
+const at = (row: number, col: number) => row * 16384 + col;
+
+/** Single-row merges by their first cell (at(row, col)) -> columns spanned. */
+function mergeSpans(merges: readonly string[]): Map<number, { row: number; c0: number; c1: number }> {
+  const spans = new Map<number, { row: number; c0: number; c1: number }>();
   for (const m of merges) {
     const x = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(m.replace(/\$/g, ""));
     if (!x || x[2] !== x[4]) continue;
     const row = Number(x[2]) - 1, c0 = columnIndex(x[1]);
-    spans.set(`${row},${c0}`, { row, c0, c1: columnIndex(x[3]) });
+    spans.set(at(row, c0), { row, c0, c1: columnIndex(x[3]) });
   }
   return spans;
 }
@@ -108,8 +115,9 @@ export const fitWidth = (least: number, cap: number, need: number) => Math.ceil(
 export interface Layout {
   /** Width of every column 0..last, in characters. */
   widths: number[];
-  /** Height of a written row in points: every row gets one, so no engine's default decides. */
-  heightOf: (row: number) => number;
+  /** Height of a written row in points: every row gets one, so no engine's default decides
+   * (undefined on a hidden sheet, which is never printed). */
+  heightOf: (row: number) => number | undefined;
 }
 
 /**
@@ -118,14 +126,19 @@ export interface Layout {
  * wrap); a header counts as two lines (headers wrap). A row is as tall as its tallest cell's lines.
  */
 export function layOut(spec: SheetSpec, rows: readonly (SpecCell | null)[][]): Layout {
+  if (spec.hidden) return { widths: spec.widths, heightOf: () => undefined };
   const spans = mergeSpans(spec.merges);
   const columns = Math.max(spec.widths.length, ...rows.slice(0, 1).map((r) => r.length), spec.print ? spec.print.lastCol + 1 : 0);
   const need = new Array<number>(columns).fill(0);
   const capOf = (c: number) => Math.max(spec.widths[c] ?? 0, spec.caps?.[c] ?? DEFAULT_CAP);
+  const caps = Array.from({ length: columns }, (_, c) => capOf(c));
   for (const [r, row] of rows.entries()) {
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
-      if (!cell || (cell.style && ACROSS.has(cell.style)) || spans.has(`${r},${c}`)) continue;
+      // Measured only where it could widen its column: not past the cap, not shorter than the widest so far.
+      if (!cell || need[c] >= (caps[c] ?? capOf(c))) continue;
+      if (typeof cell.value === "string" && cell.value.length * 3.2 + PADDING <= need[c]) continue;
+      if ((cell.style && ACROSS.has(cell.style)) || spans.has(at(r, c))) continue;
       let w = neededWidth(cell);
       if (cell.style === "header" || cell.style === "computedHeader") w = Math.min(w, textWidth(shownText(cell)) * 0.55 * 1.1 + PADDING);
       if (c >= need.length) need.length = c + 1;
@@ -134,7 +147,7 @@ export function layOut(spec: SheetSpec, rows: readonly (SpecCell | null)[][]): L
   }
   const widths = Array.from({ length: need.length }, (_, c) => fitWidth(spec.widths[c] ?? 6, capOf(c), need[c] ?? 0));
   const spanWidth = (r: number, c: number) => {
-    const s = spans.get(`${r},${c}`);
+    const s = spans.get(at(r, c));
     if (!s) return widths[c] ?? 9;
     let w = 0;
     for (let k = s.c0; k <= s.c1; k++) w += widths[k] ?? 9;
@@ -145,10 +158,12 @@ export function layOut(spec: SheetSpec, rows: readonly (SpecCell | null)[][]): L
     let h = 0;
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
+      // An unstyled cell is one line of 11 pt unless it holds a line break: the row's least height holds it.
+      if (!cell || (!cell.style && !(typeof cell.value === "string" && cell.value.includes("\n")))) continue;
       const text = shownText(cell);
-      if (!cell || !text) continue;
+      if (!text) continue;
       const size = (cell.style ? FONT[cell.style]?.size : undefined) ?? 11;
-      const lines = cell.style && WRAPPING_STYLES.has(cell.style) ? lineCount(text, spanWidth(r, c), scale(cell.style)) : text.split("\n").length;
+      const lines = cell.style && WRAPPING_STYLES.has(cell.style) ? lineCount(text, spanWidth(r, c), scale(cell.style)) : text.includes("\n") ? text.split("\n").length : 1;
       // CJK fonts (宋体, and Noto Sans CJK where it stands in) set lines about 1.45 em apart.
       if (lines > 1 || size > 11) h = Math.max(h, lines * size * 1.5 + 4);
     }

@@ -4,7 +4,7 @@ import type { CellValue } from "./grid";
 
 export type StyleName =
   | "title" | "subtitle" | "titleAcross" | "subtitleAcross" | "header" | "date" | "cell" | "text" | "center" | "box" | "note" | "label"
-  | "computedHeader" | "computed" | "wrap";
+  | "computedHeader" | "computed" | "wrap" | "boxCenter";
 
 export interface SpecCell {
   value?: CellValue;

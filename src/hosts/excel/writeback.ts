@@ -33,6 +33,7 @@ const LOOKS: Record<StyleName, Look> = {
   date: { border: true },
   center: { center: true },
   box: { border: true, wrap: true },
+  boxCenter: { border: true, wrap: true, center: true },
   label: { bold: true, border: true },
   note: {},
   computedHeader: { bold: true, color: "#1F4E79", fill: "#E2EFDA", border: true, center: true, wrap: true },
@@ -235,8 +236,10 @@ async function writeHeights(ws: Excel.Worksheet, layout: Layout, rowCount: numbe
     const h = layout.heightOf(r);
     let e = r + 1;
     while (e < rowCount && layout.heightOf(e) === h) e++;
-    ws.getRangeByIndexes(r, 0, e - r, 1).format.rowHeight = h;
-    await batch.queue(100);
+    if (h !== undefined) {
+      ws.getRangeByIndexes(r, 0, e - r, 1).format.rowHeight = h;
+      await batch.queue(100);
+    }
     r = e;
   }
 }

@@ -33,6 +33,8 @@ const STYLE_PARTS: Record<StyleName, StyleParts> = {
   date: { font: font(11), numFmt: "yyyy-mm-dd", border: BOX },
   center: { font: font(11), alignment: { horizontal: "center" } },
   box: { font: font(11), alignment: { vertical: "center", wrapText: "1" }, border: BOX },
+  // Scores and counts in a form's boxes: centred, so numbers and words (优秀, 78分) line up.
+  boxCenter: { font: font(11), alignment: { horizontal: "center", vertical: "center", wrapText: "1" }, border: BOX },
   label: { font: font(11, true), alignment: { vertical: "center" }, border: BOX },
   note: { font: font(11), alignment: { vertical: "top" } },
   computedHeader: { font: font(11, true, "FF1F4E79"), fill: solidFill("FFE2EFDA"), alignment: { horizontal: "center", wrapText: "1" }, border: BOX },
