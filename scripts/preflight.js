@@ -1,5 +1,5 @@
-// Before the tests: the Debian packages they drive (Chromium, LibreOffice, poppler's pdftotext,
-// openpyxl with Pillow, CJK fonts). Missing ones are installed where this user may (root with apt-get, as on a fresh
+// Before the tests: the Debian packages they drive (Chromium, LibreOffice with its Python bridge,
+// poppler's pdftotext, openpyxl with Pillow, CJK fonts). Missing ones are installed where this user may (root with apt-get, as on a fresh
 // Debian machine or in CI); otherwise one line names them and the tests do not start.
 "use strict";
 const { execFileSync, spawnSync } = require("child_process");
@@ -14,6 +14,8 @@ const needs = [
   ["libreoffice-calc-nogui", () => has("soffice")],
   ["python3-openpyxl", () => has(python, ["-c", "import openpyxl"])],
   ["python3-pil", () => has(python, ["-c", "import PIL"])],
+  // Printing each generated sheet alone (test/support/print_sheets.py).
+  ["python3-uno", () => has(python, ["-c", "import uno"])],
   ["poppler-utils", () => has("pdftotext", ["-v"])],
   ["fonts-noto-cjk", () => dpkg("fonts-noto-cjk")],
 ];

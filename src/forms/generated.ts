@@ -4,6 +4,7 @@ import { STATUS_LABELS, STATUSES } from "../domain/eligibility";
 import { maskId } from "../domain/idnumber";
 import { levelName } from "../domain/levels";
 import { a1, columnLetter, type CellValue } from "./grid";
+import { columnBreaks, DEFAULT_CAP, fitWidth, neededWidth } from "./layout";
 import { canBePutForward, type OutputApplicant, type OutputContext } from "./output";
 import { cell, deferred, formula, type SheetSpec, type SpecCell } from "./sheetspec";
 
@@ -19,32 +20,43 @@ interface TableOptions {
   headers: string[];
   rows: CellValue[][];
   widths: number[];
-  /** Text columns (ID numbers) keep their digits. */
+  /** The widest a column grows to before its values wrap (forms/layout.ts). */
+  caps?: number[];
   landscape?: boolean;
+  /** The columns the title and subtitle are merged across (default: the whole table). */
+  titleSpan?: [number, number];
+  /** Repeat only the header row on every page, not the title and subtitle. */
+  repeatHeaderOnly?: boolean;
 }
 
 /** A titled table: title and subtitle merged across, header row frozen and repeated on every page.
  * Its body is made when the sheet is written (a school's tables have tens of thousands of rows). */
 function tableSheet(name: string, t: TableOptions): SheetSpec {
   const last = t.headers.length - 1;
-  const top: (SpecCell | null)[][] = [[cell(t.title, "title")]];
-  const merges = [`A1:${columnLetter(last)}1`];
+  const [from, to] = t.titleSpan ?? [0, last];
+  const lead = Array.from({ length: from }, () => null);
+  const top: (SpecCell | null)[][] = [[...lead, cell(t.title, "title")]];
+  const merges = [`${columnLetter(from)}1:${columnLetter(to)}1`];
   if (t.subtitle) {
-    top.push([cell(t.subtitle, "subtitle")]);
-    merges.push(`A2:${columnLetter(last)}2`);
+    top.push([...lead, cell(t.subtitle, "subtitle")]);
+    merges.push(`${columnLetter(from)}2:${columnLetter(to)}2`);
   }
   top.push(t.headers.map((h) => cell(h, "header")));
   const headerRow = top.length;
   const spec: SheetSpec = {
-    name, rows: top, merges, widths: t.widths, freeze: { rows: headerRow, cols: 0 },
-    print: { landscape: t.landscape ?? last > 8, titleRows: [1, headerRow], fitToWidth: true, gridLines: true, lastCol: last },
+    name, rows: top, merges, widths: t.widths, caps: t.caps, freeze: { rows: headerRow, cols: 0 },
+    print: { landscape: t.landscape ?? last > 8, titleRows: [t.repeatHeaderOnly ? headerRow : 1, headerRow], fitToWidth: true, gridLines: true, pageNumbers: true, lastCol: last },
   };
+  // Bodies unstyled, gridlines printed: a table of 50,000 rows stays quick to write and open. A
+  // value longer than its column may grow (its cap) wraps, and the layout makes its row taller.
+  const caps = t.widths.map((w, c) => Math.max(w, t.caps?.[c] ?? DEFAULT_CAP));
+  // (A string of n characters is at most 2n + 1.5 wide: most are not measured.)
+  const body = (r: CellValue[]) => r.map((v, c) => (typeof v === "string" && v.length * 2 + 1.5 > (caps[c] ?? DEFAULT_CAP) && neededWidth({ value: v }) > (caps[c] ?? DEFAULT_CAP) ? cell(v, "wrap") : cell(v)));
   if (t.rows.length < 1000) {
-    for (const r of t.rows) spec.rows.push(r.map((v) => cell(v)));
+    for (const r of t.rows) spec.rows.push(body(r));
     return spec;
   }
-  // Bodies unstyled, gridlines printed: a table of 50,000 rows stays quick to write and open.
-  return deferred(spec, top.length + t.rows.length, ["title", "subtitle", "header"], () => [...top, ...t.rows.map((r) => r.map((v) => cell(v)))]);
+  return deferred(spec, top.length + t.rows.length, ["title", "subtitle", "header", "wrap"], () => [...top, ...t.rows.map(body)]);
 }
 
 export function rosterSheet(list: readonly OutputApplicant[], ctx: OutputContext, withSource = false): SheetSpec {
@@ -150,19 +162,33 @@ export function uploadSheet(list: readonly OutputApplicant[], ctx: OutputContext
   const headers = ["序号", "姓名", "身份证号", "职业编码", "职业名称", "工种", "认定级别", "合格课程数"];
   for (let k = 1; k <= most; k++) headers.push(`课程${k}`, `理论${k}`, `实操${k}`);
   const groups = groupsByOccupationAndLevel(list);
+  const rows = put.map((a, i) => [
+    i + 1, a.name, a.idNumber, a.occupationCode, occName(a), occType(a), level(a.eligibleLevel), a.passedCourses,
+    ...a.courses.flatMap((c) => [c.name, effective(c.theory, c.theoryMakeup), effective(c.practical, c.practicalMakeup)]),
+  ]);
+  // Widths as the layout will make them (the longest value, capped), known now to place the page breaks.
+  const least = [6, 8, 20, 11, 12, 10, 12, 8, ...Array.from({ length: most }, () => [16, 6, 6]).flat()];
+  const caps = least.map((w, c) => (c < 8 ? Math.max(w, 24) : (c - 8) % 3 === 0 ? 26 : w));
+  const widths = least.map((w, c) => {
+    let need = 0;
+    for (const r of rows) need = Math.max(need, neededWidth({ value: r[c] ?? null }));
+    return fitWidth(w, caps[c], need);
+  });
+  // Too wide for a page at a legible size: A4 landscape at full size, a course's three columns kept
+  // together, 序号、姓名、身份证号 repeated at the left of every page. The title stands over the first
+  // page's other columns, so the repeated columns do not print pieces of it on the later pages.
+  const breaks = columnBreaks(widths, 3, 8, 3, UPLOAD_PAGE_POINTS);
   const spec = tableSheet("上报数据", {
     title: `${ctx.schoolName}职业技能等级认定上报数据`,
     subtitle: `认定年度：${ctx.assessmentYear}　　${groups.map((g, i) => `${i + 1}. ${g.name}${g.workType ? `（${g.workType}）` : ""}${levelName(g.level as 3 | 4)} ${g.count} 人`).join("；")}　　成绩含补考`,
-    headers,
-    rows: put.map((a, i) => [
-      i + 1, a.name, a.idNumber, a.occupationCode, occName(a), occType(a), level(a.eligibleLevel), a.passedCourses,
-      ...a.courses.flatMap((c) => [c.name, effective(c.theory, c.theoryMakeup), effective(c.practical, c.practicalMakeup)]),
-    ]),
-    widths: [6, 10, 21, 12, 18, 14, 14, 8, ...Array(most * 3).fill(10)],
-    landscape: true,
+    headers, rows, widths, caps, landscape: true, titleSpan: [3, Math.max(3, (breaks[0] ?? widths.length) - 1)], repeatHeaderOnly: true,
   });
+  spec.print = { ...(spec.print as NonNullable<SheetSpec["print"]>), fitToWidth: false, titleCols: [0, 2], colBreaks: breaks };
   return spec;
 }
+
+/** Points of an A4 landscape page's width between 0.5-inch margins, less a tenth for engines that draw wider. */
+const UPLOAD_PAGE_POINTS = (11.69 - 1) * 72 * 0.9;
 
 export function statisticsSheet(list: readonly OutputApplicant[], ctx: OutputContext): SheetSpec {
   const statuses = STATUSES.filter((s) => list.some((a) => a.status === s));
@@ -198,14 +224,16 @@ export function statisticsSheet(list: readonly OutputApplicant[], ctx: OutputCon
   const width = Math.max(statuses.length + 2, 5);
   return {
     name: "认定统计", rows, merges: [`A1:${columnLetter(width - 1)}1`, `A2:${columnLetter(width - 1)}2`],
-    widths: [24, ...Array(width - 1).fill(12)],
-    print: { landscape: true, fitToWidth: true, lastCol: width - 1 },
+    widths: [24, ...Array(width - 1).fill(12)], caps: [32, 30],
+    // The chart on a page of its own: split by a page's foot, its labels would print under the footer.
+    print: { landscape: true, fitToWidth: true, pageNumbers: true, rowBreaks: labels.length === 0 ? [] : [rows.length + 1], lastCol: width - 1 },
     chart: labels.length === 0 ? undefined : {
       title: "各职业（工种）可认定人数",
       categories: `A${first}:A${lastRow}`,
       series: [{ name: "三级/高级工", values: `B${first}:B${lastRow}` }, { name: "四级/中级工", values: `C${first}:C${lastRow}` }],
-      // Below the tables, across their width: printed with them.
-      anchor: { fromRow: rows.length + 1, toRow: rows.length + 20, fromCol: 0, toCol: width - 1 },
+      // Below the tables, across their width, on a page of its own: a row below the page break, as
+      // LibreOffice prints an object that touches a page's foot on that page too.
+      anchor: { fromRow: rows.length + 2, toRow: rows.length + 21, fromCol: 0, toCol: width - 1 },
     },
   };
 }
@@ -245,7 +273,7 @@ export const filingSheetName = (k: number) => (k === 0 ? "备案表" : `备案�
 /** Who gets a 备案表 page: applicants who can be put forward, and competition-route ones for review. */
 export const filingApplicants = (list: readonly OutputApplicant[]) => list.filter((x) => canBePutForward(x) || x.status === "review");
 
-const FILING_STYLES = ["titleAcross", "subtitleAcross", "label", "box", "header", "note"] as const;
+const FILING_STYLES = ["titleAcross", "subtitleAcross", "label", "box", "boxCenter", "header", "note"] as const;
 
 /** 备案表: one A4 page per applicant, page breaks between, 一式两份 printed on it, at most
  * FILING_PAGES_PER_SHEET pages a sheet. Titles are centred across the page without merged cells:
@@ -287,7 +315,7 @@ function filingPages(part: readonly OutputApplicant[], ctx: OutputContext): (Spe
     rows.push(["序号", "课程名称", "理论成绩", "实操成绩", "补考（理论/实操）", "结果"].map((h) => cell(h, "header")));
     a.courses.forEach((c, i) => {
       const makeup = [c.theoryMakeup, c.practicalMakeup].map((v) => (v === null ? "" : String(v))).join(" / ").replace(/^ \/ $/, "");
-      rows.push([i + 1, c.name, c.theory, c.practical, makeup, c.outcome].map((v) => cell(v, "box")));
+      rows.push([i + 1, c.name, c.theory, c.practical, makeup, c.outcome].map((v, k) => cell(v, k === 1 ? "box" : "boxCenter")));
     });
     rows.push([]);
     rows.push([cell("辅导员签字：", "note"), null, cell("二级学院（盖章）：", "note"), null, cell("认定中心（盖章）：", "note"), null]);
@@ -301,7 +329,7 @@ function filingPages(part: readonly OutputApplicant[], ctx: OutputContext): (Spe
 export const CONFIRM_CLASSES_PER_SHEET = 1000;
 
 const CONFIRM_COLS = 8;
-const CONFIRM_STYLES = ["title", "header", "label", "box", "note"] as const;
+const CONFIRM_STYLES = ["title", "header", "label", "box", "boxCenter", "note"] as const;
 
 /** A course's result as the student reads it: 电工基础 理论 61 / 实操 89（补考 …）合格. */
 function courseLine(c: OutputApplicant["courses"][number]): string {
@@ -326,8 +354,13 @@ export function confirmationSheets(list: readonly OutputApplicant[], ctx: Output
   return parts.map((names, k) => {
     const members = names.map((n) => list.filter((a) => groupOf(a) === n).sort((x, y) => x.studentId.localeCompare(y.studentId)));
     const breaks: number[] = [];
+    // Each class's line merged across the table, so it wraps within the page's width.
+    const merges = [`A1:${columnLetter(last)}1`];
     let at = 2;
-    for (const m of members) breaks.push((at += m.length + 4));
+    for (const m of members) {
+      merges.push(`A${at + 1}:${columnLetter(last)}${at + 1}`);
+      breaks.push((at += m.length + 4));
+    }
     breaks.pop();
     const make = () => {
       const rows: (SpecCell | null)[][] = [
@@ -337,8 +370,8 @@ export function confirmationSheets(list: readonly OutputApplicant[], ctx: Output
       names.forEach((name, g) => {
         rows.push([cell(`班级：${name}　　认定年度：${ctx.assessmentYear}　　共 ${members[g].length} 人　　请核对本人成绩，无误后签字；有误请在签字前告知辅导员`, "label")]);
         members[g].forEach((a, i) => rows.push([
-          cell(i + 1, "box"), cell(a.name, "box"), cell(a.studentId, "box"), cell(`${occName(a)}${occType(a) ? `（${occType(a)}）` : ""}`, "box"),
-          cell(a.courses.map(courseLine).join("\n") || "（无相关课程成绩）", "box"), cell(a.passedCourses, "box"),
+          cell(i + 1, "boxCenter"), cell(a.name, "box"), cell(a.studentId, "box"), cell(`${occName(a)}${occType(a) ? `（${occType(a)}）` : ""}`, "box"),
+          cell(a.courses.map(courseLine).join("\n") || "（无相关课程成绩）", "box"), cell(a.passedCourses, "boxCenter"),
           cell(level(a.eligibleLevel) || `暂不能认定：${STATUS_LABELS[a.status]}`, "box"), cell(null, "box"),
         ]));
         rows.push([]);
@@ -348,9 +381,9 @@ export function confirmationSheets(list: readonly OutputApplicant[], ctx: Output
       return rows;
     };
     const spec: SheetSpec = {
-      name: k === 0 ? "成绩确认表" : `成绩确认表（${k + 1}）`, rows: [], merges: [`A1:${columnLetter(last)}1`],
-      widths: [6, 10, 14, 22, 60, 10, 18, 12], freeze: { rows: 2, cols: 0 },
-      print: { landscape: true, fitToWidth: true, titleRows: [1, 2], rowBreaks: breaks, lastCol: last },
+      name: k === 0 ? "成绩确认表" : `成绩确认表（${k + 1}）`, rows: [], merges,
+      widths: [6, 10, 14, 22, 60, 10, 18, 14], caps: [6, 12, 16, 30, 66, 10, 26, 14], freeze: { rows: 2, cols: 0 },
+      print: { landscape: true, fitToWidth: true, titleRows: [1, 2], rowBreaks: breaks, pageNumbers: true, lastCol: last },
     };
     return deferred(spec, at, [...CONFIRM_STYLES], make);
   });
@@ -402,7 +435,7 @@ export function supervisionSheet(blocks: NonNullable<OutputContext["supervision"
   breaks.pop();
   return {
     name: "督导汇总", rows, merges, widths: [30, 36, 22, 16, 24],
-    print: { landscape: false, fitToWidth: true, rowBreaks: breaks, lastCol: 4 },
+    print: { landscape: false, fitToWidth: true, rowBreaks: breaks, pageNumbers: blocks.length > 1, lastCol: 4 },
   };
 }
 

@@ -4,7 +4,7 @@ import type { CellValue } from "./grid";
 
 export type StyleName =
   | "title" | "subtitle" | "titleAcross" | "subtitleAcross" | "header" | "date" | "cell" | "text" | "center" | "box" | "note" | "label"
-  | "computedHeader" | "computed";
+  | "computedHeader" | "computed" | "wrap" | "boxCenter";
 
 export interface SpecCell {
   value?: CellValue;
@@ -30,6 +30,12 @@ export interface PrintSetup {
   fitToWidth?: boolean;
   /** Print the gridlines: large tables are written without per-cell borders. */
   gridLines?: boolean;
+  /** Columns repeated at the left of every printed page, 0-based and inclusive, e.g. [0, 2]. */
+  titleCols?: [number, number];
+  /** 0-based first columns of new pages (a table split across pages, identity columns repeated). */
+  colBreaks?: number[];
+  /** "第 x 页，共 y 页" at the foot of every page: forms that run to more than one page. */
+  pageNumbers?: boolean;
   /** Last column (0-based) of the print area; rows: all written rows. */
   lastCol: number;
 }
@@ -38,10 +44,13 @@ export interface SheetSpec {
   name: string;
   rows: (SpecCell | null)[][];
   merges: string[];
-  /** Column widths in characters. */
+  /** Column widths in characters: the designed, least width; the layout (forms/layout.ts) widens
+   * a column to its longest value, up to its cap, when the sheet is written. */
   widths: number[];
+  /** The widest each column grows to (default DEFAULT_CAP in forms/layout.ts); wrapping cells wrap past it. */
+  caps?: number[];
   freeze?: { rows: number; cols: number };
-  /** Height of every written row, in points (printed forms). */
+  /** The least height of every written row, in points (printed forms); rows grow to their lines. */
   rowHeight?: number;
   print?: PrintSetup;
   hidden?: boolean;

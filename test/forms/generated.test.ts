@@ -50,6 +50,31 @@ test("every generated sheet, A4, print areas; tables repeat their header rows an
   }
 });
 
+test("print setup (issue 18): centred, margins, one page wide, page numbers where a form runs on; 上报数据 split across pages with its identity columns repeated", () => {
+  const parts = readParts(out);
+  const names = wb.worksheets.map((w) => w.name);
+  const xmlOf = (name: string) => new TextDecoder().decode(parts[`xl/worksheets/sheet${names.indexOf(name) + 1}.xml`]);
+  for (const name of GENERATED_SHEETS) {
+    const xml = xmlOf(name);
+    expect(xml).toContain('<printOptions horizontalCentered="1"');
+    expect(xml).toContain('<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>');
+    if (name !== "上报数据") expect(xml).toMatch(/<pageSetUpPr fitToPage="1"\/>[\s\S]*fitToWidth="1" fitToHeight="0"/);
+    // A footer with the page of pages on every form that runs on; the 备案表 is one form a page.
+    if (name === "备案表" || name === "督导汇总") expect(xml).not.toContain("<headerFooter>");
+    else expect(xml).toContain("<headerFooter><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>");
+  }
+  const upload = xmlOf("上报数据");
+  expect(upload).not.toContain("fitToPage");
+  expect(upload).toMatch(/<colBreaks count="\d+" manualBreakCount="\d+"><brk id="\d+" max="1048575" man="1"\/>/);
+  const ws = wb.getWorksheet("上报数据") as ExcelJS.Worksheet;
+  expect(ws.pageSetup.printTitlesColumn).toBe("A:C");
+  expect(ws.pageSetup.printTitlesRow).toBe("3:3");
+  expect(ws.pageSetup.orientation).toBe("landscape");
+  // Each page after the first: a course's name and both scores together.
+  const breaks = [...upload.matchAll(/<brk id="(\d+)" max="1048575"/g)].map((m) => Number(m[1]));
+  for (const b of breaks) expect((b - 8) % 3).toBe(0);
+});
+
 test("公示名单 masks every ID number with the pattern from settings, and holds no full ID", () => {
   const ws = wb.getWorksheet("公示名单") as ExcelJS.Worksheet;
   const ids = ws.getColumn(4).values.slice(4).map(String);

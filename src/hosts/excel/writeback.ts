@@ -5,6 +5,7 @@ import { CONTROL_SHEET, uniqueSheetName, type ControlEntry } from "../../app/con
 import type { Progress } from "../../app/port";
 import type { Block, Mark, MarkKind, WritePlan } from "../../app/writeback";
 import { columnLetter, widthOf } from "../../forms/grid";
+import { CHART_COLOURS, CHART_LINES, layOut, PAGE_NUMBERS, type Layout } from "../../forms/layout";
 import { toR1C1 } from "../../forms/r1c1";
 import { printRowsOf, rowsOf, type SheetSpec, type SpecCell, type StyleName } from "../../forms/sheetspec";
 import { Batch, payloadBytes } from "./batch";
@@ -22,20 +23,22 @@ interface Look {
 }
 
 const LOOKS: Record<StyleName, Look> = {
-  title: { bold: true, size: 16, center: true },
-  subtitle: { center: true },
+  title: { bold: true, size: 16, center: true, wrap: true },
+  subtitle: { center: true, wrap: true },
   titleAcross: { bold: true, size: 16 },
   subtitleAcross: {},
   header: { bold: true, fill: "#F2F2F2", border: true, center: true, wrap: true },
-  cell: { border: true },
+  cell: { border: true, wrap: true },
   text: {},
   date: { border: true },
   center: { center: true },
   box: { border: true, wrap: true },
+  boxCenter: { border: true, wrap: true, center: true },
   label: { bold: true, border: true },
   note: {},
   computedHeader: { bold: true, color: "#1F4E79", fill: "#E2EFDA", border: true, center: true, wrap: true },
   computed: { color: "#1F4E79", fill: "#F3F9EE", border: true },
+  wrap: { wrap: true },
 };
 
 export class SheetProtected extends Error {
@@ -178,20 +181,34 @@ async function writeSheet(context: Excel.RequestContext, spec: SheetSpec, name: 
   const rows = rowsOf(spec);
   if (spec.print?.rowBreaks?.length && caps.pageLayout) await writePages(ws, spec, rows, batch);
   else await writeRows(ws, rows, 0, 0, batch);
-  spec.widths.forEach((w, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w * 6.5));
-  if (spec.rowHeight && rows.length) ws.getRangeByIndexes(0, 0, rows.length, 1).format.rowHeight = spec.rowHeight;
+  // The same widths and heights the file host writes (forms/layout.ts).
+  const layout = layOut(spec, rows);
+  layout.widths.forEach((w, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w * 6.5));
+  await writeHeights(ws, layout, rows.length, batch);
   if (spec.freeze) ws.freezePanes.freezeRows(spec.freeze.rows);
   if (spec.hidden) ws.visibility = "Hidden";
   if (spec.print && caps.pageLayout) {
     const p = spec.print;
-    ws.pageLayout.orientation = p.landscape ? "Landscape" : "Portrait";
-    ws.pageLayout.paperSize = "A4";
-    ws.pageLayout.printGridlines = !!p.gridLines;
-    ws.pageLayout.setPrintArea(`A1:${columnLetter(p.lastCol)}${Math.max(1, printRowsOf(spec))}`);
-    if (p.titleRows) ws.pageLayout.setPrintTitleRows(`$${p.titleRows[0]}:$${p.titleRows[1]}`);
-    if (p.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    const page = ws.pageLayout;
+    page.orientation = p.landscape ? "Landscape" : "Portrait";
+    page.paperSize = "A4";
+    page.printGridlines = !!p.gridLines;
+    page.centerHorizontally = true;
+    // The file host's margins (inches there, points here).
+    page.leftMargin = page.rightMargin = 36;
+    page.topMargin = page.bottomMargin = 43.2;
+    page.headerMargin = page.footerMargin = 21.6;
+    page.setPrintArea(`A1:${columnLetter(p.lastCol)}${Math.max(1, printRowsOf(spec))}`);
+    if (p.titleRows) page.setPrintTitleRows(`$${p.titleRows[0]}:$${p.titleRows[1]}`);
+    if (p.titleCols) page.setPrintTitleColumns(`$${columnLetter(p.titleCols[0])}:$${columnLetter(p.titleCols[1])}`);
+    if (p.fitToWidth) page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if (p.pageNumbers) page.headersFooters.defaultForAllPages.centerFooter = PAGE_NUMBERS;
     for (const r of p.rowBreaks ?? []) {
       ws.horizontalPageBreaks.add(`A${r + 1}`);
+      await batch.queue(100);
+    }
+    for (const c of p.colBreaks ?? []) {
+      ws.verticalPageBreaks.add(`${columnLetter(c)}1`);
       await batch.queue(100);
     }
   }
@@ -201,10 +218,30 @@ async function writeSheet(context: Excel.RequestContext, spec: SheetSpec, name: 
     const last = columnLetter(spec.chart.series.length);
     const chart = ws.charts.add(Excel.ChartType.columnClustered, ws.getRange(`A${Number(span[1]) - 1}:${last}${span[2]}`), Excel.ChartSeriesBy.columns);
     chart.title.text = spec.chart.title;
+    // Explicit colours, as the file host writes them: the same chart with or without a theme.
+    spec.chart.series.forEach((_, i) => chart.series.getItemAt(i).format.fill.setSolidColor(`#${CHART_COLOURS[i % CHART_COLOURS.length]}`));
+    chart.dataLabels.showValue = true;
+    chart.axes.valueAxis.majorGridlines.format.line.color = `#${CHART_LINES.grid}`;
+    chart.axes.valueAxis.format.line.color = `#${CHART_LINES.axis}`;
+    chart.axes.categoryAxis.format.line.color = `#${CHART_LINES.axis}`;
     const a = spec.chart.anchor;
     chart.setPosition(`${columnLetter(a.fromCol)}${a.fromRow + 1}`, `${columnLetter(a.toCol)}${a.toRow + 1}`);
   }
   await batch.queue(2000);
+}
+
+/** Row heights as the layout sets them, one action per run of rows of the same height. */
+async function writeHeights(ws: Excel.Worksheet, layout: Layout, rowCount: number, batch: Batch): Promise<void> {
+  for (let r = 0; r < rowCount; ) {
+    const h = layout.heightOf(r);
+    let e = r + 1;
+    while (e < rowCount && layout.heightOf(e) === h) e++;
+    if (h !== undefined) {
+      ws.getRangeByIndexes(r, 0, e - r, 1).format.rowHeight = h;
+      await batch.queue(100);
+    }
+    r = e;
+  }
 }
 
 const blockWidth = (b: Block) => Math.max(b.widths.length, widthOf(b.cells));

@@ -2,6 +2,7 @@
 // series refer to the sheet's cells, with their values cached (LibreOffice draws an empty chart
 // without the caches; Excel recalculates them).
 import { parseA1 } from "../../forms/grid";
+import { CHART_COLOURS, CHART_LINES } from "../../forms/layout";
 import type { SheetSpec, SpecCell } from "../../forms/sheetspec";
 import { CONTENT_TYPE, REL, type XlsxPackage } from "./package";
 import { escapeAttr, escapeText } from "./xml";
@@ -35,16 +36,26 @@ function cache(rows: (SpecCell | null)[][], range: string, numeric: boolean): st
   return numeric ? `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${count}"/>${points.join("")}</c:numCache>` : `<c:strCache><c:ptCount val="${count}"/>${points.join("")}</c:strCache>`;
 }
 
+const solid = (rgb: string) => `<a:solidFill><a:srgbClr val="${rgb}"/></a:solidFill>`;
+const line = (rgb: string) => `<c:spPr><a:ln w="9525">${solid(rgb)}</a:ln></c:spPr>`;
+/** Text in the chart: 9 pt, dark grey (without a theme, an engine may pick none). */
+const txPr = (size = 900) => `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}">${solid("404040")}</a:defRPr></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>`;
+/** The count above each bar. */
+const LABELS = `<c:dLbls><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>${txPr()}<c:dLblPos val="outEnd"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`;
+
+/** Every colour is written out (series fills, axis and gridlines, text): a workbook without a theme
+ * part (the demo, `kezheng template`) otherwise draws no bars in LibreOffice. */
 export function chartXml(chart: Chart, sheet: string, rows: (SpecCell | null)[][]): string {
-  const series = chart.series.map((s, i) => `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeText(s.name)}</c:v></c:tx><c:invertIfNegative val="0"/>`
+  const series = chart.series.map((s, i) => `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeText(s.name)}</c:v></c:tx>`
+    + `<c:spPr>${solid(CHART_COLOURS[i % CHART_COLOURS.length])}<a:ln><a:noFill/></a:ln></c:spPr><c:invertIfNegative val="0"/>${LABELS}`
     + `<c:cat><c:strRef><c:f>${escapeText(abs(sheet, chart.categories))}</c:f>${cache(rows, chart.categories, false)}</c:strRef></c:cat>`
     + `<c:val><c:numRef><c:f>${escapeText(abs(sheet, s.values))}</c:f>${cache(rows, s.values, true)}</c:numRef></c:val></c:ser>`).join("");
   const title = `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr><a:r><a:rPr lang="zh-CN" sz="1200" b="1"/><a:t>${escapeText(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace xmlns:c="${C}" xmlns:a="${A}" xmlns:r="${R}"><c:roundedCorners val="0"/><c:chart>${title}<c:autoTitleDeleted val="0"/>`
-    + `<c:plotArea><c:layout/><c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="150"/><c:axId val="5001"/><c:axId val="5002"/></c:barChart>`
-    + `<c:catAx><c:axId val="5001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="5002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx>`
-    + `<c:valAx><c:axId val="5002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="5001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx></c:plotArea>`
-    + `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`;
+    + `<c:plotArea><c:layout/><c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="80"/><c:overlap val="0"/><c:axId val="5001"/><c:axId val="5002"/></c:barChart>`
+    + `<c:catAx><c:axId val="5001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${line(CHART_LINES.axis)}${txPr()}<c:crossAx val="5002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx>`
+    + `<c:valAx><c:axId val="5002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines>${line(CHART_LINES.grid)}</c:majorGridlines><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${line(CHART_LINES.axis)}${txPr()}<c:crossAx val="5001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx></c:plotArea>`
+    + `<c:legend><c:legendPos val="b"/><c:overlay val="0"/>${txPr()}</c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`;
 }
 
 function drawingXml(chart: Chart, chartRel: string): string {

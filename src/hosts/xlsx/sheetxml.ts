@@ -1,6 +1,7 @@
 // A generated sheet (SheetSpec) as worksheet XML, produced in pieces as the zip writer takes them:
 // the elements in CT_Worksheet's order, print setup, frozen panes, validations, page breaks.
 import { columnLetter, widthOf } from "../../forms/grid";
+import { layOut, PAGE_NUMBERS } from "../../forms/layout";
 import { printRowsOf, rowsOf, type SheetSpec } from "../../forms/sheetspec";
 import { cellXml, sharedIndexer } from "./cells";
 import type { Styles } from "./styles";
@@ -32,7 +33,8 @@ export function sheetPieces(spec: SheetSpec, styles: Styles, parts: SheetParts =
   const textStyle = spec.textColumns?.length ? styles.textFormat() : 0;
   return function* () {
     const rows = rowsOf(spec);
-    const lastCol = Math.max(widthOf(rows), spec.widths.length, 1) - 1;
+    const layout = layOut(spec, rows);
+    const lastCol = Math.max(widthOf(rows), layout.widths.length, 1) - 1;
     const p = spec.print;
     yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">`;
     if (p?.fitToWidth) yield `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`;
@@ -46,14 +48,13 @@ export function sheetPieces(spec: SheetSpec, styles: Styles, parts: SheetParts =
     const text = new Set(spec.textColumns ?? []);
     const cols: string[] = [];
     for (let c = 0; c <= lastCol; c++) {
-      const w = spec.widths[c];
+      const w = layout.widths[c];
       if (w === undefined && !text.has(c)) continue;
       cols.push(`<col${attrsText({ min: c + 1, max: c + 1, width: w ?? 9, style: text.has(c) ? textStyle : undefined, customWidth: w === undefined ? undefined : 1 })}/>`);
     }
     if (cols.length) yield `<cols>${cols.join("")}</cols>`;
     yield "<sheetData>";
     const ctx = { sharedIndex: sharedIndexer(0) };
-    const ht = spec.rowHeight ? ` ht="${spec.rowHeight}" customHeight="1"` : "";
     let block: string[] = [];
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r];
@@ -67,7 +68,8 @@ export function sheetPieces(spec: SheetSpec, styles: Styles, parts: SheetParts =
         if (!s && text.has(c) && cell.formula === undefined) s = textStyle;
         cells.push(cellXml(r, c, cell, s, ctx));
       }
-      if (cells.length || ht) block.push(`<row r="${r + 1}"${ht}>${cells.join("")}</row>`);
+      const h = layout.heightOf(r);
+      if (cells.length || h) block.push(`<row r="${r + 1}"${h ? ` ht="${h}" customHeight="1"` : ""}>${cells.join("")}</row>`);
       if (block.length >= 500) {
         yield block.join("");
         block = [];
@@ -87,8 +89,11 @@ export function sheetPieces(spec: SheetSpec, styles: Styles, parts: SheetParts =
       yield `<printOptions horizontalCentered="1"${p.gridLines ? ` gridLines="1"` : ""}/>`;
       yield `<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>`;
       yield `<pageSetup paperSize="9" orientation="${p.landscape ? "landscape" : "portrait"}"${p.fitToWidth ? ` fitToWidth="1" fitToHeight="0"` : ""}/>`;
+      if (p.pageNumbers) yield `<headerFooter><oddFooter>${escapeText(`&C${PAGE_NUMBERS}`)}</oddFooter></headerFooter>`;
       const breaks = p.rowBreaks ?? [];
       if (breaks.length) yield `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((b) => `<brk id="${b}" max="16383" man="1"/>`).join("")}</rowBreaks>`;
+      const cb = p.colBreaks ?? [];
+      if (cb.length) yield `<colBreaks count="${cb.length}" manualBreakCount="${cb.length}">${cb.map((b) => `<brk id="${b}" max="1048575" man="1"/>`).join("")}</colBreaks>`;
     } else yield `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`;
     if (parts.drawing) yield `<drawing r:id="${parts.drawing}"/>`;
     if (parts.legacyDrawing) yield `<legacyDrawing r:id="${parts.legacyDrawing}"/>`;
@@ -102,6 +107,10 @@ export function printNames(spec: SheetSpec, sheetName: string): { name: string; 
   if (!p) return [];
   const q = `'${sheetName.replace(/'/g, "''")}'`;
   const out = [{ name: "_xlnm.Print_Area", formula: `${q}!$A$1:$${columnLetter(p.lastCol)}$${Math.max(1, printRowsOf(spec))}` }];
-  if (p.titleRows) out.push({ name: "_xlnm.Print_Titles", formula: `${q}!$${p.titleRows[0]}:$${p.titleRows[1]}` });
+  const titles = [
+    ...(p.titleCols ? [`${q}!$${columnLetter(p.titleCols[0])}:$${columnLetter(p.titleCols[1])}`] : []),
+    ...(p.titleRows ? [`${q}!$${p.titleRows[0]}:$${p.titleRows[1]}`] : []),
+  ];
+  if (titles.length) out.push({ name: "_xlnm.Print_Titles", formula: titles.join(",") });
   return out;
 }

@@ -23,20 +23,24 @@ const font = (size: number, bold = false, color?: string) =>
 export const solidFill = (argb: string) => `<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor indexed="64"/></patternFill></fill>`;
 
 const STYLE_PARTS: Record<StyleName, StyleParts> = {
-  title: { font: font(16, true), alignment: { horizontal: "center", vertical: "center" } },
-  subtitle: { font: font(11), alignment: { horizontal: "center", vertical: "center" } },
+  title: { font: font(16, true), alignment: { horizontal: "center", vertical: "center", wrapText: "1" } },
+  subtitle: { font: font(11), alignment: { horizontal: "center", vertical: "center", wrapText: "1" } },
   titleAcross: { font: font(16, true), alignment: { horizontal: "centerContinuous", vertical: "center" } },
   subtitleAcross: { font: font(11), alignment: { horizontal: "centerContinuous", vertical: "center" } },
   header: { font: font(11, true), alignment: { horizontal: "center", vertical: "center", wrapText: "1" }, border: BOX, fill: solidFill("FFF2F2F2") },
-  cell: { font: font(11), alignment: { vertical: "center" }, border: BOX, numFmt: "@" },
+  cell: { font: font(11), alignment: { vertical: "center", wrapText: "1" }, border: BOX, numFmt: "@" },
   text: { font: font(11), numFmt: "@" },
   date: { font: font(11), numFmt: "yyyy-mm-dd", border: BOX },
   center: { font: font(11), alignment: { horizontal: "center" } },
   box: { font: font(11), alignment: { vertical: "center", wrapText: "1" }, border: BOX },
+  // Scores and counts in a form's boxes: centred, so numbers and words (优秀, 78分) line up.
+  boxCenter: { font: font(11), alignment: { horizontal: "center", vertical: "center", wrapText: "1" }, border: BOX },
   label: { font: font(11, true), alignment: { vertical: "center" }, border: BOX },
   note: { font: font(11), alignment: { vertical: "top" } },
   computedHeader: { font: font(11, true, "FF1F4E79"), fill: solidFill("FFE2EFDA"), alignment: { horizontal: "center", wrapText: "1" }, border: BOX },
   computed: { font: font(11, false, "FF1F4E79"), fill: solidFill("FFF3F9EE"), border: BOX },
+  // A long value in a large table's unstyled body: wraps within its column (forms/layout.ts).
+  wrap: { alignment: { wrapText: "1" } },
 };
 
 const BUILTIN_FORMATS: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "@": 49, "yyyy-mm-dd": -1 };

@@ -131,6 +131,29 @@ describe.each([
       expect(bookMarks.sort()).toEqual(fileMarks.sort());
     }
     expect(book.notes.size).toBeGreaterThan(0);
+
+    // Issue 18: the generated sheets' column widths and row heights are the file host's (one layout).
+    const ours = (name: string) => !dept.sheets.some((d) => d.name === name) && !name.startsWith("_kz");
+    const generated = book.sheets.filter((s) => ours(s.name));
+    expect(generated.length).toBeGreaterThanOrEqual(9);
+    let tall = 0;
+    for (const s of generated) {
+      const ws = wb.getWorksheet(s.name);
+      if (!ws) throw new Error(`file host wrote no ${s.name}`);
+      const fileWidths = Array.from({ length: ws.columnCount }, (_, c) => ws.getColumn(c + 1).width ?? null);
+      expect({ sheet: s.name, widths: Array.from({ length: fileWidths.length }, (_, c) => (s.columnWidths.has(c) ? (s.columnWidths.get(c) as number) / 6.5 : null)) }).toEqual({ sheet: s.name, widths: fileWidths });
+      const fileHeights: Record<number, number> = {};
+      ws.eachRow({ includeEmpty: true }, (row, r) => { if (row.height && row.height !== 15) fileHeights[r - 1] = row.height; });
+      expect({ sheet: s.name, heights: Object.fromEntries(s.rowHeights) }).toEqual({ sheet: s.name, heights: fileHeights });
+      tall += Object.values(fileHeights).filter((h) => h > 40).length;
+    }
+    // Several lines of course results in a cell make some rows tall.
+    expect(tall).toBeGreaterThan(0);
+    const stats = book.sheets.find((s) => s.name === "认定统计");
+    expect(stats?.charts[0]).toMatchObject({ colours: ["#4472C4", "#ED7D31"], dataLabels: true, lines: { grid: "#D9D9D9", valueAxis: "#595959", categoryAxis: "#595959" } });
+    const upload = book.sheets.find((s) => s.name === "上报数据");
+    expect(upload?.print).toMatchObject({ centerHorizontally: true, centerFooter: "第 &P 页，共 &N 页", titleColumns: "$A:$C", leftMargin: 36 });
+    expect(upload?.colBreaks.length).toBeGreaterThan(0);
     expect(ctx.syncs).toBeLessThanOrEqual(8);
     expect(Math.max(...ctx.requests)).toBeLessThanOrEqual(REQUEST_LIMIT);
 

@@ -342,14 +342,30 @@ class Worksheet extends Loadable {
     }),
   };
 
+  readonly verticalPageBreaks = {
+    add: (address: string) => this.ctx.enqueue(30, () => void this.ctx.sheet(this.sheetName).colBreaks.push(address)),
+  };
+
   readonly charts = {
     add: (type: string, source: Range, _by: string) => {
+      const colours: string[] = [];
+      const lines: Record<string, string> = {};
+      const line = (name: string) => ({ format: { line: { set color(v: string) { lines[name] = v; } } } });
       const chart = {
         title: { text: "" },
         position: "",
         setPosition: (from: string, to: string) => this.ctx.enqueue(30, () => void (chart.position = `${from}:${to}`)),
+        series: { getItemAt: (i: number) => ({ format: { fill: { setSolidColor: (c: string) => this.ctx.enqueue(30, () => void (colours[i] = c)) } } }) },
+        dataLabels: { showValue: false },
+        axes: {
+          valueAxis: { majorGridlines: line("grid"), ...line("valueAxis") },
+          categoryAxis: line("categoryAxis"),
+        },
       };
-      this.ctx.enqueue(100, () => void this.ctx.sheet(this.sheetName).charts.push({ type, source: source.addressKey(), get title() { return chart.title.text; }, get position() { return chart.position; } }));
+      this.ctx.enqueue(100, () => void this.ctx.sheet(this.sheetName).charts.push({
+        type, source: source.addressKey(), colours, lines,
+        get title() { return chart.title.text; }, get position() { return chart.position; }, get dataLabels() { return chart.dataLabels.showValue; },
+      }));
       return chart;
     },
   };
@@ -361,8 +377,17 @@ class Worksheet extends Loadable {
       set paperSize(_v: string) { set(() => undefined); },
       set printGridlines(_v: boolean) { set(() => undefined); },
       set zoom(_v: unknown) { set(() => undefined); },
+      set centerHorizontally(v: boolean) { set((s) => (s.print.centerHorizontally = v)); },
+      set leftMargin(v: number) { set((s) => (s.print.leftMargin = v)); },
+      set rightMargin(v: number) { set((s) => (s.print.rightMargin = v)); },
+      set topMargin(v: number) { set((s) => (s.print.topMargin = v)); },
+      set bottomMargin(v: number) { set((s) => (s.print.bottomMargin = v)); },
+      set headerMargin(v: number) { set((s) => (s.print.headerMargin = v)); },
+      set footerMargin(v: number) { set((s) => (s.print.footerMargin = v)); },
+      headersFooters: { defaultForAllPages: { set centerFooter(v: string) { set((s) => (s.print.centerFooter = v)); } } },
       setPrintArea: (a: string) => set((s) => (s.printArea = a)),
       setPrintTitleRows: (a: string) => set((s) => (s.printTitleRows = a)),
+      setPrintTitleColumns: (a: string) => set((s) => (s.print.titleColumns = a)),
     };
   }
 }
@@ -573,7 +598,12 @@ class Range extends Loadable {
       },
       set horizontalAlignment(_v: string) { each(() => undefined); },
       set wrapText(_v: boolean) { each(() => undefined); },
-      set rowHeight(_v: number) { range.ctx.enqueue(20, () => undefined); },
+      set rowHeight(v: number) {
+        range.ctx.enqueue(20, () => {
+          const b = range.at();
+          for (let r = b.r0; r <= b.r1; r++) range.ctx.sheet(range.sheetName).rowHeights.set(r, v);
+        });
+      },
       set columnWidth(v: number) {
         range.ctx.enqueue(20, () => {
           const b = range.at();

@@ -17,13 +17,19 @@ export interface SheetState {
   visibility: "Visible" | "Hidden" | "VeryHidden";
   cells: Map<string, CellState>;
   columnWidths: Map<number, number>;
+  /** Row heights in points, by 0-based row. */
+  rowHeights: Map<number, number>;
   hiddenColumns: Set<number>;
   frozenRows: number;
   pageBreaks: string[];
+  /** Vertical page breaks: the first cell of each new page's columns ("L1"). */
+  colBreaks: string[];
+  /** Page setup besides the print area and titles: margins (points), centring, footer, title columns. */
+  print: Record<string, string | number | boolean>;
   printArea?: string;
   printTitleRows?: string;
   orientation?: string;
-  charts: { type: string; source: string; title: string; position: string }[];
+  charts: { type: string; source: string; title: string; position: string; colours: string[]; lines: Record<string, string>; dataLabels: boolean }[];
   protected?: boolean;
 }
 
@@ -41,7 +47,7 @@ export interface BookState {
 export const key = (row: number, col: number) => `${row},${col}`;
 
 export function newSheet(name: string): SheetState {
-  return { name, visibility: "Visible", cells: new Map(), columnWidths: new Map(), hiddenColumns: new Set(), frozenRows: 0, pageBreaks: [], charts: [] };
+  return { name, visibility: "Visible", cells: new Map(), columnWidths: new Map(), rowHeights: new Map(), hiddenColumns: new Set(), frozenRows: 0, pageBreaks: [], colBreaks: [], print: {}, charts: [] };
 }
 
 /** A workbook from grids (row-major values), as a user's workbook would be. */
