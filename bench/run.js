@@ -8,6 +8,7 @@ const path = require("path");
 const { makeRoster, makeDepartments } = require("./make-data");
 const { recalculate } = require("../scripts/libreoffice");
 const { timeWebRun } = require("./web");
+const { hostileFiles } = require("./hostile");
 const { timeIssueList } = require("./issuelist");
 const zlib = require("zlib");
 
@@ -16,20 +17,20 @@ const DATA = path.join(ROOT, "bench-data");
 const sizes = (process.env.KZ_BENCH_SIZES || "5000,50000").split(",").map(Number);
 
 /** Runs node with the peak-memory hook; returns seconds and MiB. */
-function measure(args, label) {
+function measure(args, label, okCodes = [0, 1]) {
   const peakFile = path.join(os.tmpdir(), `kz-peak-${process.pid}-${Date.now()}`);
   const started = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ["--max-old-space-size=8192", "-r", path.join(__dirname, "peak.js"), ...args], {
     cwd: ROOT, env: { ...process.env, KZ_PEAK_FILE: peakFile }, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8",
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (r.status !== 0 && r.status !== 1) {
+  if (!okCodes.includes(r.status)) {
     const why = /heap out of memory/.test(r.stderr) ? "out of memory (8 GiB heap)" : (r.stderr.trim().split("\n").pop() ?? `exit ${r.status}`);
     return { seconds, mib: NaN, failed: why };
   }
   const mib = Number(fs.readFileSync(peakFile, "utf8")) / 1024;
   fs.rmSync(peakFile, { force: true });
-  return { seconds, mib };
+  return { seconds, mib, code: r.status, stderr: r.stderr.trim() };
 }
 
 const fmt = (m) => (m.failed ? `FAILED after ${m.seconds.toFixed(0)} s: ${m.failed}` : `${m.seconds.toFixed(2)} s, ${m.mib.toFixed(0)} MiB`);
@@ -66,6 +67,10 @@ async function main() {
     console.log(`  ExcelJS read + write   ${fmt(readWrite)}`);
     const runGoal = n <= 5000 ? "goal ≤ 1.0 × and ≤ 1024 MiB" : "goal: completes within 2048 MiB";
     console.log(`  kezheng run            ${fmt(run)}   ratio ${(run.seconds / readWrite.seconds).toFixed(2)} × read + write (${runGoal})   output ${run.failed ? "-" : (fs.statSync(out).size / 1048576).toFixed(1)} MB`);
+    if (!run.failed) {
+      const zip = spawnSync("/usr/bin/python3", ["-c", "import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).testzip() or 'every entry verifies')", out], { encoding: "utf8" });
+      console.log(`  Python zipfile.testzip() of the run output: ${zip.stdout.trim() || zip.stderr.trim().split("\n").pop()}`);
+    }
     // In its own process: the stand-in holds the whole workbook as objects.
     const sub = spawnSync(process.execPath, ["--max-old-space-size=16384", path.join(__dirname, "standin.js"), file], { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 20 });
     if (sub.status === 0) {
@@ -88,6 +93,11 @@ async function main() {
       const plain = recalculate(file);
       console.log(`  LibreOffice open + recalculate + save, run output: ${lo.seconds.toFixed(1)} s; the input alone: ${plain.seconds.toFixed(1)} s`);
     }
+  }
+  console.log("\nHostile files (kezheng check: exit code, peak memory; goal: one line, bounded memory)");
+  for (const [label, file] of hostileFiles(path.join(DATA, "hostile"))) {
+    const m = measure([path.join(ROOT, "bin", "kezheng.js"), "check", file], "hostile", [2]);
+    console.log(`  ${label.padEnd(44)} ${fmt(m)}${m.failed ? "" : `, exit ${m.code}, ${m.stderr.split("\n").length} line: ${m.stderr.slice(0, 60)}…`}`);
   }
   const folder = await makeDepartments(DATA);
   const readAll = measure([path.join(__dirname, "read-many.js"), folder], "read");
