@@ -154,6 +154,9 @@ export interface JournalHost {
   cell(sheet: string, row: number, col: number): CellNow;
   /** Plain-text cells of a sheet holding exactly `text` (to find a column whose anchor the editor did not move). */
   find(sheet: string, text: string): { row: number; col: number }[];
+  /** The journal was found by its name, its mark gone: a writer that keeps no sheet-scoped names
+   * (ExcelJS keeps one name of each spelling, workbook-level) dropped every sheet's mark too. */
+  marksLost?: boolean;
 }
 
 export interface ResolvedColumn {
@@ -205,7 +208,8 @@ export function resolveJournal(rows: readonly JournalRow[], host: JournalHost): 
     if (e.kind === "workbook") {
       if (e.where !== "version") out.workbook.push(e);
     } else if (e.kind === "sheet") {
-      if (legacy && LEGACY_SHEET.test(e.sheet) && host.has(e.sheet)) out.legacySheets.push(e.sheet);
+      // Without marks (a journal from before them, or marks a writer dropped), ours go by the names the product gives them.
+      if ((legacy || host.marksLost) && LEGACY_SHEET.test(e.sheet) && host.has(e.sheet)) out.legacySheets.push(e.sheet);
       else if (legacy) out.skips.entries++;
       // Ours go by their mark: a sheet the entry names that carries none is the user's.
       else if (host.has(e.sheet)) out.skips.entries++;

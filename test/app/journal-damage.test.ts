@@ -1,5 +1,6 @@
 // Issue 17 (2, 3): our sheets are known by their mark, not their name; an edited or damaged
 // journal makes run and clear do less, never more, and never stops them.
+import ExcelJS from "exceljs";
 import * as path from "path";
 import { syntheticDepartment } from "../../src/app/synthetic";
 import { CATALOGUE } from "../../src/domain/catalogue";
@@ -76,3 +77,23 @@ describe("an edited or damaged journal", () => {
     expect(new TextDecoder().decode(readParts(path.join(dir, `j-${tag}-cleared.xlsx`))["xl/workbook.xml"])).not.toMatch(/name="_kz/);
   }, 120000);
 });
+
+test("a writer that keeps no sheet-scoped names (ExcelJS flattens them and keeps one of each spelling): run and clear still know our sheets, and keep every user value", async () => {
+  const input = await writeFixture(dept.sheets, path.join(dir, "flat.xlsx"));
+  const once = path.join(dir, "flat-once.xlsx");
+  await runFile(input, once);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(once);
+  const flattened = path.join(dir, "flat-exceljs.xlsx");
+  await wb.xlsx.writeFile(flattened);
+  expect(new TextDecoder().decode(readParts(flattened)["xl/workbook.xml"])).not.toMatch(/name="_kz_sheet" localSheetId/);
+  const again = path.join(dir, "flat-again.xlsx");
+  const { report } = await runFile(flattened, again);
+  expect(report.applicants).toHaveLength(30);
+  const cleared = path.join(dir, "flat-cleared.xlsx");
+  await clearFile(again, cleared);
+  const before = openpyxlDump(input);
+  const after = openpyxlDump(cleared);
+  expect(after.map((s) => s.name)).toEqual(before.map((s) => s.name));
+  for (const s of before) expect(values(sheet(after, s.name))).toEqual(values(s));
+}, 120000);

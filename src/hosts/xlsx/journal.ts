@@ -17,16 +17,20 @@ export interface Journal {
 }
 
 /** Sheets carrying a sheet-scoped name `mark` that names the sheet itself (an editor that moved
- * sheets without keeping names in step, as openpyxl does, leaves marks that vouch for nothing). */
+ * sheets without keeping names in step, as openpyxl does, leaves marks that vouch for nothing).
+ * Some writers (ExcelJS) make every name workbook-level: such a mark still names its sheet. */
 export function sheetsMarked(pkg: XlsxPackage, mark: string): string[] {
   const sheets = pkg.sheets();
   return definedNames(pkg).flatMap((d) => {
-    const sheet = d.name === mark && d.local !== null ? sheets[d.local] : undefined;
-    return sheet && parseNamedRange(d.text)?.sheet === sheet.name ? [sheet.name] : [];
+    if (d.name !== mark) return [];
+    const named = parseNamedRange(d.text)?.sheet;
+    const sheet = d.local !== null ? sheets[d.local] : sheets.find((s) => s.name === named);
+    return sheet && named === sheet.name ? [sheet.name] : [];
   });
 }
 
-function journalSheet(pkg: XlsxPackage, ctx: ReadContext): { name: string; grid: Grid } | null {
+/** The journal sheet; `byMark`: found by its mark, still sheet-scoped as written. */
+function journalSheet(pkg: XlsxPackage, ctx: ReadContext): { name: string; grid: Grid; byMark: boolean } | null {
   const sheets = pkg.sheets().filter((s) => s.isWorksheet && pkg.has(s.path));
   const marked = sheetsMarked(pkg, JOURNAL_MARK);
   const byMark = sheets.find((s) => marked.includes(s.name));
@@ -36,7 +40,9 @@ function journalSheet(pkg: XlsxPackage, ctx: ReadContext): { name: string; grid:
   if (!ref) return null;
   const grid = readSheetGrid(pkg, ref.name, ref.path, ctx);
   if (!byMark && JOURNAL_HEADER.some((h, i) => rawText(grid.rows[0]?.[i] ?? null) !== h)) return null;
-  return { name: ref.name, grid };
+  // Marks kept as written: the journal's is sheet-scoped (a writer that keeps no scopes flattens it).
+  const scoped = !!byMark && definedNames(pkg).some((d) => d.name === JOURNAL_MARK && d.local !== null);
+  return { name: ref.name, grid, byMark: scoped };
 }
 
 /** Reads the journal and finds what it names, as the sheets are now. */
@@ -78,8 +84,10 @@ export function readJournal(pkg: XlsxPackage): Journal | null {
     return false;
   };
   const resolved = resolveJournal(rows, {
+    marksLost: !found.byMark,
     anchor(name: string): NamedRange | null {
-      const d = names.find((n) => n.name === name && n.local !== null);
+      // Sheet-scoped as written, or made workbook-level by a writer that keeps no scopes (ExcelJS).
+      const d = names.find((n) => n.name === name && n.local !== null) ?? names.find((n) => n.name === name);
       const range = d ? parseNamedRange(d.text) : null;
       if (!range) return null;
       // The sheet the text names; where it is gone (renamed by an editor that left the text), the
