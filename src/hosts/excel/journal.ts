@@ -4,8 +4,8 @@
 // blanked. A journal written on the command line reads the same here, and the other way round.
 import { CONTROL_SHEET, rawText } from "../../app/control";
 import { JOURNAL_HEADER, JOURNAL_MARK, parseNamedRange, resolveJournal, RUN_NAME, SHEET_MARK, type CellNow, type JournalRow, type NamedRange, type ResolvedJournal } from "../../app/journal";
-import type { CellValue, Grid } from "../../forms/grid";
-import { Batch, CELL_BUDGET } from "./batch";
+import { parseA1, type CellValue, type Grid } from "../../forms/grid";
+import { Batch, CELL_BUDGET, REQUEST_BUDGET } from "./batch";
 
 /** Per sheet: its names and its used range, queued in one request (see queueSheetNames). */
 export interface SheetNames {
@@ -16,10 +16,9 @@ export interface SheetNames {
 /** Queues the loads of every sheet's names and used range, and the workbook's names; the caller syncs. */
 export function queueSheetNames(context: Excel.RequestContext, sheetNames: readonly string[]): SheetNames {
   const sheets = sheetNames.map((name) => {
-    const ws = context.workbook.worksheets.getItem(name);
-    const names = ws.names;
+    const names = context.workbook.worksheets.getItem(name).names;
     names.load("items/name,items/formula");
-    const used = ws.getUsedRangeOrNullObject(true);
+    const used = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
     used.load("rowIndex,columnIndex,rowCount,columnCount");
     return { name, names, used };
   });
@@ -43,36 +42,70 @@ export interface ExcelJournal {
   names: RunName[];
 }
 
-/** A rectangle of cells loaded as `formulas` (a formula's text, else the value): both what a cell holds and whether it is a formula. */
+/** A rectangle of cells loaded: what each holds and whether it is a formula (i, k: offsets in the rectangle). */
 interface Loaded {
   row: number;
   col: number;
   rows: CellValue[][];
+  formula: (i: number, k: number) => boolean;
 }
 
-/** Cells per load: a request's response stays well under 5 MB (24 bytes a cell, as read.ts allows). */
-const CHUNK_CELLS = Math.min(CELL_BUDGET, Math.floor((4 * 1024 * 1024) / 24));
+/** What a cell costs in a response: a value about 24 bytes (read.ts); a formula's text up to 463
+ * bytes as UTF-8 JSON on a wide register's level column (measured), 512 allowed. */
+const BYTES = { values: 24, formulas: 512 } as const;
+
+/** Whether Excel can list a range's formula cells (Capabilities.formulaCells, ExcelApi 1.9). */
+type FormulaCells = { formulaCells: boolean };
 
 type Rect = { sheet: string; row: number; col: number; rows: number; cols: number };
 
 /** Loads rectangles of cells (`formulas` or `values`) in chunks that each keep a request under the
  * limit, in as few syncs as the budget allows; the parts come back by sheet, each rectangle's in order. */
-async function loadRects(context: Excel.RequestContext, batch: Batch, rects: readonly Rect[], what: "formulas" | "values"): Promise<Loaded[][]> {
-  const pending: { rect: number; row: number; col: number; range: Excel.Range }[] = [];
+async function loadRects(context: Excel.RequestContext, batch: Batch, rects: readonly Rect[], what: "cells" | "values", caps: FormulaCells, known?: ReadonlyMap<string, readonly (readonly CellValue[])[]>): Promise<Loaded[][]> {
+  // Where Excel can list a range's formula cells (ExcelApi 1.9), values (those a run has just read
+  // not again) and that list; else formulas' text.
+  const prop = what === "values" || caps.formulaCells ? "values" : "formulas";
+  const pending: { rect: number; row: number; col: number; range: Excel.Range; areas: Excel.RangeAreas | null; rows: CellValue[][] | null }[] = [];
   for (const [i, r] of rects.entries()) {
-    const step = Math.max(1, Math.floor(CHUNK_CELLS / r.cols));
+    const step = Math.max(1, Math.floor(Math.min(CELL_BUDGET, REQUEST_BUDGET / BYTES[prop]) / r.cols));
     for (let top = 0; top < r.rows; top += step) {
       const n = Math.min(step, r.rows - top);
       const range = context.workbook.worksheets.getItem(r.sheet).getRangeByIndexes(r.row + top, r.col, n, r.cols);
-      range.load(what);
-      pending.push({ rect: i, row: r.row + top, col: r.col, range });
-      await batch.queue(n * r.cols * 24, n * r.cols);
+      const grid = what === "cells" && caps.formulaCells ? known?.get(r.sheet) : undefined;
+      const rows = grid ? Array.from({ length: n }, (_, k) => Array.from({ length: r.cols }, (_, c) => grid[r.row + top + k]?.[r.col + c] ?? null)) : null;
+      if (!rows && prop === "values") range.load("values");
+      else if (!rows) range.load("formulas");
+      const areas = what === "cells" && caps.formulaCells ? range.getSpecialCellsOrNullObject("Formulas") : null;
+      if (areas) areas.load("address");
+      pending.push({ rect: i, row: r.row + top, col: r.col, range, areas, rows });
+      await batch.queue((rows ? 0 : n * r.cols * BYTES[prop]) + (areas ? 200 : 0), n * r.cols);
     }
   }
   const out: Loaded[][] = rects.map(() => []);
   if (pending.length === 0) return out;
   await batch.flush();
-  for (const p of pending) out[p.rect].push({ row: p.row, col: p.col, rows: (what === "formulas" ? p.range.formulas : p.range.values) as unknown as CellValue[][] });
+  for (const p of pending) {
+    const rows = p.rows ?? ((prop === "formulas" ? p.range.formulas : p.range.values) as unknown as CellValue[][]);
+    let formula: Loaded["formula"] = () => false;
+    if (prop === "formulas") formula = (i, k) => typeof rows[i][k] === "string" && (rows[i][k] as string).startsWith("=");
+    else if (caps.formulaCells && p.areas) {
+      const at = p.areas.isNullObject ? new Set<string>() : formulaSet(p.areas.address);
+      formula = (i, k) => at.has(`${p.row + i},${p.col + k}`);
+    }
+    out[p.rect].push({ row: p.row, col: p.col, rows, formula });
+  }
+  return out;
+}
+
+/** The cells of a RangeAreas address ("Sheet!X3:X10,'My sheet'!X12") as "row,col" keys. */
+function formulaSet(address: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of address.matchAll(/!\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?/g)) {
+    const from = parseA1(`${m[1]}${m[2]}`);
+    const to = parseA1(`${m[3] ?? m[1]}${m[4] ?? m[2]}`);
+    if (!from || !to) continue;
+    for (let r = from.row; r <= to.row; r++) for (let c = from.col; c <= to.col; c++) out.add(`${r},${c}`);
+  }
   return out;
 }
 
@@ -87,16 +120,15 @@ function marked(names: SheetNames, mark: string): string[] {
 const blank = (v: unknown) => v === "" || v === null || v === undefined;
 
 /** What a loaded cell holds now. */
-function cellNow(v: CellValue | undefined): CellNow {
-  if (typeof v === "string" && v.startsWith("=")) return { formula: true, value: v };
-  return { formula: false, value: blank(v) ? null : (v as CellValue) };
+function cellNow(v: CellValue | undefined, formula: boolean): CellNow {
+  return formula ? { formula: true, value: v ?? null } : { formula: false, value: blank(v) ? null : (v as CellValue) };
 }
 
 /**
  * Finds the journal and resolves it against the workbook as it is now. `names` is loaded (synced);
  * `grids` are the sheets' values where a run has just read them (the journal among them).
  */
-export async function readJournal(context: Excel.RequestContext, batch: Batch, names: SheetNames, grids?: readonly Grid[]): Promise<ExcelJournal> {
+export async function readJournal(context: Excel.RequestContext, batch: Batch, names: SheetNames, caps: FormulaCells, grids?: readonly Grid[]): Promise<ExcelJournal> {
   const ours = new Set(marked(names, SHEET_MARK));
   const runNames: RunName[] = [
     ...names.sheets.flatMap((s) => s.names.items.filter((n) => RUN_NAME.test(n.name)).map((item) => ({ sheet: s.name, item }))),
@@ -111,7 +143,7 @@ export async function readJournal(context: Excel.RequestContext, batch: Batch, n
   if (!journalRows) {
     const used = names.sheets.find((s) => s.name === candidate)?.used;
     if (!used || used.isNullObject) return byMark ? { ...none, sheet: byMark } : none;
-    const [parts] = await loadRects(context, batch, [{ sheet: candidate, row: 0, col: 0, rows: used.rowIndex + used.rowCount, cols: used.columnIndex + used.columnCount }], "values");
+    const [parts] = await loadRects(context, batch, [{ sheet: candidate, row: 0, col: 0, rows: used.rowIndex + used.rowCount, cols: used.columnIndex + used.columnCount }], "values", { formulaCells: false });
     journalRows = joined(parts).map((r) => r.map((v) => (blank(v) ? null : v)));
   }
   const text = (r: CellValue[] | undefined, i: number) => rawText(r?.[i] ?? null);
@@ -137,17 +169,19 @@ export async function readJournal(context: Excel.RequestContext, batch: Batch, n
     const a = e.kind === "column" ? anchors.get(e.where) : undefined;
     return a && a.col === a.lastCol && userSheet(a.sheet) ? [{ sheet: a.sheet, row: a.row, col: a.col, rows: a.lastRow - a.row + 1, cols: 1 }] : [];
   });
-  add(first, await loadRects(context, batch, first, "formulas"));
-
   // Whole sheets' cells, to find a column by its header: the run's values, else loaded when asked for.
   const values = new Map<string, readonly (readonly CellValue[])[]>((grids ?? []).map((g) => [g.name, g.rows]));
+  const read = new Map(values);
+  add(first, await loadRects(context, batch, first, "cells", caps, read));
   const missedCells = new Map<string, { col: number; from: number; to: number }[]>();
   const missedSheets = new Set<string>();
   /** Sheets loaded whole: a cell beyond their used range is empty. */
   const loadedWhole = new Set<string>();
-  const lookup = (sheet: string, row: number, col: number): { hit: boolean; v?: CellValue } => {
+  const lookup = (sheet: string, row: number, col: number): { hit: boolean; v?: CellValue; formula?: boolean } => {
     for (const p of cells.get(sheet) ?? []) {
-      if (row >= p.row && row < p.row + p.rows.length && col >= p.col && col < p.col + (p.rows[0]?.length ?? 0)) return { hit: true, v: p.rows[row - p.row][col - p.col] };
+      if (row >= p.row && row < p.row + p.rows.length && col >= p.col && col < p.col + (p.rows[0]?.length ?? 0)) {
+        return { hit: true, v: p.rows[row - p.row][col - p.col], formula: p.formula(row - p.row, col - p.col) };
+      }
     }
     return { hit: false };
   };
@@ -156,7 +190,7 @@ export async function readJournal(context: Excel.RequestContext, batch: Batch, n
     has: (name: string) => userSheet(name),
     cell(sheet: string, row: number, col: number): CellNow {
       const got = lookup(sheet, row, col);
-      if (got.hit || loadedWhole.has(sheet)) return cellNow(got.v);
+      if (got.hit || loadedWhole.has(sheet)) return cellNow(got.v, !!got.formula);
       const list = missedCells.get(sheet) ?? [];
       const run = list.find((m) => m.col === col);
       if (run) [run.from, run.to] = [Math.min(run.from, row), Math.max(run.to, row)];
@@ -188,9 +222,9 @@ export async function readJournal(context: Excel.RequestContext, batch: Batch, n
       if (used && !used.isNullObject) whole.push({ sheet, row: 0, col: 0, rows: used.rowIndex + used.rowCount, cols: used.columnIndex + used.columnCount });
       else values.set(sheet, []);
     }
-    const parts = await loadRects(context, batch, [...more, ...whole], "formulas");
+    const parts = await loadRects(context, batch, [...more, ...whole], "cells", caps, read);
     add([...more, ...whole], parts);
-    // A formula's text is not what it shows: a sheet's formulas never match a header we wrote as text.
+    // Where formulas' text was loaded, a formula never matches a header we wrote as text.
     whole.forEach((r, i) => {
       values.set(r.sheet, joined(parts[more.length + i]));
       loadedWhole.add(r.sheet);

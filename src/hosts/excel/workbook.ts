@@ -27,7 +27,7 @@ export class ExcelWorkbook implements WorkbookPort {
   async readSheets(progress?: Progress): Promise<Grid[]> {
     let names: SheetNames | null = null;
     const grids = await readGrids(this.context, this.batch, progress, (list) => (names = queueSheetNames(this.context, list)));
-    const journal = await readJournal(this.context, this.batch, names as unknown as SheetNames, grids);
+    const journal = await readJournal(this.context, this.batch, names as unknown as SheetNames, this.caps, grids);
     this.nothingOurs = !journal.sheet && journal.ours.size === 0 && journal.names.length === 0;
     return userGrids(grids, { sheets: journal.ours, journal: journal.sheet, resolved: journal.resolved });
   }

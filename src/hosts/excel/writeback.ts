@@ -64,11 +64,13 @@ export interface Capabilities {
   comments: boolean;
   pageLayout: boolean;
   charts: boolean;
+  /** Range.getSpecialCells (ExcelApi 1.9): which cells hold formulas, without loading their text. */
+  formulaCells: boolean;
 }
 
 export function capabilities(): Capabilities {
   const has = (v: string) => Office.context.requirements.isSetSupported("ExcelApi", v);
-  return { notes: has("1.18"), comments: has("1.10"), pageLayout: has("1.9"), charts: has("1.1") };
+  return { notes: has("1.18"), comments: has("1.10"), pageLayout: has("1.9"), charts: has("1.1"), formulaCells: has("1.9") };
 }
 
 /** The cells that already hold a comment ("Sheet!A1"): a cell holds one comment thread, and a user's stays as it is. */
@@ -393,7 +395,7 @@ export async function clearWriteBack(context: Excel.RequestContext, batch = new 
   const list = sheets.items.map((s) => s.name);
   const names = queueSheetNames(context, list);
   await batch.flush();
-  return removeRun(context, batch, caps, await readJournal(context, batch, names), list, skips);
+  return removeRun(context, batch, caps, await readJournal(context, batch, names, caps), list, skips);
 }
 
 /** Runs of consecutive rows, as [first, last]. */

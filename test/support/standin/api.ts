@@ -574,6 +574,48 @@ class Range extends Loadable {
     this.ctx.enqueue(30, () => shiftSheet(this.ctx, this.sheetName, this.at(), shift === "Left" ? "col" : "row", -1));
   }
 
+  /** ExcelApi 1.9: the range's formula cells as one RangeAreas (its address: runs of cells down each column), or a null object. */
+  getSpecialCellsOrNullObject(type: string): { readonly isNullObject: boolean; readonly address: string; load(p: string): void } {
+    if (type !== "Formulas") throw new OfficeError("InvalidArgument", `getSpecialCells ${type} not supported by the stand-in`);
+    const ctx = this.ctx;
+    let found: string | null | undefined;
+    let loaded = false;
+    ctx.enqueue(30, () => {
+      const b = this.at();
+      const s = ctx.sheet(this.sheetName);
+      const areas: string[] = [];
+      for (let c = b.c0; c <= b.c1; c++) {
+        let start = -1;
+        for (let r = b.r0; r <= b.r1 + 1; r++) {
+          const f = r <= b.r1 && !!s.cells.get(key(r, c))?.formula;
+          if (f && start < 0) start = r;
+          if (!f && start >= 0) {
+            areas.push(`'${this.sheetName.replace(/'/g, "''")}'!${letters(c)}${start + 1}${r - 1 > start ? `:${letters(c)}${r}` : ""}`);
+            start = -1;
+          }
+        }
+      }
+      found = areas.length ? areas.join(",") : null;
+    });
+    return {
+      get isNullObject() {
+        if (found === undefined) throw new OfficeError("PropertyNotLoaded", "isNullObject is known only after context.sync()");
+        return found === null;
+      },
+      get address() {
+        if (!loaded) throw new OfficeError("PropertyNotLoaded", "address was not loaded");
+        return found as string;
+      },
+      load: (p: string) => {
+        if (p !== "address") throw new OfficeError("InvalidArgument", `load("${p}") not supported by the stand-in`);
+        ctx.enqueue(20, () => {
+          loaded = true;
+          return utf8Bytes(found ?? "");
+        });
+      },
+    };
+  }
+
   /** The formula Excel shows for a name referring to this range. */
   absoluteFormula(): string {
     const b = this.at();
