@@ -27,7 +27,7 @@ async function measureStandIn(file) {
   global.Excel = makeExcel(book);
   const ctx = new RequestContext(book);
   const started = Date.now();
-  await runWriteBack(new ExcelWorkbook(ctx, { notes: true, comments: true, pageLayout: true, charts: true }));
+  await runWriteBack(new ExcelWorkbook(ctx, { notes: true, comments: true, pageLayout: true, charts: true, formulaCells: true }));
   return { syncs: ctx.syncs, largest: Math.max(...ctx.requests), seconds: (Date.now() - started) / 1000 };
 }
 

@@ -9,7 +9,8 @@ const BYTES_PER_CELL = 24;
 /** Cells per read chunk: one chunk's response stays under the request limit on its own. */
 const CHUNK_CELLS = Math.floor(REQUEST_BUDGET / BYTES_PER_CELL);
 
-export async function readGrids(context: Excel.RequestContext, batch = new Batch(context), progress?: Progress): Promise<Grid[]> {
+/** `alsoLoad` queues more loads into the request that reads the used ranges (the sheets' names). */
+export async function readGrids(context: Excel.RequestContext, batch = new Batch(context), progress?: Progress, alsoLoad?: (sheetNames: string[]) => void): Promise<Grid[]> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   await batch.flush();
@@ -18,6 +19,7 @@ export async function readGrids(context: Excel.RequestContext, batch = new Batch
     r.load("rowIndex,columnIndex,rowCount,columnCount");
     return { ws, r, name: ws.name };
   });
+  alsoLoad?.(used.map((u) => u.name));
   await batch.flush();
   const chunks: { sheet: number; top: number; range: Excel.Range }[] = [];
   // Rows: a request goes to Excel whenever the queued chunks fill one, so rows queued ≈ rows read.

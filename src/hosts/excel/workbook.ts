@@ -1,10 +1,11 @@
 // The Workbook port on Office.js. Every function takes its RequestContext (tests count its syncs).
-import { CONTROL_SHEET, rawText, userGrids } from "../../app/control";
-import { resolveJournal } from "../../app/journal";
+import { userGrids } from "../../app/control";
+import { noSkips, type JournalSkips } from "../../app/journal";
 import type { Progress, WorkbookPort } from "../../app/port";
 import type { WritePlan } from "../../app/writeback";
 import type { Grid } from "../../forms/grid";
 import { Batch } from "./batch";
+import { queueSheetNames, readJournal, type SheetNames } from "./journal";
 import { readGrids } from "./read";
 import { applyPlan, capabilities, clearWriteBack, type Capabilities } from "./writeback";
 
@@ -15,36 +16,31 @@ export class ExcelWorkbook implements WorkbookPort {
     this.batch = new Batch(context);
   }
 
-  /** Sheet names as the last read saw them. */
-  private names: string[] | null = null;
+  /** The last read found nothing of ours (no journal, no marked sheet, no name of ours). */
+  private nothingOurs = false;
 
-  /** The sheets as the user made them. This host still writes the journal of literal ranges, read
-   * as one: a written column is ours only where its header still is (control.ts, journal.ts). */
+  /** What the last clear left alone because it no longer held what we wrote. */
+  skips: JournalSkips = noSkips();
+
+  /** The sheets as the user made them: ours flagged, the cells of ours the journal finds blanked
+   * (the names are read in the request that reads the used ranges). */
   async readSheets(progress?: Progress): Promise<Grid[]> {
-    const grids = await readGrids(this.context, this.batch, progress);
-    this.names = grids.map((g) => g.name);
-    const journal = grids.find((g) => g.name === CONTROL_SHEET);
-    if (!journal) return grids;
-    const byName = new Map(grids.map((g) => [g.name, g]));
-    const rows = journal.rows.slice(1).filter((r) => r.length).map((r) => ({ kind: rawText(r[0] ?? null), sheet: rawText(r[1] ?? null), where: rawText(r[2] ?? null), data: rawText(r[3] ?? null) }));
-    const resolved = resolveJournal(rows, {
-      anchor: () => null,
-      has: (n) => byName.has(n) && n !== CONTROL_SHEET,
-      cell: (sheet, row, col) => ({ formula: false, value: byName.get(sheet)?.rows[row]?.[col] ?? null }),
-      find: () => [],
-    });
-    return userGrids(grids, { sheets: new Set(), journal: CONTROL_SHEET, resolved });
+    let names: SheetNames | null = null;
+    const grids = await readGrids(this.context, this.batch, progress, (list) => (names = queueSheetNames(this.context, list)));
+    const journal = await readJournal(this.context, this.batch, names as unknown as SheetNames, this.caps, grids);
+    this.nothingOurs = !journal.sheet && journal.ours.size === 0 && journal.names.length === 0;
+    return userGrids(grids, { sheets: journal.ours, journal: journal.sheet, resolved: journal.resolved });
   }
 
-  /** Within one run the read has just listed the sheets: without a journal there is nothing to clear, no round trip needed. */
+  /** Within one run the read has just looked: with nothing of ours there is nothing to clear, no round trip needed. */
   async clearWriteBack(): Promise<boolean> {
-    if (this.names && !this.names.includes(CONTROL_SHEET)) return false;
-    this.names = null;
-    return clearWriteBack(this.context, this.batch, this.caps);
+    this.skips = noSkips();
+    if (this.nothingOurs) return false;
+    return clearWriteBack(this.context, this.batch, this.caps, this.skips);
   }
 
   async applyPlan(plan: WritePlan, progress?: Progress): Promise<void> {
-    this.names = null;
+    this.nothingOurs = false;
     await applyPlan(this.context, plan, this.batch, this.caps, progress);
   }
 }

@@ -1,16 +1,29 @@
 // Applying a write-back plan in Excel through Office.js, and removing it again. The journal is the
-// same hidden control sheet the file host writes, so a workbook run on the command line can be
-// cleared in Excel and the other way round.
+// same hidden control sheet the file host writes (journal v2: anchors are sheet-scoped names Excel
+// moves with the user's edits, our sheets carry a mark), so a workbook run on the command line can
+// be cleared in Excel and the other way round; what is cleared is verified first (app/journal.ts).
 import { CONTROL_SHEET, uniqueSheetName, type ControlEntry } from "../../app/control";
+import { columnAnchor, columnRecord, JOURNAL_HEADER, JOURNAL_MARK, JOURNAL_VERSION, markAnchor, quoteSheet, SHEET_MARK, WORDS_NAME, type JournalSkips } from "../../app/journal";
 import type { Progress } from "../../app/port";
-import type { Block, Mark, MarkKind, WritePlan } from "../../app/writeback";
-import { columnLetter, widthOf } from "../../forms/grid";
+import { DATA_SHEET, NOTE_PREFIX, type Block, type Mark, type MarkKind, type WritePlan } from "../../app/writeback";
+import { a1, columnLetter, widthOf } from "../../forms/grid";
 import { CHART_COLOURS, CHART_LINES, layOut, PAGE_NUMBERS, type Layout } from "../../forms/layout";
 import { toR1C1 } from "../../forms/r1c1";
-import { printRowsOf, rowsOf, type SheetSpec, type SpecCell, type StyleName } from "../../forms/sheetspec";
+import { cell, printRowsOf, rowsOf, type SheetSpec, type SpecCell, type StyleName } from "../../forms/sheetspec";
 import { Batch, payloadBytes } from "./batch";
+import { queueSheetNames, readJournal, type ExcelJournal } from "./journal";
 
 export const MARK_COLORS: Record<MarkKind, string> = { error: "#FFC7CE", warning: "#FFEB9C", missing: "#F8CBAD", incomplete: "#DDEBF7" };
+const OUR_COLORS = new Set(Object.values(MARK_COLORS));
+
+/** What the journal keeps of a marked cell (the file host adds its style's XML), and the mark's anchor and offset. */
+interface SavedMark {
+  fill?: string | null;
+  note?: boolean;
+  comment?: boolean;
+  a?: string;
+  o?: number;
+}
 
 interface Look {
   bold?: boolean;
@@ -54,11 +67,13 @@ export interface Capabilities {
   comments: boolean;
   pageLayout: boolean;
   charts: boolean;
+  /** Range.getSpecialCells (ExcelApi 1.9): which cells hold formulas, without loading their text. */
+  formulaCells: boolean;
 }
 
 export function capabilities(): Capabilities {
   const has = (v: string) => Office.context.requirements.isSetSupported("ExcelApi", v);
-  return { notes: has("1.18"), comments: has("1.10"), pageLayout: has("1.9"), charts: has("1.1") };
+  return { notes: has("1.18"), comments: has("1.10"), pageLayout: has("1.9"), charts: has("1.1"), formulaCells: has("1.9") };
 }
 
 /** The cells that already hold a comment ("Sheet!A1"): a cell holds one comment thread, and a user's stays as it is. */
@@ -176,8 +191,10 @@ async function writePages(ws: Excel.Worksheet, spec: SheetSpec, rows: (SpecCell 
   }
 }
 
-async function writeSheet(context: Excel.RequestContext, spec: SheetSpec, name: string, caps: Capabilities, batch: Batch): Promise<void> {
+/** Writes a new sheet; `mark` (a sheet-scoped name) is added with it, so a failed run's clear finds it. */
+async function writeSheet(context: Excel.RequestContext, spec: SheetSpec, name: string, caps: Capabilities, batch: Batch, mark?: string): Promise<Excel.Worksheet> {
   const ws = context.workbook.worksheets.add(name);
+  if (mark) ws.names.add(mark, ws.getRange("A1"));
   const rows = rowsOf(spec);
   if (spec.print?.rowBreaks?.length && caps.pageLayout) await writePages(ws, spec, rows, batch);
   else await writeRows(ws, rows, 0, 0, batch);
@@ -228,6 +245,7 @@ async function writeSheet(context: Excel.RequestContext, spec: SheetSpec, name: 
     chart.setPosition(`${columnLetter(a.fromCol)}${a.fromRow + 1}`, `${columnLetter(a.toCol)}${a.toRow + 1}`);
   }
   await batch.queue(2000);
+  return ws;
 }
 
 /** Row heights as the layout sets them, one action per run of rows of the same height. */
@@ -246,12 +264,49 @@ async function writeHeights(ws: Excel.Worksheet, layout: Layout, rowCount: numbe
 
 const blockWidth = (b: Block) => Math.max(b.widths.length, widthOf(b.cells));
 
-function blockEntries(b: Block): ControlEntry[] {
-  const width = blockWidth(b);
-  return [
-    { kind: "block", sheet: b.sheet, where: `${columnLetter(b.col)}${b.row + 1}:${columnLetter(b.col + width - 1)}${b.row + b.cells.length}`, data: "" },
-    ...Array.from({ length: width }, (_, c): ControlEntry => ({ kind: "column", sheet: b.sheet, where: columnLetter(b.col + c), data: JSON.stringify({ width: null, hidden: false }) })),
-  ];
+/** Journal entries of the columns a block writes, each anchored by a sheet-scoped name (numbered across the run). */
+function blockEntries(b: Block, next: () => string, anchors: Anchor[]): ControlEntry[] {
+  const last = b.row + b.cells.length - 1;
+  return Array.from({ length: blockWidth(b) }, (_, k): ControlEntry => {
+    const col = b.col + k;
+    const id = next();
+    anchors.push({ sheet: b.sheet, id, row: b.row, col, rows: b.cells.length });
+    const record = columnRecord(`${a1(b.row, col)}:${a1(last, col)}`, b.cells.map((r) => r[k]));
+    // The column's width and visibility before are not read (a column right of the user's table): cleared, it is autofitted.
+    return { kind: "column", sheet: b.sheet, where: id, data: JSON.stringify({ ...record, saved: { width: null, hidden: false } }) };
+  });
+}
+
+interface Anchor {
+  sheet: string;
+  id: string;
+  row: number;
+  col: number;
+  rows: number;
+}
+
+/** One anchor per column holding marks, over the marks' rows; each mark is journalled as its offset from the top. */
+function markEntries(before: readonly { m: Mark; r: Excel.Range }[], anchors: Anchor[], saved: (m: Mark, r: Excel.Range) => SavedMark): ControlEntry[] {
+  const spans = new Map<string, { sheet: string; col: number; first: number; last: number; id: string }>();
+  for (const { m } of before) {
+    const k = `${m.sheet}\u0000${m.col}`;
+    const span = spans.get(k);
+    if (!span) spans.set(k, { sheet: m.sheet, col: m.col, first: m.row, last: m.row, id: "" });
+    else [span.first, span.last] = [Math.min(span.first, m.row), Math.max(span.last, m.row)];
+  }
+  let n = 0;
+  const entries: ControlEntry[] = [];
+  for (const span of spans.values()) {
+    span.id = markAnchor(++n);
+    anchors.push({ sheet: span.sheet, id: span.id, row: span.first, col: span.col, rows: span.last - span.first + 1 });
+    entries.push({ kind: "marks", sheet: span.sheet, where: span.id, data: JSON.stringify({ ref: `${a1(span.first, span.col)}:${a1(span.last, span.col)}` }) });
+  }
+  // After every "marks" entry: a cell's entry names an anchor the reader has met.
+  for (const { m, r } of before) {
+    const span = spans.get(`${m.sheet}\u0000${m.col}`) as { first: number; id: string };
+    entries.push({ kind: "cell", sheet: m.sheet, where: a1(m.row, m.col), data: JSON.stringify({ ...saved(m, r), a: span.id, o: m.row - span.first }) });
+  }
+  return entries;
 }
 
 async function applyBlock(ws: Excel.Worksheet, b: Block, batch: Batch): Promise<void> {
@@ -305,18 +360,32 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
     names.push(name);
     return name;
   });
+  const anchors: Anchor[] = [];
+  let columns = 0;
   const entries: ControlEntry[] = [
-    ...before.map(({ m, r }): ControlEntry => ({ kind: "cell", sheet: m.sheet, where: `${columnLetter(m.col)}${m.row + 1}`, data: JSON.stringify({ fill: r.format.fill.color ?? null, note: !!m.note && caps.notes, ...(comment(m) ? { comment: true } : {}) }) })),
-    ...plan.blocks.flatMap(blockEntries),
+    { kind: "workbook", sheet: "", where: "version", data: JOURNAL_VERSION },
+    ...markEntries(before, anchors, (m, r) => ({ fill: r.format.fill.color ?? null, note: !!m.note && caps.notes, ...(comment(m) ? { comment: true } : {}) })),
+    ...plan.blocks.flatMap((b) => blockEntries(b, () => columnAnchor(++columns), anchors)),
     ...plan.sheets.map((spec, i): ControlEntry => ({ kind: "sheet", sheet: sheetNames[i], where: "", data: spec.name })),
   ];
   const control = sheets.add(uniqueSheetName(CONTROL_SHEET, names));
-  const journal = [["类型", "工作表", "位置", "原状（课证生成，请勿修改）"], ...entries.map((e) => [e.kind, e.sheet, e.where, e.data])];
-  control.getRangeByIndexes(0, 0, journal.length, 4).values = journal;
   control.visibility = "Hidden";
+  control.names.add(JOURNAL_MARK, control.getRange("A1"));
+  // Text as text (a sheet called 2024 stays "2024"), in requests under the limit.
+  const journal = [[...JOURNAL_HEADER], ...entries.map((e) => [e.kind, e.sheet, e.where, e.data])];
+  for (let i = 0; i < journal.length; i += 5000) {
+    const part = journal.slice(i, i + 5000).map((r) => r.map((v) => formulaOf(cell(v))));
+    control.getRangeByIndexes(i, 0, part.length, 4).formulas = part;
+    await batch.queue(payloadBytes(part), part.length * 4);
+  }
+  // The anchors, before anything they name is written: Excel moves them with the user's edits.
+  for (const a of anchors) {
+    const ws = sheets.getItem(a.sheet);
+    ws.names.add(a.id, ws.getRangeByIndexes(a.row, a.col, a.rows, 1));
+    await batch.queue(200);
+  }
   // Queued first: Excel applies a request's actions in order, so whatever part of the writes
   // lands, the journal that undoes it has landed before.
-  await batch.queue(payloadBytes(journal));
   try {
     context.application.suspendApiCalculationUntilNextSync();
     for (const { m, r } of before) {
@@ -331,7 +400,9 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
       progress?.(2 + i, steps);
     }
     for (const [i, spec] of plan.sheets.entries()) {
-      await writeSheet(context, spec, sheetNames[i], caps, batch);
+      const ws = await writeSheet(context, spec, sheetNames[i], caps, batch, SHEET_MARK);
+      // The formulas read the score words by name: the sheet we wrote, whatever name it got.
+      if (spec.name === DATA_SHEET) context.workbook.names.add(WORDS_NAME, ws.getRange(`A1:B${Math.max(1, spec.rows.length)}`));
       progress?.(2 + plan.blocks.length + i, steps);
     }
     await batch.flush();
@@ -348,47 +419,112 @@ function markCell(context: Excel.RequestContext, r: Excel.Range, m: Mark, caps: 
   else if (m.note && comment && caps.comments) context.workbook.comments.add(r, m.note);
 }
 
-/** Removes everything a plan wrote (in Excel or on the command line) and restores what was there. */
-export async function clearWriteBack(context: Excel.RequestContext, batch = new Batch(context), caps = capabilities()): Promise<boolean> {
-  const control = context.workbook.worksheets.getItemOrNullObject(CONTROL_SHEET);
-  batch.synced();
-  await context.sync();
-  if (control.isNullObject) return false;
-  const used = control.getUsedRangeOrNullObject(true);
-  used.load("values");
-  batch.synced();
-  await context.sync();
-  if (used.isNullObject) return false;
-  const entries: ControlEntry[] = used.values.slice(1).map((r) => ({ kind: String(r[0]) as ControlEntry["kind"], sheet: String(r[1]), where: String(r[2]), data: String(r[3]) }));
+/**
+ * Removes everything a run wrote (in Excel or on the command line) and restores what was there, as
+ * far as the journal verifies: cells only where they still hold what was written, fills only where
+ * they are still ours, notes only where they are ours, sheets only where they carry our mark.
+ * False when there was nothing of ours. What was left alone is counted in `skips`.
+ */
+export async function clearWriteBack(context: Excel.RequestContext, batch = new Batch(context), caps = capabilities(), skips?: JournalSkips): Promise<boolean> {
   const sheets = context.workbook.worksheets;
-  for (const e of entries) {
-    if (e.kind === "sheet") sheets.getItem(e.sheet).delete();
-    if (e.kind === "block") sheets.getItem(e.sheet).getRange(e.where).clear("All");
-    if (e.kind === "column") {
-      const saved = JSON.parse(e.data) as { width: number | null; hidden: boolean };
-      const col = sheets.getItem(e.sheet).getRange(`${e.where}:${e.where}`);
-      col.columnHidden = saved.hidden;
-      if (saved.width === null) col.format.autofitColumns();
-      else col.format.columnWidth = saved.width * 6.5;
+  sheets.load("items/name");
+  await batch.flush();
+  const list = sheets.items.map((s) => s.name);
+  const names = queueSheetNames(context, list);
+  await batch.flush();
+  return removeRun(context, batch, caps, await readJournal(context, batch, names, caps), list, skips);
+}
+
+/** Runs of consecutive rows, as [first, last]. */
+function runs(rows: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const r of [...rows].sort((a, b) => a - b)) {
+    const last = out[out.length - 1];
+    if (last && last[1] === r - 1) last[1] = r;
+    else out.push([r, r]);
+  }
+  return out;
+}
+
+async function removeRun(context: Excel.RequestContext, batch: Batch, caps: Capabilities, journal: ExcelJournal, sheetList: readonly string[], skips?: JournalSkips): Promise<boolean> {
+  const r = journal.resolved;
+  if (!journal.sheet && journal.ours.size === 0 && journal.names.length === 0) return false;
+  if (r && skips) {
+    skips.cells.push(...r.skips.cells);
+    skips.entries += r.skips.entries;
+  }
+  const sheets = context.workbook.worksheets;
+  const doomed = new Set([...journal.ours, ...(journal.sheet ? [journal.sheet] : []), ...(r?.legacySheets ?? [])]);
+  const exists = new Set(sheetList);
+  const user = (name: string) => exists.has(name) && !doomed.has(name);
+  const blanked = new Set<string>();
+  const restored = new Set<string>();
+  context.application.suspendApiCalculationUntilNextSync();
+  for (const c of r?.columns ?? []) {
+    if (!user(c.sheet)) continue;
+    const ws = sheets.getItem(c.sheet);
+    for (const [from, to] of runs(c.rows)) {
+      ws.getRangeByIndexes(from, c.col, to - from + 1, 1).clear("All");
+      await batch.queue(120);
     }
-    if (e.kind === "cell") {
-      const r = sheets.getItem(e.sheet).getRange(e.where);
-      restoreCell(context, r, `'${e.sheet.replace(/'/g, "''")}'!${e.where}`, JSON.parse(e.data), caps);
+    for (const row of c.rows) blanked.add(`${c.sheet}!${row},${c.col}`);
+    const saved = c.saved as { width?: number | null; hidden?: boolean } | undefined;
+    if (!saved || restored.has(`${c.sheet}!${c.col}`)) continue;
+    restored.add(`${c.sheet}!${c.col}`);
+    const col = ws.getRangeByIndexes(0, c.col, 1, 1).getEntireColumn();
+    col.columnHidden = !!saved.hidden;
+    if (typeof saved.width === "number") col.format.columnWidth = saved.width * 6.5;
+    else col.format.autofitColumns();
+    await batch.queue(120);
+  }
+  // Marks: the first journalled state of a cell is the original; a cell of ours that went wins.
+  const seen = new Set<string>();
+  const marks = (r?.marks ?? []).filter((m) => {
+    const k = `${m.sheet}!${m.row},${m.col}`;
+    if (!user(m.sheet) || seen.has(k)) return false;
+    seen.add(k);
+    return !blanked.has(k);
+  });
+  const looks = [];
+  for (const m of marks) {
+    const range = sheets.getItem(m.sheet).getRangeByIndexes(m.row, m.col, 1, 1);
+    range.format.fill.load("color");
+    const saved = m.saved as SavedMark;
+    const address = `${quoteSheet(m.sheet)}!${a1(m.row, m.col)}`;
+    let note: Excel.Note | null = null;
+    if (caps.notes && saved.note) {
+      note = context.workbook.notes.getItemOrNullObject(address);
+      note.load("content");
     }
+    looks.push({ range, saved, address, key: `${m.sheet.replace(/'/g, "")}!${a1(m.row, m.col)}`, note });
+    await batch.queue(120);
+  }
+  const commented = caps.comments && looks.some((l) => l.saved.comment) ? await commentedCells(context, batch) : null;
+  if (looks.length) await batch.flush();
+  for (const l of looks) {
+    // Only a cell still wearing one of our fills is restyled; a note only where it is still ours.
+    if (OUR_COLORS.has(String(l.range.format.fill.color ?? "").toUpperCase())) restoreFill(l.range, l.saved.fill ?? null);
+    if (caps.notes && l.note && !l.note.isNullObject && String(l.note.content ?? "").startsWith(NOTE_PREFIX)) l.note.delete();
+    if (caps.comments && commented?.has(l.key) && l.saved.comment) context.workbook.comments.getItemByCell(l.address).delete();
     await batch.queue(200);
   }
-  control.delete();
+  // Our names on the user's sheets and the workbook's; our sheets take theirs with them.
+  for (const n of journal.names) {
+    if (n.sheet === null || user(n.sheet)) n.item.delete();
+    await batch.queue(60);
+  }
+  for (const name of doomed) {
+    if (!exists.has(name)) continue;
+    sheets.getItem(name).delete();
+    await batch.queue(60);
+  }
   await batch.flush();
   return true;
 }
 
-/** Journal entries from Office.js ({fill, note, comment}) or from the file host ({fill, note, xf...}). */
-function restoreCell(context: Excel.RequestContext, r: Excel.Range, address: string, saved: { fill?: string | null; note: unknown; comment?: boolean }, caps: Capabilities): void {
-  const color = saved.fill ?? null;
+function restoreFill(r: Excel.Range, color: string | null): void {
   if (color === null || color.toUpperCase() === "#FFFFFF") r.format.fill.clear();
   else r.format.fill.color = color;
-  if (caps.notes && saved.note) context.workbook.notes.getItem(address).delete();
-  if (caps.comments && saved.comment) context.workbook.comments.getItemByCell(address).delete();
 }
 
 /**
@@ -414,7 +550,7 @@ export async function writeMarkedSheet(context: Excel.RequestContext, spec: Shee
   }
   const name = uniqueSheetName(spec.name, names);
   await writeSheet(context, spec, name, caps, batch);
-  context.workbook.names.add(mark, `='${name.replace(/'/g, "''")}'!$A$1`);
+  context.workbook.names.add(mark, `=${quoteSheet(name)}!$A$1`);
   await batch.flush();
   return name;
 }

@@ -13,7 +13,7 @@ import { makeExcel, MAX_PAGE_BREAKS, OfficeError, RequestContext, REQUEST_LIMIT 
 import { bookFromGrids, letters, type BookState } from "../../support/standin/model";
 import { roundTrip, tmpDir, writeFixture } from "../../support/workbooks";
 
-const CAPS = { notes: true, comments: true, pageLayout: true, charts: true };
+const CAPS = { notes: true, comments: true, pageLayout: true, charts: true, formulaCells: true };
 (globalThis as unknown as { Excel: unknown }).Excel = makeExcel({ sheets: [], notes: new Map(), comments: new Map() });
 
 describe("the stand-in is as strict as Office.js", () => {

@@ -2,7 +2,7 @@
 // Office.js where bugs hide: reading a property before load() and sync() throws PropertyNotLoaded,
 // writes are queued until sync, each sync is counted, and a request over 5 MB is refused.
 import { toA1 } from "../../../src/forms/r1c1";
-import { key, letters, newSheet, parseAddress, type BookState, type SheetState, type Value } from "./model";
+import { columnIndex, key, letters, newSheet, parseAddress, shiftNameFormula, type BookState, type CellState, type SheetState, type Value } from "./model";
 
 export const REQUEST_LIMIT = 5 * 1024 * 1024;
 
@@ -94,54 +94,83 @@ class Workbook {
     this.worksheets = new WorksheetCollection(ctx);
     this.notes = new Notes(ctx);
     this.comments = new Comments(ctx);
-    this.names = new Names(ctx);
+    this.names = new Names(ctx, () => (ctx.book.names ??= new Map()));
     this.application = ctx.application;
   }
 }
 
-/** Workbook-level names (ExcelApi 1.4; NamedItem.formula 1.7). */
-class Names {
-  constructor(private readonly ctx: RequestContext) {}
-  private get map(): Map<string, string> {
-    return (this.ctx.book.names ??= new Map());
+/** Defined names (ExcelApi 1.4; NamedItem.formula 1.7): the workbook's, or one sheet's (Worksheet.names). */
+class Names extends Loadable {
+  constructor(ctx: RequestContext, private readonly map: () => Map<string, string>) {
+    super(ctx);
   }
-  add(name: string, reference: string): void {
-    this.ctx.enqueue(reference.length * 3 + 40, () => {
-      if (this.map.has(name)) throw new OfficeError("ItemAlreadyExists", name);
-      this.map.set(name, reference.startsWith("=") ? reference : `=${reference}`);
+  /** A reference given as a Range is kept as the formula Excel shows for it ('Sheet'!$A$1:$B$2). */
+  add(name: string, reference: string | Range): NamedItem {
+    this.ctx.enqueue(typeof reference === "string" ? reference.length * 3 + 40 : 80, () => {
+      const map = this.map();
+      if ([...map.keys()].some((k) => k.toLowerCase() === name.toLowerCase())) throw new OfficeError("ItemAlreadyExists", name);
+      map.set(name, typeof reference === "string" ? (reference.startsWith("=") ? reference : `=${reference}`) : reference.absoluteFormula());
     });
+    return new NamedItem(this.ctx, name, this.map);
+  }
+  getItem(name: string): NamedItem {
+    return new NamedItem(this.ctx, name, this.map);
   }
   getItemOrNullObject(name: string): NamedItem {
-    const item = new NamedItem(this.ctx, name, () => this.map);
+    const item = new NamedItem(this.ctx, name, this.map);
     this.ctx.enqueue(20, () => item.resolve());
     return item;
+  }
+  get items(): NamedItem[] {
+    return this.read<NamedItem[]>("items");
+  }
+  load(spec: string): void {
+    if (!/^(items\/)?(name|formula)(,\s*(items\/)?(name|formula))*$|^items$/.test(spec)) throw new OfficeError("InvalidArgument", `load("${spec}") not supported by the stand-in`);
+    this.ctx.enqueue(20, () => {
+      const map = this.map();
+      this.data.items = [...map].map(([name, formula]) => NamedItem.loaded(this.ctx, name, formula, this.map));
+      this.loaded.add("items");
+      return [...map].reduce((n, [k, v]) => n + utf8Bytes(k + v) + 30, 0);
+    });
   }
 }
 
 class NamedItem extends Loadable {
   private exists: boolean | undefined;
-  constructor(ctx: RequestContext, private readonly name: string, private readonly map: () => Map<string, string>) {
+  constructor(ctx: RequestContext, private readonly itemName: string, private readonly map: () => Map<string, string>) {
     super(ctx);
   }
+  static loaded(ctx: RequestContext, name: string, formula: string, map: () => Map<string, string>): NamedItem {
+    const item = new NamedItem(ctx, name, map);
+    Object.assign(item.data, { name, formula });
+    item.loaded.add("name");
+    item.loaded.add("formula");
+    item.exists = true;
+    return item;
+  }
   resolve(): number {
-    this.exists = this.map().has(this.name);
+    this.exists = this.map().has(this.itemName);
     return 10;
   }
   get isNullObject(): boolean {
     if (this.exists === undefined) throw new OfficeError("PropertyNotLoaded", "isNullObject is known only after context.sync()");
     return !this.exists;
   }
+  get name(): string {
+    return this.read<string>("name");
+  }
   get formula(): string {
     return this.read<string>("formula");
   }
   load(spec: string): void {
-    if (spec !== "formula") throw new OfficeError("InvalidArgument", `load("${spec}") not supported by the stand-in`);
+    const wanted = props(spec);
+    if (wanted.some((p) => p !== "formula" && p !== "name")) throw new OfficeError("InvalidArgument", `load("${spec}") not supported by the stand-in`);
     // A null object's properties are null, as in Office.js.
-    this.fetch(["formula"], () => ({ formula: this.map().get(this.name) ?? null }));
+    this.fetch(wanted, () => ({ formula: this.map().get(this.itemName) ?? null, name: this.map().has(this.itemName) ? this.itemName : null }));
   }
   delete(): void {
     this.ctx.enqueue(20, () => {
-      if (!this.map().delete(this.name)) throw new OfficeError("ItemNotFound", `name ${this.name}`);
+      if (!this.map().delete(this.itemName)) throw new OfficeError("ItemNotFound", `name ${this.itemName}`);
     });
   }
 }
@@ -152,7 +181,37 @@ class Notes {
     this.ctx.enqueue(content.length * 3 + 50, () => void this.ctx.book.notes.set(typeof where === "string" ? where.replace(/'/g, "") : where.addressKey(), content));
   }
   getItem(address: string): { delete(): void } {
-    return { delete: () => this.ctx.enqueue(50, () => void this.ctx.book.notes.delete(address.replace(/'/g, ""))) };
+    return { delete: () => this.ctx.enqueue(50, () => {
+      if (!this.ctx.book.notes.delete(address.replace(/'/g, ""))) throw new OfficeError("ItemNotFound", `no note at ${address}`);
+    }) };
+  }
+  /** ExcelApi 1.18: the note, or a null object; its content readable after load and sync. */
+  getItemOrNullObject(address: string): { readonly isNullObject: boolean; readonly content: string; load(p: string): void; delete(): void } {
+    const where = address.replace(/'/g, "");
+    const ctx = this.ctx;
+    let state: { exists: boolean; content: string | null } | undefined;
+    let loadedContent = false;
+    ctx.enqueue(20, () => void (state = { exists: ctx.book.notes.has(where), content: ctx.book.notes.get(where) ?? null }));
+    return {
+      get isNullObject() {
+        if (!state) throw new OfficeError("PropertyNotLoaded", "isNullObject is known only after context.sync()");
+        return !state.exists;
+      },
+      get content() {
+        if (!state || !loadedContent) throw new OfficeError("PropertyNotLoaded", "content was not loaded");
+        return state.content as string;
+      },
+      load: (p: string) => {
+        if (p !== "content") throw new OfficeError("InvalidArgument", `load("${p}") not supported by the stand-in`);
+        ctx.enqueue(20, () => {
+          loadedContent = true;
+          return utf8Bytes(ctx.book.notes.get(where) ?? "");
+        });
+      },
+      delete: () => ctx.enqueue(50, () => {
+        if (!ctx.book.notes.delete(where)) throw new OfficeError("ItemNotFound", `no note at ${where}`);
+      }),
+    };
   }
 }
 
@@ -293,6 +352,11 @@ class Worksheet extends Loadable {
 
   get state(): SheetState {
     return this.ctx.sheet(this.sheetName);
+  }
+
+  /** Names scoped to this sheet (ExcelApi 1.4). */
+  get names(): Names {
+    return new Names(this.ctx, () => this.ctx.sheet(this.sheetName).names);
   }
 
   getRange(address: string): Range {
@@ -525,6 +589,65 @@ class Range extends Loadable {
     });
   }
 
+  /** Inserts cells here, as a user inserting whole columns (shift "Right") or rows ("Down") does. */
+  insert(shift: "Right" | "Down"): void {
+    this.ctx.enqueue(30, () => shiftSheet(this.ctx, this.sheetName, this.at(), shift === "Right" ? "col" : "row", 1));
+  }
+
+  /** Deletes these whole columns (shift "Left") or rows ("Up"). */
+  delete(shift: "Left" | "Up"): void {
+    this.ctx.enqueue(30, () => shiftSheet(this.ctx, this.sheetName, this.at(), shift === "Left" ? "col" : "row", -1));
+  }
+
+  /** ExcelApi 1.9: the range's formula cells as one RangeAreas (its address: runs of cells down each column), or a null object. */
+  getSpecialCellsOrNullObject(type: string): { readonly isNullObject: boolean; readonly address: string; load(p: string): void } {
+    if (type !== "Formulas") throw new OfficeError("InvalidArgument", `getSpecialCells ${type} not supported by the stand-in`);
+    const ctx = this.ctx;
+    let found: string | null | undefined;
+    let loaded = false;
+    ctx.enqueue(30, () => {
+      const b = this.at();
+      const s = ctx.sheet(this.sheetName);
+      const areas: string[] = [];
+      for (let c = b.c0; c <= b.c1; c++) {
+        let start = -1;
+        for (let r = b.r0; r <= b.r1 + 1; r++) {
+          const f = r <= b.r1 && !!s.cells.get(key(r, c))?.formula;
+          if (f && start < 0) start = r;
+          if (!f && start >= 0) {
+            areas.push(`'${this.sheetName.replace(/'/g, "''")}'!${letters(c)}${start + 1}${r - 1 > start ? `:${letters(c)}${r}` : ""}`);
+            start = -1;
+          }
+        }
+      }
+      found = areas.length ? areas.join(",") : null;
+    });
+    return {
+      get isNullObject() {
+        if (found === undefined) throw new OfficeError("PropertyNotLoaded", "isNullObject is known only after context.sync()");
+        return found === null;
+      },
+      get address() {
+        if (!loaded) throw new OfficeError("PropertyNotLoaded", "address was not loaded");
+        return found as string;
+      },
+      load: (p: string) => {
+        if (p !== "address") throw new OfficeError("InvalidArgument", `load("${p}") not supported by the stand-in`);
+        ctx.enqueue(20, () => {
+          loaded = true;
+          return utf8Bytes(found ?? "");
+        });
+      },
+    };
+  }
+
+  /** The formula Excel shows for a name referring to this range. */
+  absoluteFormula(): string {
+    const b = this.at();
+    const one = `$${letters(b.c0)}$${b.r0 + 1}`;
+    return `='${this.sheetName.replace(/'/g, "''")}'!${one}${b.r0 === b.r1 && b.c0 === b.c1 ? "" : `:$${letters(b.c1)}$${b.r1 + 1}`}`;
+  }
+
   select(): void {
     this.ctx.enqueue(20, () => void (this.ctx.book.active = { sheet: this.sheetName, cell: this.addressKey().replace(/^.*!/, "") }));
   }
@@ -618,6 +741,45 @@ class Range extends Loadable {
       },
       borders: { getItem: (_edge: string) => ({ set style(_v: string) { each((c) => (c.border = true)); }, set color(_v: string) { range.ctx.enqueue(100, () => undefined); } }) },
     };
+  }
+}
+
+/**
+ * Whole columns (or rows) inserted or deleted on a sheet, as Excel does it: cells, widths, hidden
+ * columns, notes and comments move, and every defined name referring to the sheet (the workbook's
+ * and every sheet's) is adjusted. Cell formulas are not rewritten: the stand-in does not compute them.
+ */
+function shiftSheet(ctx: RequestContext, sheetName: string, b: Bounds, axis: "col" | "row", sign: 1 | -1): void {
+  const whole = axis === "col" ? b.r0 === 0 && b.r1 === 1048575 : b.c0 === 0 && b.c1 === 16383;
+  if (!whole) throw new OfficeError("InvalidArgument", "the stand-in inserts and deletes whole columns and rows only");
+  const at = axis === "col" ? b.c0 : b.r0;
+  const n = (axis === "col" ? b.c1 - b.c0 : b.r1 - b.r0) + 1;
+  const count = sign * n;
+  const s = ctx.sheet(sheetName);
+  const move = (i: number): number | null => (count > 0 ? (i >= at ? i + count : i) : i < at ? i : i < at + n ? null : i - n);
+  const cells = new Map<string, CellState>();
+  for (const [k, c] of s.cells) {
+    const [r, col] = k.split(",").map(Number);
+    const to = move(axis === "col" ? col : r);
+    if (to !== null) cells.set(axis === "col" ? key(r, to) : key(to, col), c);
+  }
+  s.cells = cells;
+  if (axis === "col") {
+    s.columnWidths = new Map([...s.columnWidths].flatMap(([c, w]) => (move(c) === null ? [] : [[move(c) as number, w]])));
+    s.hiddenColumns = new Set([...s.hiddenColumns].flatMap((c) => (move(c) === null ? [] : [move(c) as number])));
+  }
+  for (const store of [ctx.book.notes, ctx.book.comments]) {
+    for (const [where, text] of [...store]) {
+      const m = /^(.*)!([A-Z]+)(\d+)$/.exec(where);
+      if (!m || m[1] !== sheetName) continue;
+      store.delete(where);
+      const col = columnIndex(m[2]), row = Number(m[3]) - 1;
+      const to = move(axis === "col" ? col : row);
+      if (to !== null) store.set(`${sheetName}!${axis === "col" ? letters(to) : m[2]}${axis === "col" ? row + 1 : to + 1}`, text);
+    }
+  }
+  for (const names of [ctx.book.names ?? new Map<string, string>(), ...ctx.book.sheets.map((x) => x.names)]) {
+    for (const [name, formula] of names) names.set(name, shiftNameFormula(formula, sheetName, axis, at, count));
   }
 }
 

@@ -31,6 +31,8 @@ export interface SheetState {
   orientation?: string;
   charts: { type: string; source: string; title: string; position: string; colours: string[]; lines: Record<string, string>; dataLabels: boolean }[];
   protected?: boolean;
+  /** Sheet-scoped defined names: name -> formula (="'Sheet'!$A$1"); they go when the sheet goes. */
+  names: Map<string, string>;
 }
 
 export interface BookState {
@@ -47,7 +49,7 @@ export interface BookState {
 export const key = (row: number, col: number) => `${row},${col}`;
 
 export function newSheet(name: string): SheetState {
-  return { name, visibility: "Visible", cells: new Map(), columnWidths: new Map(), rowHeights: new Map(), hiddenColumns: new Set(), frozenRows: 0, pageBreaks: [], colBreaks: [], print: {}, charts: [] };
+  return { name, visibility: "Visible", cells: new Map(), columnWidths: new Map(), rowHeights: new Map(), hiddenColumns: new Set(), frozenRows: 0, pageBreaks: [], colBreaks: [], print: {}, charts: [], names: new Map() };
 }
 
 /** A workbook from grids (row-major values), as a user's workbook would be. */
@@ -87,4 +89,30 @@ export function parseAddress(address: string): { r0: number; c0: number; r1: num
   };
   const p = one(a), q = one(b);
   return { r0: p.r < 0 ? 0 : p.r, c0: p.c < 0 ? 0 : p.c, r1: q.r < 0 ? 1048575 : q.r, c1: q.c < 0 ? 16383 : q.c };
+}
+
+/**
+ * A defined name's formula after columns (or rows) `at`..`at+count-1` of `sheet` were inserted
+ * (count > 0) or deleted (count < 0), as Excel adjusts it: references past the edit move, a range
+ * spanning an insertion grows, a range losing all its cells becomes #REF!. Other names stay.
+ */
+export function shiftNameFormula(formula: string, sheet: string, axis: "col" | "row", at: number, count: number): string {
+  const m = /^=(?:'((?:[^']|'')+)'|([^'!:]+))!\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(formula);
+  if (!m || (m[1] ?? m[2]).replace(/''/g, "'") !== sheet) return formula;
+  let c0 = columnIndex(m[3]), r0 = Number(m[4]) - 1;
+  let c1 = m[5] ? columnIndex(m[5]) : c0, r1 = m[6] ? Number(m[6]) - 1 : r0;
+  const move = (lo: number, hi: number): [number, number] | null => {
+    if (count > 0) return [lo >= at ? lo + count : lo, hi >= at ? hi + count : hi];
+    const n = -count, end = at + n - 1;
+    if (hi < at) return [lo, hi];
+    if (lo > end) return [lo - n, hi - n];
+    const nlo = lo < at ? lo : at, nhi = hi > end ? hi - n : at - 1;
+    return nhi < nlo ? null : [nlo, nhi];
+  };
+  const moved = axis === "col" ? move(c0, c1) : move(r0, r1);
+  if (!moved) return "=#REF!";
+  if (axis === "col") [c0, c1] = moved;
+  else [r0, r1] = moved;
+  const one = `$${letters(c0)}$${r0 + 1}`;
+  return `='${sheet.replace(/'/g, "''")}'!${one}${m[5] ? `:$${letters(c1)}$${r1 + 1}` : ""}`;
 }
