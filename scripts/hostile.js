@@ -4,7 +4,7 @@
 const fs = require("fs");
 const zlib = require("zlib");
 
-/** A zip of the given entries; `claims` may lie about an entry's inflated size. */
+/** A zip of the given entries, stored or deflated; an entry's `claim` (its inflated size) may lie. */
 function zipOf(entries) {
   const locals = [];
   const centrals = [];
@@ -120,4 +120,4 @@ function xlsHuge(file, bytes) {
   return file;
 }
 
-module.exports = { odsBomb, odsRepeated, csvHuge, xlsHuge };
+module.exports = { odsBomb, odsRepeated, csvHuge, xlsHuge, zipOf };

@@ -1,41 +1,13 @@
-// A minimal zip writer (stored entries): a zip archive that is not a workbook, for the tests.
+// A zip archive that is not a workbook, for the tests (the writer is the hostile files' one), and reading one entry.
 import { crc32, inflateRawSync } from "zlib";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { zipOf } = require("../../scripts/hostile.js") as { zipOf: (entries: { name: string; stored: boolean; data: Buffer; claim: number; crc: number }[]) => Buffer };
 
 export function zipStored(files: Record<string, string>): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, text] of Object.entries(files)) {
+  return zipOf(Object.entries(files).map(([name, text]) => {
     const data = Buffer.from(text);
-    const fileName = Buffer.from(name);
-    const crc = crc32(data);
-    // Local and central headers carry the same fields; the central one has 2 more bytes before them.
-    const header = (size: number, signature: number, shift: number) => {
-      const b = Buffer.alloc(size);
-      b.writeUInt32LE(signature, 0);
-      b.writeUInt16LE(20, 4);
-      b.writeUInt16LE(20, 4 + shift);
-      b.writeUInt32LE(crc, 14 + shift);
-      b.writeUInt32LE(data.length, 18 + shift);
-      b.writeUInt32LE(data.length, 22 + shift);
-      b.writeUInt16LE(fileName.length, 26 + shift);
-      return b;
-    };
-    const local = header(30, 0x04034b50, 0);
-    const central = header(46, 0x02014b50, 2);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, fileName, data);
-    centrals.push(central, fileName);
-    offset += local.length + fileName.length + data.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(files).length, 8);
-  end.writeUInt16LE(Object.keys(files).length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
+    return { name, stored: true, data, claim: data.length, crc: crc32(data) };
+  }));
 }
 
 /** The text of one entry of a zip file (the parts of an .xlsx package), or null. */
