@@ -186,6 +186,9 @@ export async function readJournal(context: Excel.RequestContext, batch: Batch, n
     return { hit: false };
   };
   const host = {
+    // Found by its name, not its mark: whatever wrote the workbook kept no names of ours (a file
+    // another program saved, a workbook rebuilt from values): our sheets go by the names we give them.
+    marksLost: !byMark,
     anchor: (name: string) => anchors.get(name) ?? null,
     has: (name: string) => userSheet(name),
     cell(sheet: string, row: number, col: number): CellNow {
