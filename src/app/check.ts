@@ -7,7 +7,7 @@ import { defaultSettings } from "../domain/settings";
 import { readCourseMap, relatedCourses, type CourseMap } from "../forms/coursemap";
 import { chooseForm, detectForm, FORM_NAMES, SHORT_NAMES, type Detected, type FormKind } from "../forms/detect";
 import { readGrades } from "../forms/grades";
-import { parseA1, type Grid } from "../forms/grid";
+import { CELL_CHARS, parseA1, type Grid } from "../forms/grid";
 import { issueAt, type Issue } from "../forms/issue";
 import { checkPlan } from "../forms/plan";
 import { readRoster, type Roster } from "../forms/roster";
@@ -60,7 +60,7 @@ export function checkGrids(grids: readonly Grid[], options: CheckOptions = {}): 
     const d = detectForm(grid);
     if (d) found.set(GROUP_OF[d.kind], [...(found.get(GROUP_OF[d.kind]) ?? []), d]);
   }
-  const issues: Issue[] = journalIssues(grids);
+  const issues: Issue[] = [...journalIssues(grids), ...overlongCells(userGrids)];
   const pick = (group: Group, kind: FormKind): Detected | null => {
     const candidates = found.get(group) ?? [];
     const choice = chooseForm(candidates, SHORT_NAMES[kind]);
@@ -294,3 +294,15 @@ function journalIssues(grids: readonly Grid[]): Issue[] {
 }
 
 const JOURNAL_CELLS_SHOWN = 20;
+
+/** Text longer than a cell holds (a CSV or an .ods can carry it, Excel cannot): where the product
+ * writes it again (generated sheets, the imported register) it is cut, so the user is told here. */
+function overlongCells(grids: readonly Grid[]): Issue[] {
+  const out: Issue[] = [];
+  for (const g of grids) {
+    g.rows.forEach((row, r) => row.forEach((v, c) => {
+      if (typeof v === "string" && v.length > CELL_CHARS) out.push(issueAt(g.name, r, c, "CELL_TOO_LONG", { count: v.length }));
+    }));
+  }
+  return out;
+}

@@ -105,6 +105,7 @@ export const MESSAGES = {
   PLAN_TOO_LATE: { severity: "error", zh: (p) => `认定计划提交日期距认定日期仅 ${p.days} 天：通知要求至少提前 10 天提交，请调整日期。`, en: (p) => `Plan submitted only ${p.days} days before the assessment; at least 10 required.` },
   ID_IN_OTHER_FILE: { severity: "error", blocks: true, zh: (p) => `同一身份证号已在 ${p.other} 中申报：同一人只能由一个二级学院申报，请与该学院核对后删除一行。`, en: (p) => `The same ID number is already on ${p.other}.` },
   FILE_NOT_MERGED: { severity: "error", zh: (p) => `未汇总：${p.value}`, en: (p) => `Not merged: ${p.value}` },
+  CELL_TOO_LONG: { severity: "warning", zh: (p) => `此单元格有 ${p.count} 个字符，超过 Excel 一个单元格的上限 32,767：课证在生成的表格中只写前 32,766 个字符并以“…”结尾。请核对这个单元格的内容是否填错了位置。`, en: (p) => `This cell holds ${p.count} characters, over Excel's 32,767: the sheets Kezheng writes carry the first 32,766 and "…". Check whether the content belongs here.` },
   FILE_SKIPPED: { severity: "info", zh: (p) => `已跳过：${p.value}`, en: (p) => `Skipped: ${p.value}` },
   FILE_SAME_AS: { severity: "info", zh: (p) => `与 ${p.other} 的内容完全相同（同一个文件给了两次）：只汇总一次。`, en: (p) => `Same content as ${p.other} (the same file given twice): merged once.` },
   FILE_IS_SUMMARY: { severity: "info", zh: () => `这是课证生成的汇总结果，不是二级学院的工作簿：不作为学院汇总。`, en: () => `A summary the product wrote, not a department's workbook: not merged as one.` },

@@ -63,3 +63,6 @@ export function widthOf(rows: readonly (readonly unknown[])[]): number {
   for (const r of rows) if (r.length > w) w = r.length;
   return w;
 }
+
+/** Excel keeps at most 32,767 characters in a cell and calls a file with more damaged. */
+export const CELL_CHARS = 32767;

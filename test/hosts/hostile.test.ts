@@ -76,6 +76,9 @@ test("a cell of 10 MB is quoted back in at most 200 characters, not printed whol
   const r = kezheng(["check", file, "--all"]);
   expect(r.stdout.length + r.stderr.length).toBeLessThan(20000);
   expect(r.stdout).toMatch(/9{199}…（共 10485760 个字符）/);
+  // The cell itself is named: its text is more than any cell the product writes can hold.
+  const json = JSON.parse(kezheng(["check", file, "--json"]).stdout) as { issues: { code: string; sheet: string; cell: string }[] };
+  expect(json.issues.filter((i) => i.code === "CELL_TOO_LONG")).toEqual([expect.objectContaining({ sheet: "长", cell: "C2" })]);
 });
 
 test("no cell the product writes holds more than Excel's 32,767 characters: longer text is cut with …", () => {

@@ -1,15 +1,12 @@
 // Cells as the product writes them: SpecCells to <c> elements (inline strings, so the shared
 // string table is never touched), and the A1 helpers the writers share.
 import type { CellValue } from "../../forms/grid";
-import { a1 } from "../../forms/grid";
+import { a1, CELL_CHARS } from "../../forms/grid";
 import type { SpecCell } from "../../forms/sheetspec";
 import { escapeText } from "./xml";
 
 /** Date -> Excel serial (1900 system). */
 export const dateToSerial = (d: Date) => d.getTime() / 86400000 + 25569;
-
-/** Excel keeps at most 32,767 characters in a cell and calls a file with more damaged. */
-export const CELL_CHARS = 32767;
 
 /** Text cut to what a cell holds, with "…" where it was cut (never inside a surrogate pair). */
 export function withinCell(s: string): string {
