@@ -197,8 +197,10 @@ test("keyboard only: pick a file and generate with Tab and Enter", async () => {
   await page.keyboard.press("Enter");
   await (await chooser).setFiles([input]);
   await doneMessage(page, /检查完成/);
-  for (let i = 0; i < 10 && focused !== TID.generate; i++) {
-    await page.keyboard.press("Tab");
+  // Focus went to the result (below the actions): the actions are a few Shift+Tabs back.
+  await expect(page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).resolves.toBe(TID.webOutcome);
+  for (let i = 0; i < 12 && focused !== TID.generate; i++) {
+    await page.keyboard.press("Shift+Tab");
     focused = (await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))) ?? "";
   }
   expect(focused).toBe(TID.generate);
