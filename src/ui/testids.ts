@@ -51,6 +51,7 @@ export const TID = {
   webReadOnly: "kz-web-read-only",
   webInPage: "kz-web-in-page",
   webOutcome: "kz-web-outcome",
+  webRefused: "kz-web-refused",
   download: "kz-download",
   webMergePick: "kz-web-merge-pick",
   fillPick: "kz-fill-pick",

@@ -49,6 +49,8 @@ export function WebApp() {
   const [report, setReport] = useState<Report | null>(null);
   const [progress, setProgress] = useState<{ phase: Phase; done?: number; total?: number } | null>(null);
   const [message, setMessage] = useState<{ intent: "success" | "error" | "info"; text: string } | null>(null);
+  /** What was refused while a job ran (it stays beside the job's own outcome until the next action). */
+  const [refused, setRefused] = useState<string | null>(null);
   const [download, setDownload] = useState<{ name: string; url: string } | null>(null);
   const [merged, setMerged] = useState<JobResult["merge"] | null>(null);
   const [imported, setImported] = useState<JobResult["imported"] | null>(null);
@@ -89,10 +91,11 @@ export function WebApp() {
    */
   const exclusive = useCallback(async (name: string, work: () => Promise<void>, quiet = false) => {
     if (busyWith.current !== null) {
-      if (!quiet) say({ intent: "info", text: t.webBusy(busyWith.current) });
+      if (!quiet) setRefused(t.webBusy(busyWith.current));
       return;
     }
     busyWith.current = name;
+    setRefused(null);
     setProgress({ phase: "read" });
     try {
       await work();
@@ -102,7 +105,7 @@ export function WebApp() {
       busyWith.current = null;
       setProgress(null);
     }
-  }, [say, t]);
+  }, [t]);
 
   /** Runs a job, shows its outcome; its result when it succeeded. */
   const go = useCallback(async (job: Job, done: (r: JobResult) => string): Promise<JobResult | null> => {
@@ -243,6 +246,11 @@ export function WebApp() {
         )}
         {/* Results and errors are announced where they appear, and focus moves to them. */}
         <div role="status" aria-live="polite" aria-atomic="true" ref={outcome} tabIndex={-1} data-testid={TID.webOutcome} style={{ outline: "none" }}>
+          {refused && (
+            <MessageBar intent="warning" data-testid={TID.webRefused}>
+              <MessageBarBody>{refused}</MessageBarBody>
+            </MessageBar>
+          )}
           {message && (
             <MessageBar intent={message.intent} data-testid={TID.message}>
               <MessageBarBody>

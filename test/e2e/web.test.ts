@@ -391,8 +391,10 @@ describe("issue 24: one workbook, one job at a time, results that belong to thei
     const { page, context } = await openPage(1280);
     await dropFile(page, "大学院二.xlsx", large);
     await dropFile(page, "第二个.xlsx", input);
-    await page.getByTestId(TID.message).filter({ hasText: /正在处理“大学院二\.xlsx”/ }).waitFor({ timeout: 30000 });
+    await page.getByTestId(TID.webRefused).filter({ hasText: /正在处理“大学院二\.xlsx”.*这次没有打开新文件/ }).waitFor({ timeout: 30000 });
     await doneMessage(page, /检查完成/);
+    // The refusal stays beside the outcome, so it is not missed; the next action takes it away.
+    await expect(page.getByTestId(TID.webRefused).count()).resolves.toBe(1);
     await expect(page.getByTestId(TID.webFile).innerText()).resolves.toContain("大学院二.xlsx");
     const applicants = Number(await page.getByTestId(TID.statusCount("eligible")).innerText().then((s) => /\d+/.exec(s)?.[0] ?? "0"));
     expect(applicants).toBeGreaterThan(100);
