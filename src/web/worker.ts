@@ -12,6 +12,6 @@ scope.onmessage = (e: MessageEvent) => {
     // Handed over, not copied (chunks may share a buffer: each is given once).
     (result) => scope.postMessage({ id, result }, [...new Set((result.output?.chunks ?? []).map((c) => c.buffer as ArrayBuffer))]),
     // The page shows the message: a user's file is explained (UnusableWorkbook), anything else is ours.
-    (error: Error) => scope.postMessage({ id, error: { message: error.message, usable: !(error instanceof UnusableWorkbook) } }),
+    (error: Error) => scope.postMessage({ id, error: { message: error.message, usable: !(error instanceof UnusableWorkbook), detail: error instanceof UnusableWorkbook ? error.detail : error.stack } }),
   );
 };

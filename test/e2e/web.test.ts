@@ -197,8 +197,10 @@ test("keyboard only: pick a file and generate with Tab and Enter", async () => {
   await page.keyboard.press("Enter");
   await (await chooser).setFiles([input]);
   await doneMessage(page, /检查完成/);
-  for (let i = 0; i < 10 && focused !== TID.generate; i++) {
-    await page.keyboard.press("Tab");
+  // Focus went to the result (below the actions): the actions are a few Shift+Tabs back.
+  await expect(page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).resolves.toBe(TID.webOutcome);
+  for (let i = 0; i < 12 && focused !== TID.generate; i++) {
+    await page.keyboard.press("Shift+Tab");
     focused = (await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))) ?? "";
   }
   expect(focused).toBe(TID.generate);
@@ -354,3 +356,86 @@ test("the issue list in the page: groups and counts as the report's, filters, a 
   }
   expect(violations).toEqual([]);
 }, 300000);
+
+describe("issue 24: one workbook, one job at a time, results that belong to their workbook", () => {
+  /** Drops files onto the page's drop zone as a person would. */
+  const dropFile = (page: Page, name: string, file: string) => page.evaluate(({ b64, name, testId }) => {
+    const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([data], name));
+    const zone = document.querySelector(`[data-testid="${testId}"]`) as HTMLElement;
+    zone.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, { b64: fs.readFileSync(file).toString("base64"), name, testId: TID.webDrop });
+
+  test("after another workbook is opened, the first one's download is no longer offered; focus moves to the result, announced politely", async () => {
+    const { page, context } = await openPage(1280);
+    await pick(page, TID.webPick, [input]);
+    await doneMessage(page, /检查完成/);
+    await download(page, TID.generate, path.join(dir, "first.xlsx"));
+    await doneMessage(page, /已下载|下载/);
+    await expect(page.getByTestId(TID.download).count()).resolves.toBe(1);
+    // Focus is on the outcome, which is a polite live region.
+    const outcome = page.getByTestId(TID.webOutcome);
+    await expect(outcome.getAttribute("aria-live")).resolves.toBe("polite");
+    await expect(page.evaluate((id) => document.activeElement?.getAttribute("data-testid") === id, TID.webOutcome)).resolves.toBe(true);
+    const other = await writeFixture(syntheticDepartment({ seed: 85, applicants: 12 }).sheets, path.join(dir, "机电工程学院.xlsx"));
+    await pick(page, TID.webPick, [other]);
+    await doneMessage(page, /检查完成/);
+    await expect(page.getByTestId(TID.webFile).innerText()).resolves.toContain("机电工程学院.xlsx");
+    await expect(page.getByTestId(TID.download).count()).resolves.toBe(0);
+    await context.close();
+  }, 180000);
+
+  test("a second file dropped while the first is still being worked on is refused with a line; the first one's report stands", async () => {
+    const large = await writeFixture(syntheticDepartment({ seed: 86, applicants: 3000 }).sheets, path.join(dir, "大学院二.xlsx"));
+    const { page, context } = await openPage(1280);
+    await dropFile(page, "大学院二.xlsx", large);
+    await dropFile(page, "第二个.xlsx", input);
+    await page.getByTestId(TID.webRefused).filter({ hasText: /正在处理“大学院二\.xlsx”.*这次没有打开新文件/ }).waitFor({ timeout: 30000 });
+    await doneMessage(page, /检查完成/);
+    // The refusal stays beside the outcome, so it is not missed; the next action takes it away.
+    await expect(page.getByTestId(TID.webRefused).count()).resolves.toBe(1);
+    await expect(page.getByTestId(TID.webFile).innerText()).resolves.toContain("大学院二.xlsx");
+    const applicants = Number(await page.getByTestId(TID.statusCount("eligible")).innerText().then((s) => /\d+/.exec(s)?.[0] ?? "0"));
+    expect(applicants).toBeGreaterThan(100);
+    await context.close();
+  }, 180000);
+
+  test("an .xls or .csv workbook is checked, and the actions that would only fail are not offered, with the reason", async () => {
+    const csv = path.join(dir, "花名册.csv");
+    const sheet = dept.sheets[0];
+    const headerAt = sheet.rows.findIndex((r) => r.includes("姓名"));
+    fs.writeFileSync(csv, sheet.rows.slice(headerAt).map((r) => r.map((v) => (v === null ? "" : String(v))).join(",")).join("\n"));
+    const { page, context } = await openPage(1280);
+    await pick(page, TID.webPick, [csv]);
+    await doneMessage(page, /检查完成/);
+    for (const a of [TID.mark, TID.compute, TID.generate, TID.clear, TID.importPick]) await expect(page.getByTestId(a).count()).resolves.toBe(0);
+    await expect(page.getByTestId(TID.webReadOnly).innerText()).resolves.toMatch(/另存为.*\.xlsx/);
+    await context.close();
+  }, 120000);
+
+  test("opened from a local folder: a double click runs the job once; the page says it cannot work in the background; a hostile .ods gets one line", async () => {
+    const context = await browser.newContext({ acceptDownloads: true, locale: "zh-CN" });
+    const page = await context.newPage();
+    await page.goto(`file://${path.join(dist, "web.html")}`);
+    await page.getByTestId(TID.web).waitFor();
+    const big = await writeFixture(syntheticDepartment({ seed: 87, applicants: 1500 }).sheets, path.join(dir, "双击.xlsx"));
+    await pick(page, TID.webPick, [big]);
+    await doneMessage(page, /检查完成/);
+    let downloads = 0;
+    page.on("download", () => downloads++);
+    await page.getByTestId(TID.generate).dblclick();
+    await page.getByTestId(TID.webInPage).waitFor({ timeout: 10000 });
+    await doneMessage(page, /下载/);
+    await page.waitForTimeout(1500);
+    expect(downloads).toBe(1);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const hostile = require("../../scripts/hostile.js");
+    const bomb = hostile.odsRepeated(path.join(dir, "重复.ods"));
+    await pick(page, TID.webPick, [bomb]);
+    const line = page.getByTestId(TID.message).filter({ hasText: /重复\.ods 的单元格重复次数展开后超过/ });
+    await line.waitFor({ timeout: 30000 });
+    await expect(line.innerText()).resolves.not.toMatch(/[a-z]{6,}/);
+    await context.close();
+  }, 240000);
+});
