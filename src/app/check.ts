@@ -66,7 +66,7 @@ export function checkGrids(grids: readonly Grid[], options: CheckOptions = {}): 
     const choice = chooseForm(candidates, SHORT_NAMES[kind]);
     if (choice.kind !== "tie") return choice.kind === "one" ? choice.form : null;
     if (group === "roster") {
-      throw new UnusableWorkbook(`工作表“${choice.a}”和“${choice.b}”都像申报人员花名册，无法确定用哪一张：请删除一张，或把要检查的那张改名为含“花名册”的名称。`);
+      throw new UnusableWorkbook(`工作表“${choice.a}”和“${choice.b}”都像申报人员花名册，无法确定用哪一张：请删除不用的那张（如备份），或把它改名为不含“花名册”的名称（如“旧名单”），只让要检查的那张名称含“花名册”。`);
     }
     // The error stands on the second sheet's header row; neither sheet is read.
     const second = candidates.find((d) => d.grid.name === choice.b);

@@ -199,6 +199,19 @@ const LEGACY_SHEET = /^(备案表|申报人员花名册|认定计划|上报数�
  * found by their anchors; where an editor did not move the anchor (openpyxl moves cells, not names)
  * the column is looked for by its header, then verified cell by cell.
  */
+/**
+ * The marked sheets that are ours: those the journal lists, and as many others as listed sheets
+ * are gone (renamed since). Excel and LibreOffice copy a sheet's sheet-scoped names with it, so a
+ * copy the user made of one of ours ("公示名单 (2)" kept as an archive) carries our mark too:
+ * while the original stands, the copy is hers. Without a journal every marked sheet is ours.
+ */
+export function ourMarkedSheets(marked: readonly string[], rows: readonly JournalRow[] | null, exists: (sheet: string) => boolean): string[] {
+  if (!rows) return [...marked];
+  const listed = new Set(rows.filter((r) => r.kind === "sheet").map((r) => r.sheet));
+  let renamed = [...listed].filter((n) => !exists(n)).length;
+  return marked.filter((n) => listed.has(n) || renamed-- > 0);
+}
+
 export function resolveJournal(rows: readonly JournalRow[], host: JournalHost): ResolvedJournal {
   const out: ResolvedJournal = { columns: [], marks: [], legacySheets: [], workbook: [], moved: new Set(), skips: noSkips() };
   const legacy = !rows.some((r) => r.kind === "workbook" && r.where === "version" && r.data === JOURNAL_VERSION);

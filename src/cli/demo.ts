@@ -6,15 +6,20 @@ import { syntheticDepartment } from "../app/synthetic";
 import { templateSheets } from "../forms/template";
 import { newWorkbook, sheetsToWorkbook } from "../hosts/xlsx/sheets";
 import { runFile } from "./files";
-import { writeWorkbookFile } from "./output";
+import { OutputTarget, writeWorkbookFile } from "./output";
 import type { Report } from "../app/report";
 
+/** Never over an existing file: the name given may be a filled roster's. */
 export async function writeTemplate(out: string): Promise<void> {
-  await writeWorkbookFile(newWorkbook(templateSheets()), out);
+  await writeWorkbookFile(newWorkbook(templateSheets()), out, [], { fresh: true });
 }
+
+/** What `kezheng demo` writes without -o: the one existing file it may replace (its own last output). */
+export const DEMO_OUTPUT = "kezheng-demo.xlsx";
 
 /** A realistic department: 60 made-up applicants, messy layout, one of every defect, settings and a plan. */
 export async function writeDemo(out: string): Promise<{ report: Report }> {
+  if (path.basename(out) !== DEMO_OUTPUT) await OutputTarget.claim(out, [], { fresh: true });
   const dept = syntheticDepartment({
     seed: 2023, applicants: 60, defects: true, passRate: 0.8, department: "信息工程学院",
     layout: { titleRows: 2, shuffle: true, footer: true, blankRows: true, messyValues: true },

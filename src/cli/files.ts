@@ -64,7 +64,7 @@ export function xlsxName(out: string, ext = ".xlsx"): string {
 
 /** Returns the report only: the rest of the check is let go before the (large) output is written. */
 export async function runFile(input: string, out: string): Promise<{ report: Report }> {
-  const target = await OutputTarget.claim(out, [input]);
+  const target = await OutputTarget.claim(out, [input], { replaces: [input] });
   const wb = await openWorkbookFile(input);
   const report = await runWriteBack(wb, {}, (result) => result.report);
   await target.write(wb.pkg);
@@ -73,7 +73,7 @@ export async function runFile(input: string, out: string): Promise<{ report: Rep
 
 /** Whether anything of ours was there, and what clear left alone because it was no longer ours. */
 export async function clearFile(input: string, out: string): Promise<{ cleared: boolean; kept: JournalSkips }> {
-  const target = await OutputTarget.claim(out, [input]);
+  const target = await OutputTarget.claim(out, [input], { replaces: [input] });
   const wb = await openWorkbookFile(input);
   const cleared = await wb.clearWriteBack();
   await target.write(wb.pkg);
@@ -82,7 +82,7 @@ export async function clearFile(input: string, out: string): Promise<{ cleared: 
 
 /** kezheng import: exports read (any format), the register written into the workbook. */
 export async function importFiles(sources: string[], into: string, out: string): Promise<ImportResult & { sheetName: string }> {
-  const target = await OutputTarget.claim(out, [into, ...sources]);
+  const target = await OutputTarget.claim(out, [into, ...sources], { replaces: [into] });
   const files: ExportFile[] = [];
   for (const f of sources) files.push({ file: path.basename(f), grids: await readGridsFromFile(f) });
   const wb = await openWorkbookFile(into);

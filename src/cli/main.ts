@@ -4,7 +4,7 @@ import { UnusableWorkbook } from "../app/port";
 import { countErrors } from "../app/report";
 import { reportJson } from "../forms/issue";
 import * as path from "path";
-import { writeDemo, writeTemplate } from "./demo";
+import { DEMO_OUTPUT, writeDemo, writeTemplate } from "./demo";
 import { checkFile, clearFile, importFiles, outputPath, runFile, xlsxName } from "./files";
 import { fillFile, fillJson, formatFill } from "./fill";
 import { mergeFiles } from "./merge";
@@ -24,6 +24,23 @@ interface Io {
 
 const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
+/** commander's own errors (wrong arguments), said in Chinese with what to do. */
+const COMMANDER_ERRORS: [RegExp, (m: RegExpMatchArray) => string][] = [
+  [/missing required argument '([^']+)'/, (m) => `缺少参数 ${m[1]}：请在命令后写上文件名`],
+  [/required option '([^']+)' not specified/, (m) => `缺少必需的选项 ${m[1]}`],
+  [/option '([^']+)' argument missing/, (m) => `选项 ${m[1]} 后面缺少值`],
+  [/unknown option '([^']+)'/, (m) => `不认识的选项 ${m[1]}`],
+  [/unknown command '([^']+)'/, (m) => `没有 ${m[1]} 这个命令`],
+  [/too many arguments/, () => "参数太多"],
+];
+function inChinese(text: string): string {
+  for (const [re, say] of COMMANDER_ERRORS) {
+    const m = re.exec(text);
+    if (m) return `kezheng：${say(m)}（用 kezheng --help 查看用法）。\n`;
+  }
+  return text;
+}
+
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
   let code = EXIT_OK;
   const program = new Command("kezheng")
@@ -32,8 +49,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     .helpOption("-h, --help", "显示帮助")
     .helpCommand("help [command]", "显示某个命令的帮助")
     .version(VERSION, "-V, --version", "显示版本号")
-    .configureOutput({ writeOut: io.out, writeErr: io.err })
-    .showHelpAfterError("（用 kezheng --help 查看用法）");
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (text, write) => write(inChinese(text)) });
 
   program
     .command("check")
@@ -154,7 +170,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
   program
     .command("demo")
     .description("用一个虚构的二级学院（60 名申报人，含各类常见问题）演示全部功能")
-    .option("-o, --output <file>", "输出文件", "kezheng-demo.xlsx")
+    .option("-o, --output <file>", "输出文件（不会覆盖已有的文件，默认的 kezheng-demo.xlsx 除外）", DEMO_OUTPUT)
     .action(async (opts: { output: string }) => {
       const out = xlsxName(opts.output);
       const result = await writeDemo(out);

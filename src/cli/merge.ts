@@ -86,7 +86,8 @@ export interface MergeArgs {
 export async function mergeFiles(args: string[], opts: MergeArgs): Promise<MergeResult> {
   const files = await departmentFiles(args);
   if (files.length === 0) throw new UnusableWorkbook("没有找到要汇总的工作簿（.xlsx、.xls、.ods、.csv）：请给出各学院的工作簿或它们所在的文件夹。");
-  const target = await OutputTarget.claim(opts.output, files);
+  // A department's file as the output is refused once it is known not to be last run's summary (below).
+  const target = await OutputTarget.claim(opts.output, [...files, ...(opts.settings ? [opts.settings] : []), ...(opts.previous ? [opts.previous] : [])], { replaces: [...files, ...(opts.previous ? [opts.previous] : [])] });
   const inputs = await readDepartments(files.map((f) => ({ file: f, bytes: () => readFileBytes(f) })));
   await refuseOutputAmongInputs(files, opts.output, inputs);
   const prefix = opts.certPrefix?.trim().toUpperCase();

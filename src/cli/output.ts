@@ -110,10 +110,27 @@ export class OutputTarget {
     private readonly before: Stamp | null,
   ) {}
 
-  /** Refuses a read-only target in one line; notes what is there now; clears stale temporaries. */
-  static async claim(file: string, inputs: readonly string[]): Promise<OutputTarget> {
+  /**
+   * Refuses in one line a target that is a folder, read-only, open in Excel or LibreOffice, or one
+   * of the `inputs` (other than those it may replace: --in-place); notes what is there now; clears
+   * stale temporaries. A link is followed: the file it points to is the one replaced.
+   */
+  static async claim(target: string, inputs: readonly string[], options: { replaces?: readonly string[]; fresh?: boolean } = {}): Promise<OutputTarget> {
+    const file = (await statOrNull(target)) ? await fs.realpath(target) : target;
     const existing = await statOrNull(file);
-    if (existing?.isDirectory()) throw new UnusableWorkbook(`${file} 是文件夹：请在 -o 后给出文件名，如 -o 结果.xlsx。`);
+    if (existing?.isDirectory()) throw new UnusableWorkbook(`${target} 是文件夹：请在 -o 后给出文件名，如 -o 结果.xlsx。`);
+    if (existing && options.fresh) throw new UnusableWorkbook(`${target} 已存在：课证不会覆盖已有的文件（它可能是填好的花名册）。请换一个文件名，或先删除它。`);
+    if (existing) {
+      const same = `${existing.dev}:${existing.ino}`;
+      for (const input of inputs) {
+        const s = await statOrNull(input);
+        if (s && `${s.dev}:${s.ino}` === same && !(options.replaces ?? []).includes(input)) {
+          throw new UnusableWorkbook(`输出文件 ${target} 就是输入文件 ${input}：写出会覆盖它，已停止，没有写入任何文件。请用 -o 指定另一个文件名。`);
+        }
+      }
+      const open = openBy(file);
+      if (open) throw new UnusableWorkbook(`${target} 正在 ${open} 中打开（有它的锁文件）：那边再保存会覆盖课证写入的结果。请先在 ${open} 中关闭它，再运行一次。`);
+    }
     if (existing && ((existing.mode & 0o222) === 0 || !(await writable(file)))) {
       throw new UnusableWorkbook(`${file} 是只读文件，课证不会替换它：请先取消它的只读属性（或换一个有写入权限的位置），或用 -o 另存为新文件。`);
     }
@@ -184,6 +201,16 @@ export class OutputTarget {
   }
 }
 
+/** The program that has the file open, by the lock file it keeps beside it, or null. */
+function openBy(file: string): string | null {
+  const dir = path.dirname(file);
+  const base = path.basename(file);
+  if (fsSync.existsSync(path.join(dir, `.~lock.${base}#`))) return "LibreOffice 或 WPS";
+  // Excel's owner file: ~$ and the name, its first two characters dropped when the name is long.
+  if (fsSync.existsSync(path.join(dir, `~$${base}`)) || (base.length > 2 && fsSync.existsSync(path.join(dir, `~$${base.slice(2)}`)))) return "Excel";
+  return null;
+}
+
 async function writable(file: string): Promise<boolean> {
   try {
     await fs.access(file, fsSync.constants.W_OK);
@@ -194,6 +221,6 @@ async function writable(file: string): Promise<boolean> {
 }
 
 /** Claims the target, then writes: for commands whose inputs are read in between, claim first. */
-export async function writeWorkbookFile(pkg: XlsxPackage, out: string, inputs: readonly string[] = []): Promise<void> {
-  await (await OutputTarget.claim(out, inputs)).write(pkg);
+export async function writeWorkbookFile(pkg: XlsxPackage, out: string, inputs: readonly string[] = [], options: { fresh?: boolean } = {}): Promise<void> {
+  await (await OutputTarget.claim(out, inputs, options)).write(pkg);
 }

@@ -27,7 +27,7 @@ const v = (p: MessageParams) => (p.value === undefined ? "" : `“${p.value}”`
 export const MESSAGES = {
   // forms.md: form recognition
   HEADER_MISSING_COLUMN: { severity: "error", zh: (p) => `${p.form}缺少“${p.column}”列：请在表头行加上该列（可写作：${p.choices}）。`, en: (p) => `${p.form}: column "${p.column}" is missing; add it to the header row (${p.choices}).` },
-  SHEET_TIE: { severity: "error", zh: (p) => `工作表“${p.value}”和“${p.other}”都像${p.form}，无法确定用哪一张：请删除一张，或把要用的那张改名为含“${p.expected}”的名称。`, en: (p) => `Sheets "${p.value}" and "${p.other}" both look like the ${p.form}; remove one or rename the one to use so that it contains "${p.expected}".` },
+  SHEET_TIE: { severity: "error", zh: (p) => `工作表“${p.value}”和“${p.other}”都像${p.form}，无法确定用哪一张：请删除不用的那张（如备份），或把它改名为不含“${p.expected}”的名称，只让要用的那张名称含“${p.expected}”。`, en: (p) => `Sheets "${p.value}" and "${p.other}" both look like the ${p.form}; remove one or rename the one to use so that it contains "${p.expected}".` },
   MAP_MISSING: { severity: "error", zh: () => `没有找到课程对照表（列：职业编码、职业名称、工种、课程名称、学分）：无法统计相关课程，请添加“课程对照表”工作表。`, en: () => `No course map found (职业编码, 职业名称, 工种, 课程名称, 学分): add a 课程对照表 sheet.` },
   GRADES_MISSING: { severity: "error", zh: () => `没有找到课程考核成绩登记册（列：学号、课程名称、理论成绩、实操成绩）：请添加“成绩登记册”工作表。`, en: () => `No grade register found (学号, 课程名称, 理论成绩, 实操成绩): add a 成绩登记册 sheet.` },
   // §7 identity

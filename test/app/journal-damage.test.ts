@@ -6,7 +6,7 @@ import { syntheticDepartment } from "../../src/app/synthetic";
 import { CATALOGUE } from "../../src/domain/catalogue";
 import { clearFile, runFile } from "../../src/cli/files";
 import { tmpDir, writeFixture } from "../support/workbooks";
-import { openpyxlDump, readParts, zipEdit, type DumpedSheet } from "../support/writers";
+import { openpyxlDump, readParts, userEdit, zipEdit, type DumpedSheet } from "../support/writers";
 import { recalculate } from "../support/libreoffice";
 
 const dir = tmpDir();
@@ -97,3 +97,22 @@ test("a writer that keeps no sheet-scoped names (ExcelJS flattens them and keeps
   expect(after.map((s) => s.name)).toEqual(before.map((s) => s.name));
   for (const s of before) expect(values(sheet(after, s.name))).toEqual(values(s));
 }, 120000);
+
+test("a copy the user made of one of our sheets (it carries our mark: LibreOffice copies sheet-scoped names) is hers: run and clear keep it and what she typed", async () => {
+  const input = await writeFixture(dept.sheets, path.join(dir, "copy.xlsx"));
+  const once = path.join(dir, "copy-once.xlsx");
+  await runFile(input, once);
+  const edited = userEdit("libreoffice", once, path.join(dir, "copy-edited.xlsx"), [
+    { op: "copy", sheet: "公示名单", to: "公示名单2023存档" },
+    { op: "set", sheet: "公示名单2023存档", cell: "A40", text: "已于11月公示，无异议" },
+  ]);
+  const archive = (file: string) => values(sheet(openpyxlDump(file), "公示名单2023存档"));
+  const kept = archive(edited);
+  expect(kept.A40).toBe("已于11月公示，无异议");
+  await runFile(edited, path.join(dir, "copy-run.xlsx"));
+  await clearFile(path.join(dir, "copy-run.xlsx"), path.join(dir, "copy-cleared.xlsx"));
+  await clearFile(edited, path.join(dir, "copy-cleared-direct.xlsx"));
+  for (const f of ["copy-run.xlsx", "copy-cleared.xlsx", "copy-cleared-direct.xlsx"]) expect(archive(path.join(dir, f))).toEqual(kept);
+  // Our own 公示名单 still goes with clear.
+  expect(openpyxlDump(path.join(dir, "copy-cleared.xlsx")).map((s) => s.name)).toEqual([...openpyxlDump(input).map((s) => s.name), "公示名单2023存档"]);
+}, 180000);

@@ -143,7 +143,7 @@ describe("written files keep what protects them", () => {
   test("a file changed by someone else while we worked is not overwritten", async () => {
     const f = path.join(dir, "changed.xlsx");
     fs.copyFileSync(A, f);
-    const target = await OutputTarget.claim(f, [f]);
+    const target = await OutputTarget.claim(f, [f], { replaces: [f] });
     fs.appendFileSync(f, "Excel saved it meanwhile");
     const theirs = bytes(f);
     await expect(target.write(sheetsToWorkbook(department(2, "医学院")))).rejects.toThrow(/在课证处理期间被改动了/);
@@ -196,3 +196,74 @@ test("clear says which cells it kept because the user wrote over what we wrote t
   expect(after.cells[cell][0]).toBe("已电话通知本人");
   expect(after.cells[header]?.[0] ?? null).toBeNull();
 }, 120000);
+
+describe("an output never replaces another input, a filled roster, or a file open elsewhere", () => {
+  test("-o naming an input other than the one --in-place may replace is refused in one line, nothing changed", () => {
+    const roster = path.join(dir, "名册-输入.xlsx");
+    fs.copyFileSync(A, roster);
+    const before = bytes(roster);
+    const settings = path.join(dir, "中心设置.xlsx");
+    fs.copyFileSync(A, settings);
+    for (const [args, victim] of [
+      [["merge", A, B, "--settings", settings, "-o", settings], settings],
+      [["import", roster, "--into", A, "-o", roster], roster],
+    ] as [string[], string][]) {
+      const was = bytes(victim);
+      const r = kezheng(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+      expect(r.stderr).toMatch(/就是输入文件/);
+      expect(bytes(victim).equals(was)).toBe(true);
+    }
+    expect(bytes(roster).equals(before)).toBe(true);
+  });
+
+  test("template and demo never write over an existing file (it may be a filled roster); demo's own default may be replaced", () => {
+    const roster = path.join(dir, "信息工程学院-填好的.xlsx");
+    fs.copyFileSync(A, roster);
+    const before = bytes(roster);
+    for (const args of [["template", "-o", roster], ["demo", "-o", roster]]) {
+      const r = kezheng(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/已存在：课证不会覆盖已有的文件/);
+    }
+    expect(bytes(roster).equals(before)).toBe(true);
+    const demoDir = tmpDir();
+    expect(kezheng(["demo"], { cwd: demoDir }).code).toBe(0);
+    expect(kezheng(["demo"], { cwd: demoDir }).code).toBe(0);
+  }, 60000);
+
+  test("a file open in LibreOffice or Excel (its lock file beside it) is not replaced; --in-place on a link writes the file it points to", () => {
+    const f = path.join(dir, "打开着.xlsx");
+    fs.copyFileSync(A, f);
+    const before = bytes(f);
+    for (const lock of [`.~lock.打开着.xlsx#`, `~$打开着.xlsx`]) {
+      fs.writeFileSync(path.join(dir, lock), "lock");
+      const r = kezheng(["run", f, "--in-place"]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/正在 .* 中打开/);
+      fs.rmSync(path.join(dir, lock));
+    }
+    expect(bytes(f).equals(before)).toBe(true);
+    const link = path.join(dir, "快捷方式.xlsx");
+    fs.symlinkSync(f, link);
+    expect(kezheng(["run", link, "--in-place"]).code).toBeLessThan(2);
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(bytes(f).equals(before)).toBe(false);
+    expect(new TextDecoder().decode(readParts(f)["xl/workbook.xml"])).toMatch(/_kz/);
+  }, 60000);
+});
+
+test("wrong arguments are said in Chinese, in one line, exit 2", () => {
+  for (const [args, said] of [
+    [["run"], /缺少参数 file/],
+    [["check", A, "--bogus"], /不认识的选项 --bogus/],
+    [["fill", A], /缺少必需的选项 --from/],
+    [["bogus"], /没有 bogus 这个命令/],
+  ] as [string[], RegExp][]) {
+    const r = kezheng(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(said);
+    expect(r.stderr).not.toMatch(/error:/);
+  }
+});

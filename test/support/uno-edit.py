@@ -56,6 +56,8 @@ def edit(doc, ops):
             s.Name = o["to"]
         elif op == "move":
             sheets.moveByName(o["sheet"], o["to"])
+        elif op == "copy":
+            sheets.copyByName(o["sheet"], o["to"], sheets.Count)
         elif op == "set":
             s.getCellRangeByName(o["cell"]).setString(o["text"])
         else:

@@ -66,6 +66,8 @@ export type UserEdit =
   | { op: "insertCols" | "deleteCols" | "insertRows" | "deleteRows"; sheet: string; at: number; count?: number }
   | { op: "rename"; sheet: string; to: string }
   | { op: "move"; sheet: string; to: number }
+  /** LibreOffice only: a copy of the sheet, named `to`, at the end (as "Move or Copy… > Copy"). */
+  | { op: "copy"; sheet: string; to: string }
   | { op: "set"; sheet: string; cell: string; text: string };
 
 /** The edits done by LibreOffice through UNO (it keeps names, formulas and notes in step) or by openpyxl (it moves cells only). */

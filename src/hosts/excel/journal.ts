@@ -3,7 +3,7 @@
 // the user's edits, the cells they name loaded in a few requests and verified before anything is
 // blanked. A journal written on the command line reads the same here, and the other way round.
 import { CONTROL_SHEET, rawText } from "../../app/control";
-import { JOURNAL_HEADER, JOURNAL_MARK, parseNamedRange, resolveJournal, RUN_NAME, SHEET_MARK, type CellNow, type JournalRow, type NamedRange, type ResolvedJournal } from "../../app/journal";
+import { JOURNAL_HEADER, JOURNAL_MARK, ourMarkedSheets, parseNamedRange, resolveJournal, RUN_NAME, SHEET_MARK, type CellNow, type JournalRow, type NamedRange, type ResolvedJournal } from "../../app/journal";
 import { parseA1, type CellValue, type Grid } from "../../forms/grid";
 import { Batch, CELL_BUDGET, REQUEST_BUDGET } from "./batch";
 
@@ -153,6 +153,9 @@ export async function readJournal(context: Excel.RequestContext, batch: Batch, n
 
   const sheetList = names.sheets.map((s) => s.name);
   const exists = new Set(sheetList);
+  // A user's copy of one of our sheets carries our mark too: hers while the original stands.
+  const own = new Set(ourMarkedSheets([...ours], rows, (name) => exists.has(name)));
+  for (const name of [...ours]) if (!own.has(name)) ours.delete(name);
   const anchors = new Map<string, NamedRange>();
   for (const s of names.sheets) {
     for (const n of s.names.items) {

@@ -1,7 +1,7 @@
 // The journal in a package: found by its mark (a legacy one by its name and header), its anchors
 // resolved through the workbook's defined names, the cells they name read as they are now.
 import { CONTROL_SHEET, rawText } from "../../app/control";
-import { JOURNAL_HEADER, JOURNAL_MARK, parseNamedRange, resolveJournal, SHEET_MARK, type CellNow, type JournalRow, type NamedRange, type ResolvedJournal } from "../../app/journal";
+import { JOURNAL_HEADER, JOURNAL_MARK, ourMarkedSheets, parseNamedRange, resolveJournal, SHEET_MARK, type CellNow, type JournalRow, type NamedRange, type ResolvedJournal } from "../../app/journal";
 import type { Grid } from "../../forms/grid";
 import { definedNames } from "./book";
 import type { XlsxPackage } from "./package";
@@ -12,7 +12,7 @@ export interface Journal {
   sheet: string;
   rows: JournalRow[];
   resolved: ResolvedJournal;
-  /** Sheets we created, known by their mark (the journal among them). */
+  /** Sheets we created, known by their mark (the journal among them; a user's copy of one of ours not). */
   ours: Set<string>;
 }
 
@@ -49,14 +49,14 @@ function journalSheet(pkg: XlsxPackage, ctx: ReadContext): { name: string; grid:
 export function readJournal(pkg: XlsxPackage): Journal | null {
   const ctx = readContext(pkg);
   const found = journalSheet(pkg, ctx);
-  const ours = new Set(sheetsMarked(pkg, SHEET_MARK));
   if (!found) return null;
-  ours.add(found.name);
   const rows: JournalRow[] = found.grid.rows.slice(1).filter((r) => r.length).map((r) => {
     const v = (i: number) => rawText(r[i] ?? null);
     return { kind: v(0), sheet: v(1), where: v(2), data: v(3) };
   });
   const refs = new Map(pkg.sheets().filter((s) => s.isWorksheet && pkg.has(s.path)).map((s) => [s.name, s]));
+  const ours = new Set(ourMarkedSheets(sheetsMarked(pkg, SHEET_MARK), rows, (name) => refs.has(name)));
+  ours.add(found.name);
   const names = definedNames(pkg);
   const sheetList = pkg.sheets();
   const loaded = new Map<string, { grid: Grid; formulas: Map<number, number[]> }>();

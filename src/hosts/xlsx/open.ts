@@ -8,6 +8,7 @@ const CFB = Uint8Array.of(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1);
 const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
 const utf16le = (s: string) => Uint8Array.from([...s].flatMap((c) => [c.charCodeAt(0), 0]));
 const ENCRYPTION_INFO = utf16le("EncryptionInfo");
+const ODS_MIMETYPE = ascii("application/vnd.oasis.opendocument.spreadsheet");
 /** Every .xlsx package holds this part; zip entry names are stored as plain text. */
 const WORKBOOK_PART = ascii("xl/workbook.xml");
 
@@ -40,6 +41,9 @@ export function unusableReason(file: string, head: Uint8Array): string | null {
     const what = ext === ".csv" ? "是 CSV 文本文件" : "不是 Excel 工作簿";
     return `${name} ${what}：请在 Excel 或 WPS 中打开后“另存为”Excel 工作簿（.xlsx）再试。`;
   }
+  if (contains(head.subarray(0, 256), ODS_MIMETYPE)) {
+    return `${name} 是 LibreOffice 的 ODS 格式：课证可以检查它，但写回需要 .xlsx。请在 LibreOffice 或 WPS 中“另存为”Excel 工作簿（.xlsx）后再试。`;
+  }
   if (!contains(head, WORKBOOK_PART)) return notAWorkbook(name);
   return null;
 }
@@ -50,7 +54,6 @@ export function notAWorkbook(name: string): string {
 
 /** What the bytes are, for reading (check, merge): .xlsx/.xlsm, .xls, .ods or .csv, by content, not by name. */
 export type ReadableKind = "xlsx" | "xls" | "ods" | "csv";
-const ODS_MIMETYPE = ascii("application/vnd.oasis.opendocument.spreadsheet");
 
 export function readableKind(file: string, bytes: Uint8Array): ReadableKind {
   const name = basename(file);

@@ -28,7 +28,7 @@ export class XlsxWorkbook implements WorkbookPort {
   async readSheets(progress?: Progress): Promise<Grid[]> {
     const grids = readGrids(this.pkg, progress);
     const journal = readJournal(this.pkg);
-    return userGrids(grids, { sheets: new Set(sheetsMarked(this.pkg, SHEET_MARK)), journal: journal?.sheet ?? null, resolved: journal?.resolved ?? null });
+    return userGrids(grids, { sheets: journal?.ours ?? new Set(sheetsMarked(this.pkg, SHEET_MARK)), journal: journal?.sheet ?? null, resolved: journal?.resolved ?? null });
   }
 
   async clearWriteBack(): Promise<boolean> {

@@ -225,7 +225,7 @@ function restoredFill(saved: SavedCell): string | null {
  */
 export function clearWriteBack(pkg: XlsxPackage, skips?: JournalSkips): boolean {
   const journal = readJournal(pkg);
-  const marked = sheetsMarked(pkg, SHEET_MARK);
+  const marked = journal ? [...journal.ours] : sheetsMarked(pkg, SHEET_MARK);
   if (!journal && marked.length === 0) return false;
   const styles = new Styles(pkg);
   const refs = new Map(pkg.sheets().filter((s) => s.isWorksheet).map((s) => [s.name, s]));
