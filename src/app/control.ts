@@ -1,7 +1,7 @@
 // The control sheet: a hidden sheet in which the product journals what it wrote and what was
 // there before, so that everything it writes can be removed again (forms.md "What is written back").
 import { cellText, type CellValue, type Grid } from "../forms/grid";
-import type { ResolvedColumn, ResolvedJournal } from "./journal";
+import { GENERATED_NAME, JOURNAL_HEADER, type ResolvedColumn, type ResolvedJournal } from "./journal";
 
 export const CONTROL_SHEET = "_kz";
 
@@ -41,4 +41,17 @@ export function userGrids(grids: readonly Grid[], ours: { sheets: ReadonlySet<st
     for (const r of rows) while (r.length > 0 && r[r.length - 1] === null) r.pop();
     return { ...g, rows };
   });
+}
+
+/**
+ * A run's output saved in a format without names (.xls, .ods: no marks, no anchors): its journal
+ * sheet, found by its header, still lists the sheets we generated; those that keep the names we
+ * give them are flagged ours, so check and merge read the user's sheets, not our copies of them.
+ */
+export function userGridsWithoutNames(grids: readonly Grid[]): Grid[] {
+  const journal = grids.find((g) => JOURNAL_HEADER.every((h, i) => rawText(g.rows[0]?.[i] ?? null) === h));
+  if (!journal) return [...grids];
+  const listed = new Set(journal.rows.slice(1).filter((r) => rawText(r[0] ?? null) === "sheet").map((r) => rawText(r[1] ?? null)));
+  const ours = new Set(grids.filter((g) => listed.has(g.name) && GENERATED_NAME.test(g.name)).map((g) => g.name));
+  return userGrids(grids, { sheets: ours, journal: journal.name, resolved: null });
 }

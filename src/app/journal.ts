@@ -192,7 +192,8 @@ export interface ResolvedJournal {
 }
 
 const LEGACY_HEADER = /（解析）$|课程结果$|^(已合格相关课程数|可认定等级|认定状态|说明)$/;
-const LEGACY_SHEET = /^(备案表|申报人员花名册|认定计划|上报数据|成绩确认表|获证人员汇总表|公示名单|认定统计|督导汇总|归档清单|_kz_data)(\(\d+\))?$/;
+/** The names the product gives the sheets it generates (a clash gets "(2)"; the 备案表 splits as "备案表（2）"). */
+export const GENERATED_NAME = /^(备案表|申报人员花名册|认定计划|上报数据|成绩确认表|获证人员汇总表|公示名单|认定统计|督导汇总|归档清单|_kz_data)(\(\d+\)|（\d+）)?$/;
 
 /**
  * Where each journalled column and mark is now, and which of its cells are still ours. Columns are
@@ -222,7 +223,7 @@ export function resolveJournal(rows: readonly JournalRow[], host: JournalHost): 
       if (e.where !== "version") out.workbook.push(e);
     } else if (e.kind === "sheet") {
       // Without marks (a journal from before them, or marks a writer dropped), ours go by the names the product gives them.
-      if ((legacy || host.marksLost) && LEGACY_SHEET.test(e.sheet) && host.has(e.sheet)) out.legacySheets.push(e.sheet);
+      if ((legacy || host.marksLost) && GENERATED_NAME.test(e.sheet) && host.has(e.sheet)) out.legacySheets.push(e.sheet);
       else if (legacy) out.skips.entries++;
       // Ours go by their mark: a sheet the entry names that carries none is the user's.
       else if (host.has(e.sheet)) out.skips.entries++;

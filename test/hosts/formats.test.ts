@@ -115,3 +115,17 @@ test("merge reads a folder of .xlsx, .xls and .ods departments alike, one with i
   const level = (list: { idNumber: string; eligibleLevel: number | null }[]) => Object.fromEntries(list.map((a) => [a.idNumber, a.eligibleLevel]));
   expect(level(merged.applicants)).toEqual(Object.assign({}, ...alone.map((a) => level(a.applicants))));
 }, 120000);
+
+test("a run's output saved as .xls or .ods (no names, no marks) is read as the user's sheets: our generated copies are not taken for her roster", async () => {
+  const dir = tmpDir();
+  const input = await writeFixture(syntheticDepartment({ seed: 35, applicants: 40, defects: true }).sheets, path.join(dir, "学院.xlsx"));
+  const out = path.join(dir, "学院-课证.xlsx");
+  expect(kezheng(["run", input, "-o", out]).code).toBeLessThan(2);
+  const expected = JSON.parse(kezheng(["check", input, "--json"]).stdout).applicants;
+  for (const ext of ["xls", "ods"] as const) {
+    const saved = libreofficeConvert(out, ext);
+    const r = kezheng(["check", saved, "--json"]);
+    expect(r.stderr).toBe("");
+    expect(JSON.parse(r.stdout).applicants).toEqual(expected);
+  }
+}, 180000);

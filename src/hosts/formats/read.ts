@@ -4,6 +4,7 @@
 import { SUMMARY_MARK, type DepartmentInput } from "../../app/merge";
 import { messageFor } from "../../domain/messages";
 import { markedSheet } from "../xlsx/book";
+import { userGridsWithoutNames } from "../../app/control";
 import { UnusableWorkbook } from "../../app/port";
 import type { Grid } from "../../forms/grid";
 import { basename, readableKind } from "../xlsx/open";
@@ -19,7 +20,7 @@ export async function readAnyGrids(file: string, bytes: Uint8Array): Promise<Gri
   switch (kind) {
     case "xlsx": return XlsxWorkbook.fromBytes(file, bytes).readSheets();
     case "xls":
-    case "ods": return readWithSheetJs(name, bytes, kind);
+    case "ods": return userGridsWithoutNames(await readWithSheetJs(name, bytes, kind));
     case "csv": return [readCsv(name.replace(/\.[^.]*$/, ""), bytes, name)];
   }
 }
