@@ -108,7 +108,7 @@ function unite(earlier: ParsedEntry, later: ParsedEntry, issues: Issue[]): Parse
       scores[p] = later.scores[p];
     } else if (cellText(before) !== cellText(value)) {
       const where = entry.at[p] as PartCell;
-      issues.push(issueAt(at.sheet, at.row, at.col, "GRADE_CONFLICT", { value: entry.course, other: `${where.sheet}!${where.row + 1}`, expected: cellText(before) }));
+      issues.push(issueAt(at.sheet, at.row, at.col, "GRADE_CONFLICT", { value: entry.course, other: `工作表“${where.sheet}”第 ${where.row + 1} 行`, expected: cellText(before) }));
     }
   }
   entry.totalOnly = entry.totalOnly && later.entry.totalOnly;

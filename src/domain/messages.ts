@@ -84,7 +84,7 @@ export const MESSAGES = {
   SCORE_PENDING_MAKEUP: { severity: "info", zh: () => `初次成绩不及格，尚无补考成绩：补考后再录入。`, en: () => `First score failed, no makeup yet.` },
   SCORE_FAILED_AFTER_MAKEUP: { severity: "warning", zh: (p) => p.value === "course" ? `补考仍不及格：按设置该课程不计入合格课程。` : `补考仍不及格：按通知“若仍不及格，取消认定资格”。`, en: (p) => p.value === "course" ? `Failed after makeup: this course does not count.` : `Failed after makeup: disqualified (notice §五(六)2).` },
   GRADE_DUPLICATE_COURSE: { severity: "warning", zh: (p) => `该生的“${p.value}”成绩已在第 ${p.other} 行登记：本行不计，请删除重复行。`, en: (p) => `Course "${p.value}" already recorded on row ${p.other}; this row is ignored.` },
-  GRADE_CONFLICT: { severity: "error", zh: (p) => `该生“${p.value}”的这一项成绩已在第 ${p.other} 行登记为“${p.expected}”，与本行不同：请核对后删除错误的一行。`, en: (p) => `"${p.value}": this score was recorded on row ${p.other} as "${p.expected}" and differs here; remove the wrong row.` },
+  GRADE_CONFLICT: { severity: "error", zh: (p) => `该生课程“${p.value}”的这一项成绩已在${p.other}登记为“${p.expected}”，与本行不同：请核对后删除错误的一行。`, en: (p) => `"${p.value}": this score was recorded at ${p.other} as "${p.expected}" and differs here; remove the wrong row.` },
   GRADE_RETAKE: { severity: "warning", zh: (p) => `“${p.value}”的重修成绩不计入（通知只允许补考一次）：认定按正常考试和补考成绩。`, en: (p) => `Retake score for "${p.value}" does not count (one makeup only).` },
   GRADE_TOTAL_ONLY: { severity: "warning", zh: (p) => `“${p.value}”只有总评成绩，看不出理论和实操是否都合格：该课程暂不计入，请导出含理论、实操分项的成绩。`, en: (p) => `"${p.value}" has only a total score: it cannot show both parts passed and does not count yet.` },
   TALL_ITEM_UNKNOWN: { severity: "warning", zh: (p) => `成绩分项${v(p)}无法识别（应为理论、实操或总评等）：本行不计。`, en: (p) => `Score item ${v(p)} is not recognised (theory, practical or total); this row is ignored.` },

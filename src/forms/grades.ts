@@ -239,7 +239,7 @@ function readTall(d: Detected): GradeRegister {
       // A 缓考 sitting replaces a first sitting that recorded only the deferral.
       const deferredFirst = sitting === "deferred" && (isBlank(before) || headerKey(cellText(before)) === "缓考");
       if (!deferredFirst) {
-        if (cellText(before) !== cellText(score)) issues.push(issueAt(t.sheet, row, scoreCol, "GRADE_CONFLICT", { value: course, other: String(earlier.row + 1), expected: cellText(before) }));
+        if (cellText(before) !== cellText(score)) issues.push(issueAt(t.sheet, row, scoreCol, "GRADE_CONFLICT", { value: course, other: `第 ${earlier.row + 1} 行`, expected: cellText(before) }));
         continue;
       }
     }

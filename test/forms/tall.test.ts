@@ -84,7 +84,7 @@ test("several registers: the department's long register and a pasted export are 
   const r = await check(long, tall(rows));
   expect(r.applicants[0]).toMatchObject({ passedCourses: 8, status: "eligible" });
   expect(codes(r)).toEqual(["成绩导出!F9:GRADE_CONFLICT"]);
-  expect(r.issues.find((i) => i.code === "GRADE_CONFLICT")?.message).toMatch(/成绩登记册!2/);
+  expect(r.issues.find((i) => i.code === "GRADE_CONFLICT")?.message).toMatch(/已在工作表“成绩登记册”第 2 行登记为/);
 });
 
 /** A long register as rows of the tall layout. */
