@@ -94,11 +94,14 @@ export function certifiedSheet(list: readonly OutputApplicant[], ctx: OutputCont
   });
 }
 
+/** The header of the summary's 汇总情况: no department's sheet has it (how a summary saved without our mark is known). */
+export const SUMMARY_HEADERS = ["文件", "二级学院", "是否汇总", "申报人数", "错误数", "说明"] as const;
+
 /** The centre's summary: the school-wide sheets, with each applicant's source file and department. */
 export function schoolSheets(list: readonly OutputApplicant[], ctx: OutputContext, files: { file: string; merged: boolean; reason?: string; applicants: number; errors: number; department: string }[]): SheetSpec[] {
   const status = tableSheet("汇总情况", {
     title: `${ctx.schoolName}职业技能等级认定汇总情况`, subtitle: `认定年度：${ctx.assessmentYear}　　${files.filter((f) => f.merged).length} 个文件已汇总，${files.filter((f) => !f.merged).length} 个未汇总`,
-    headers: ["文件", "二级学院", "是否汇总", "申报人数", "错误数", "说明"],
+    headers: [...SUMMARY_HEADERS],
     rows: files.map((f) => [f.file, f.department, f.merged ? "已汇总" : "未汇总", f.applicants, f.errors, f.reason ?? (f.errors > 0 ? "有错误，请该学院按检查结果修改后重新报送" : "")]),
     widths: [30, 20, 10, 10, 8, 60],
   });

@@ -11,7 +11,7 @@ import { OutputTarget } from "../../src/cli/output";
 import { sheetsToWorkbook } from "../../src/hosts/xlsx/sheets";
 import { kezheng, ROOT } from "../support/cli";
 import { tmpDir, writeFixture } from "../support/workbooks";
-import { openpyxlDump, readParts, userEdit, type DumpedSheet } from "../support/writers";
+import { libreofficeConvert, openpyxlDump, readParts, userEdit, type DumpedSheet } from "../support/writers";
 
 const dir = tmpDir();
 const folder = path.join(dir, "各学院");
@@ -88,8 +88,15 @@ describe("merge cannot eat its inputs", () => {
     fs.copyFileSync(inFolder, path.join(dir, "农牧学院.xlsx"));
     const third = kezheng(["merge", A, path.join(dir, "农牧学院.xlsx"), "-o", path.join(dir, "third.xlsx")]);
     expect(third.stdout).toMatch(/共 20 名申报人/);
+    // Saved as .xls by LibreOffice (where our mark may not survive): known by its 汇总情况.
+    const asXls = path.join(folder, "上次汇总.xls");
+    fs.copyFileSync(libreofficeConvert(inFolder, "xls"), asXls);
     fs.rmSync(inFolder);
-  });
+    const fourth = kezheng(["merge", folder, "-o", path.join(dir, "fourth.xlsx")]);
+    expect(fourth.stdout).toMatch(/共 40 名申报人/);
+    expect(fourth.stdout).toContain(`已跳过  ${path.basename(asXls)}：这是课证生成的汇总结果`);
+    fs.rmSync(asXls);
+  }, 120000);
 });
 
 describe("written files keep what protects them", () => {

@@ -6,7 +6,9 @@ import { messageFor } from "../../domain/messages";
 import { markedSheet } from "../xlsx/book";
 import { userGridsWithoutNames } from "../../app/control";
 import { UnusableWorkbook } from "../../app/port";
-import type { Grid } from "../../forms/grid";
+import { HEADER_SCAN_ROWS } from "../../forms/detect";
+import { SUMMARY_HEADERS } from "../../forms/generated";
+import { cellText, type Grid } from "../../forms/grid";
 import { basename, readableKind } from "../xlsx/open";
 import { XlsxWorkbook } from "../xlsx/workbook";
 import { readCsv } from "./csv";
@@ -46,11 +48,14 @@ export async function readDepartments(sources: readonly { file: string; bytes: (
         continue;
       }
       seen.push({ file: name, bytes: b });
-      if (readableKind(file, b) === "xlsx" && markedSheet(XlsxWorkbook.fromBytes(file, b).pkg, SUMMARY_MARK) !== null) {
+      const marked = readableKind(file, b) === "xlsx" && markedSheet(XlsxWorkbook.fromBytes(file, b).pkg, SUMMARY_MARK) !== null;
+      const grids = marked ? [] : await readAnyGrids(file, b);
+      // Our mark, or (saved as .xls/.ods, where names may not survive) our 汇总情况's header.
+      if (marked || grids.some(isSummaryStatus)) {
         inputs.push({ file: name, skipped: messageFor("FILE_IS_SUMMARY"), summary: true });
         continue;
       }
-      inputs.push({ file: name, grids: await readAnyGrids(file, b) });
+      inputs.push({ file: name, grids });
     } catch (e) {
       if (e instanceof UnusableWorkbook) inputs.push({ file: name, error: e.message });
       else throw e;
@@ -64,3 +69,5 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
+
+const isSummaryStatus = (g: Grid) => g.rows.slice(0, HEADER_SCAN_ROWS).some((r) => SUMMARY_HEADERS.every((h, i) => cellText(r[i] ?? null) === h));
