@@ -47,7 +47,12 @@ const samePlace = (a: string, b: string) => {
 function walk(root: string, skip: string | null): PhotoSource[] {
   const found: PhotoSource[] = [];
   const skipReal = skip !== null && fs.existsSync(skip) ? fs.realpathSync(skip) : skip;
+  // A folder reached twice (a link to a parent, a shortcut to a sibling) is walked once.
+  const seen = new Set<string>();
   const visit = (abs: string, rel: string) => {
+    const real = fs.realpathSync(abs);
+    if (seen.has(real) || real === skipReal) return;
+    seen.add(real);
     for (const entry of fs.readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const full = path.join(abs, entry.name);
       const relPath = rel ? `${rel}/${entry.name}` : entry.name;
@@ -56,16 +61,26 @@ function walk(root: string, skip: string | null): PhotoSource[] {
       const s = fs.statSync(full, { throwIfNoEntry: false });
       if (!s) continue;
       if (s.isDirectory()) {
-        if (skipReal === null || fs.realpathSync(full) !== skipReal) visit(full, relPath);
+        visit(full, relPath);
         continue;
       }
       if (!s.isFile() || s.size === 0) continue;
       if (kind === "sniff" && sniffImage(head(full)) === "unknown") continue;
-      found.push({ path: relPath, size: s.size, modified: s.mtimeMs, read: () => new Uint8Array(fs.readFileSync(full)) });
+      found.push({ path: relPath, size: s.size, modified: s.mtimeMs, read: () => readPhoto(full, relPath) });
     }
   };
   visit(root, "");
   return found;
+}
+
+function readPhoto(file: string, rel: string): Uint8Array {
+  try {
+    return new Uint8Array(fs.readFileSync(file));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (!code) throw e;
+    throw new UnusableWorkbook(`无法读取照片 ${rel}（${code}）：请确认它没有被其他程序占用、有读取权限，且在检查期间没有被移走。`);
+  }
 }
 
 function head(file: string): Uint8Array {

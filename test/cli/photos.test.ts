@@ -217,6 +217,13 @@ describe("kezheng photos", () => {
     const withOut = JSON.parse(kezheng(["photos", photos, "--roster", roster, "-o", inside, "--json"]).stdout) as { photos: { path: string }[] };
     expect(withOut.photos.some((p) => p.path.startsWith("输出/"))).toBe(false);
     fs.rmSync(inside, { recursive: true });
+    // A link back to a parent folder is walked once.
+    const looped = path.join(dir, "循环");
+    fs.mkdirSync(path.join(looped, "子"), { recursive: true });
+    fs.copyFileSync(path.join(photos, `${F[0].id}.jpg`), path.join(looped, "子", `${F[0].id}.jpg`));
+    fs.symlinkSync("..", path.join(looped, "子", "上一层"));
+    const once = JSON.parse(kezheng(["photos", looped, "--roster", roster, "--json"]).stdout) as { photos: { path: string }[] };
+    expect(once.photos.map((p) => p.path)).toEqual([`子/${F[0].id}.jpg`]);
     const none = kezheng(["photos", path.join(dir, "没有"), "--roster", roster]);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/^kezheng：找不到照片文件夹/);
