@@ -152,6 +152,7 @@ describe("kezheng photos", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/错误 .*没有找到该申报人的照片/);
     expect(r.stdout).toMatch(/IMG_20231101_0001\.jpg/);
+    expect(r.stdout).toContain(`需要照片的申报人 ${F.length + 1} 人（花名册行），有可用照片的 ${F.length - 4} 人。`);
     const names = fs.readdirSync(out).filter((n) => !n.startsWith(".")).sort();
     const missing = new Set(expected.filter(([c]) => c === "PHOTO_MISSING" || c === "PHOTO_NOT_JPEG" || c === "PHOTO_UNREADABLE").map(([, , row]) => row));
     expect(names).toEqual(F.filter((p) => !missing.has(p.row)).map((p) => `${p.id}.jpg`).sort());
