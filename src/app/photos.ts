@@ -39,13 +39,21 @@ export interface JpegHeader {
   complete: boolean;
 }
 
+/** The image library could not decode the bytes (damaged, cut short, not what the header says). */
+export class PhotoUndecodable extends Error {
+  constructor(readonly detail: string) {
+    super(`the JPEG does not decode: ${detail}`);
+    this.name = "PhotoUndecodable";
+  }
+}
+
 /** What the photo checks need from an image library (hosts/images implements it). */
 export interface PhotoImages {
   hash(bytes: Uint8Array): string;
   sniff(bytes: Uint8Array): ImageFormat;
   /** null when the bytes have no JPEG frame header. */
   jpegHeader(bytes: Uint8Array): JpegHeader | null;
-  /** Decodes the JPEG (throws when it does not decode) and measures the edges of the upright picture. */
+  /** Decodes the JPEG (throws PhotoUndecodable when it does not) and measures the edges of the upright picture. */
   inspect(bytes: Uint8Array, orientation: number): { nearWhite: boolean; lightness: number };
   /** Decoded, turned upright, downscaled to fit the box (never enlarged); encode it at a quality 1-100. */
   render(bytes: Uint8Array, orientation: number, boxW: number, boxH: number): { width: number; height: number; encode(quality: number): Uint8Array };
@@ -185,9 +193,9 @@ export function checkPhotos(sources: readonly PhotoSource[], result: CheckResult
     if (header?.complete) {
       try {
         look = images.inspect(f.source.read(), header.orientation);
-      } catch {
-        // jpeg-js's reason is English and technical: the secretary is told the file is damaged.
-        look = null;
+      } catch (e) {
+        // Only the decoder's refusal is the photo's fault (its English reason is not for the secretary).
+        if (!(e instanceof PhotoUndecodable)) throw e;
       }
     }
     if (header === null || look === null) {

@@ -1,6 +1,7 @@
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
+import { PhotoUndecodable } from "../../src/app/photos";
 import { isNearWhite, measureBorder } from "../../src/hosts/images/border";
 import { decodeJpeg, encodeJpeg } from "../../src/hosts/images/codec";
 import { exifOrientation, readJpegInfo } from "../../src/hosts/images/jpeginfo";
@@ -82,7 +83,7 @@ describe("image bytes", () => {
   });
 
   test("bytes that are not a JPEG do not decode: an error, never a picture of nothing", () => {
-    expect(() => decodeJpeg(read("p.png"))).toThrow();
+    expect(() => decodeJpeg(read("p.png"))).toThrow(PhotoUndecodable);
   });
 
   test("downscaling averages areas, partial pixels weighted, and never enlarges", () => {

@@ -1,14 +1,21 @@
 // JPEG decoding and encoding: jpeg-js, pure JavaScript, so the bytes written are the same in Node,
 // the page's worker and the pane (a browser's canvas encoder differs from one browser to the next).
 import { decode, encode } from "jpeg-js";
+import { PhotoUndecodable } from "../../app/photos";
 import type { Raster } from "./raster";
 
 /** A phone photo is 12-50 megapixels; more than this is not a photo to decode in a pane. */
 const MAX_MEGAPIXELS = 100;
 
-/** The pixels of a JPEG; throws when the data does not decode. */
+/** The pixels of a JPEG; throws PhotoUndecodable when the data does not decode. */
 export function decodeJpeg(bytes: Uint8Array): Raster {
-  const image = decode(bytes, { useTArray: true, formatAsRGBA: true, tolerantDecoding: true, maxResolutionInMP: MAX_MEGAPIXELS, maxMemoryUsageInMB: 1024 });
+  let image: { width: number; height: number; data: Uint8Array };
+  try {
+    image = decode(bytes, { useTArray: true, formatAsRGBA: true, tolerantDecoding: true, maxResolutionInMP: MAX_MEGAPIXELS, maxMemoryUsageInMB: 1024 });
+  } catch (e) {
+    throw new PhotoUndecodable(e instanceof Error ? e.message : String(e));
+  }
+  if (!(image.width > 0 && image.height > 0)) throw new PhotoUndecodable("no picture");
   return { width: image.width, height: image.height, data: image.data };
 }
 
