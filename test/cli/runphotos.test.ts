@@ -7,7 +7,8 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { syntheticDepartment } from "../../src/app/synthetic";
-import { PHOTO_KEY_PREFIX } from "../../src/forms/photobox";
+import { PHOTO_KEY_PREFIX, photoKey } from "../../src/forms/photobox";
+import { XlsxWorkbook } from "../../src/hosts/xlsx/workbook";
 import { kezheng } from "../support/cli";
 import { makePhotos, PYTHON } from "../support/photos";
 import { pagesOf, printSheets, renderPage, type Word } from "../support/print";
@@ -170,6 +171,15 @@ test("run twice = once, part for part: again with --photos, and without (the pho
   sameParts(first, readParts(kept));
   expect(media(readParts(kept)).length).toBe(withPhoto.size);
 }, 120000);
+
+test("the photos placed are found again by key on our 备案表 (what a run without --photos keeps), each with the bytes placed", async () => {
+  const wb = XlsxWorkbook.fromBytes("out1.xlsx", new Uint8Array(fs.readFileSync(out1)));
+  const placed = await wb.placedPhotos();
+  expect([...placed.keys()].sort()).toEqual([...withPhoto].map(photoKey).sort());
+  const parts = readParts(out1);
+  const bytes = new Set(media(parts).map((n) => Buffer.from(parts[n]).toString("base64")));
+  for (const read of placed.values()) expect(bytes.has(Buffer.from(read()).toString("base64"))).toBe(true);
+});
 
 test("clear removes every picture, drawing, media part, relationship and content type we made, and nothing else", () => {
   const cleared = path.join(dir, "cleared.xlsx");
