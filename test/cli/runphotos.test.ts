@@ -13,7 +13,7 @@ import { kezheng } from "../support/cli";
 import { makePhotos, PYTHON } from "../support/photos";
 import { pagesOf, printSheets, renderPage, type Word } from "../support/print";
 import { tmpDir } from "../support/workbooks";
-import { openpyxlWorkbook, readParts, type Parts } from "../support/writers";
+import { libreofficeResave, openpyxlWorkbook, readParts, type Parts } from "../support/writers";
 
 const dir = tmpDir();
 const photosDir = path.join(dir, "照片");
@@ -170,6 +170,18 @@ test("run twice = once, part for part: again with --photos, and without (the pho
   expect(r.stderr).toBe("");
   sameParts(first, readParts(kept));
   expect(media(readParts(kept)).length).toBe(withPhoto.size);
+}, 120000);
+
+test("opened and saved by LibreOffice in between, the next run keeps the same photos, byte for byte", () => {
+  const resaved = libreofficeResave(out1, path.join(dir, "resaved.xlsx"));
+  const again = path.join(dir, "resaved-run.xlsx");
+  const r = kezheng(["run", resaved, "-o", again]);
+  expect(r.stderr).toBe("");
+  const photos = (file: string) => {
+    const parts = readParts(file);
+    return media(parts).map((n) => Buffer.from(parts[n]).toString("base64")).sort();
+  };
+  expect(photos(again)).toEqual(photos(out1));
 }, 120000);
 
 test("the photos placed are found again by key on our 备案表 (what a run without --photos keeps), each with the bytes placed", async () => {
