@@ -9,6 +9,10 @@ import * as path from "path";
 import { syntheticDepartment } from "../../src/app/synthetic";
 import { PHOTO_KEY_PREFIX, photoKey } from "../../src/forms/photobox";
 import { XlsxWorkbook } from "../../src/hosts/xlsx/workbook";
+import type { WorkbookPort } from "../../src/app/port";
+import { runWriteBack } from "../../src/app/run";
+import { useNativeZlib } from "../../src/hosts/xlsx/zip";
+import { nodeZlib } from "../../src/cli/nodezlib";
 import { kezheng } from "../support/cli";
 import { makePhotos, PYTHON } from "../support/photos";
 import { pagesOf, printSheets, renderPage, type Word } from "../support/print";
@@ -27,6 +31,9 @@ interface JsonReport {
   issues: { code: string; row?: number; photo?: string; severity: string }[];
   photos: { path: string; row?: number; output?: string }[];
 }
+
+useNativeZlib(nodeZlib);
+afterAll(() => useNativeZlib(null));
 
 let report: JsonReport;
 let filed: JsonReport["applicants"];
@@ -191,6 +198,26 @@ test("the photos placed are found again by key on our 备案表 (what a run with
   const parts = readParts(out1);
   const bytes = new Set(media(parts).map((n) => Buffer.from(parts[n]).toString("base64")));
   for (const read of placed.values()) expect(bytes.has(Buffer.from(read()).toString("base64"))).toBe(true);
+});
+
+test("an applicant no longer filed (his ID number now wrong): his photo is dropped, the others kept", async () => {
+  const gone = [...withPhoto][0];
+  const wb = XlsxWorkbook.fromBytes("out1.xlsx", new Uint8Array(fs.readFileSync(out1)));
+  // The workbook as the user left it, but for that one cell: the port reads her sheets, edited.
+  const port: WorkbookPort = {
+    readSheets: async () => (await wb.readSheets()).map((g) => ({ ...g, rows: g.rows.map((r) => r.map((v) => (v === gone ? "41010119990101001" : v))) })),
+    clearWriteBack: () => wb.clearWriteBack(),
+    applyPlan: (plan) => wb.applyPlan(plan),
+    placedPhotos: () => wb.placedPhotos(),
+  };
+  const r = await runWriteBack(port, {}, (x) => x.report);
+  expect(r.applicants.find((a) => a.idNumber === "41010119990101001")?.status).toBe("invalid");
+  const file = path.join(dir, "dropped.xlsx");
+  fs.writeFileSync(file, Buffer.concat(wb.toChunks()));
+  const parts = readParts(file);
+  const keys = Object.keys(parts).filter((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n)).flatMap((n) => [...decode(parts[n]).matchAll(/descr="(课证照片 [^"]*)"/g)].map((m) => m[1]));
+  expect(keys.sort()).toEqual([...withPhoto].filter((id) => id !== gone).map(photoKey).sort());
+  expect(media(parts).length).toBe(withPhoto.size - 1);
 });
 
 test("clear removes every picture, drawing, media part, relationship and content type we made, and nothing else", () => {
