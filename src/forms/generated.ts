@@ -273,9 +273,10 @@ const PHOTO_ROWS = 5;
 const FILING_ROW_HEIGHT = 22;
 /** The page prints at full size, so the photo box is 照片尺寸 on paper (a printed photo is pasted into
  * it): the columns stop growing where the page's width between 0.3-inch margins is used up (longer
- * values wrap; the labels fit), the box column is the photo's width. */
+ * values wrap; the labels, ID and student numbers fit), the box column is the photo's width. A 二寸
+ * box does not leave room for all that: its page prints about 4% smaller (fit to the page's width). */
 const FILING_SIDE_MARGINS = 0.3;
-const FILING_CAPS = (box: number) => [10.5, 21.5, 12.5, 14, 15, Math.max(7, 13 - Math.max(0, box - 13.5)), box];
+const FILING_CAPS = (box: number) => [10.5, 21.5, 12.5, box > 14 ? 12.5 : 14, 15, 13, box];
 
 /** Excel keeps at most 1,023 manual page breaks on a sheet: the 备案表 is split into sheets of at
  * most this many pages (备案表, 备案表（2）, ...). */
