@@ -1,6 +1,6 @@
-// The photos' benchmark (#19): a folder of one 40 KB JPEG per applicant, named by ID number, made
-// once with Pillow (one noisy picture, each copy made distinct by a JPEG comment), then
-// `kezheng run --photos` and a second run that keeps them, timed with their peak memory.
+// kezheng photos at scale (issue #19): one photo per applicant of a roster, ~40 KB each, named by ID
+// number. One Pillow photo, copied under each name with a comment segment that makes its bytes (and
+// hash) different. `node bench/photos.js [N]` prints time and peak memory; npm run bench calls it for 5,000.
 "use strict";
 const { spawnSync } = require("child_process");
 const fs = require("fs");
@@ -9,69 +9,75 @@ const path = require("path");
 
 const ROOT = path.join(__dirname, "..");
 
-const MAKE = `
-import io, json, os, random, sys
-from PIL import Image, ImageDraw
-ids, out, kb = json.load(open(sys.argv[1])), sys.argv[2], int(sys.argv[3])
-random.seed(19)
-img = Image.new("RGB", (295, 413), (250, 250, 250))
-d = ImageDraw.Draw(img)
-d.ellipse([-30, 290, 325, 620], fill=(40, 45, 60))
-d.ellipse([95, 90, 200, 230], fill=(225, 190, 160))
-px = img.load()
-noise = 4
-while True:
-    for y in range(413):
-        for x in range(295):
-            r, g, b = px[x, y]
-            n = random.randint(-noise, noise)
-            px[x, y] = (max(0, min(255, r + n)), max(0, min(255, g + n)), max(0, min(255, b + n)))
-    buf = io.BytesIO()
-    img.save(buf, "JPEG", quality=90)
-    if len(buf.getvalue()) >= kb * 1024 - 600:
-        break
-    noise += 2
-base = buf.getvalue()
-os.makedirs(out, exist_ok=True)
-for i, id in enumerate(ids):
-    note = ("kezheng bench %d" % i).encode()
-    com = b"\\xff\\xfe" + (len(note) + 2).to_bytes(2, "big") + note
-    with open(os.path.join(out, id + ".jpg"), "wb") as f:
-        f.write(base[:2] + com + base[2:])
-print(len(base))
-`;
+/** The roster's ID numbers, as kezheng reads them (lib/ is built by npm run bench). */
+async function rosterIds(roster) {
+  const { checkGrids } = require("../lib/app/check");
+  const { readGridsFromFile } = require("../lib/cli/files");
+  return checkGrids(await readGridsFromFile(roster)).applicants.map((a) => a.identity.idNumber).filter((id) => id.length === 18);
+}
 
-/** bench-data/photos-N/: a photo for every applicant of the roster with a 备案表 page. */
-function makePhotoFolder(roster, dir, kb = 40) {
-  const folder = path.join(dir, `photos-${path.basename(roster, ".xlsx")}`);
+/** DIR/photos-N: one ~40 KB JPEG per ID number (made once, kept). */
+async function makePhotoFolder(roster, dir, n) {
+  const folder = path.join(dir, `photos-${n}`);
   if (fs.existsSync(path.join(folder, ".done"))) return folder;
-  const check = spawnSync(process.execPath, [path.join(ROOT, "bin", "kezheng.js"), "check", roster, "--json"], { encoding: "utf8", maxBuffer: 1 << 30 });
-  const report = JSON.parse(check.stdout);
-  const ids = [...new Set(report.applicants.filter((a) => ["eligible", "downgrade", "review"].includes(a.status) && a.idNumber).map((a) => a.idNumber))];
-  const list = path.join(os.tmpdir(), `kz-bench-ids-${process.pid}.json`);
-  fs.writeFileSync(list, JSON.stringify(ids));
-  const r = spawnSync("/usr/bin/python3", ["-c", MAKE, list, folder, String(kb)], { encoding: "utf8" });
-  fs.rmSync(list, { force: true });
-  if (r.status !== 0) throw new Error(`making the photos failed (python3-pil): ${r.stderr.trim().split("\n").pop()}`);
+  fs.rmSync(folder, { recursive: true, force: true });
+  fs.mkdirSync(folder, { recursive: true });
+  const plan = path.join(dir, "photo-plan.json");
+  fs.writeFileSync(plan, JSON.stringify([{ path: "seed.jpg", noise: 24, quality: 92 }]));
+  const seedDir = path.join(dir, "photo-seed");
+  const r = spawnSync("/usr/bin/python3", [path.join(ROOT, "scripts", "make_photos.py"), plan, seedDir], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`make_photos.py: ${r.stderr}`);
+  const seed = fs.readFileSync(path.join(seedDir, "seed.jpg"));
+  for (const [k, id] of (await rosterIds(roster)).entries()) {
+    // SOI, then a COM segment carrying the number, then the rest: a valid JPEG with its own bytes.
+    const text = Buffer.from(`kezheng bench ${k}`);
+    const com = Buffer.concat([Buffer.from([0xff, 0xfe, 0, text.length + 2]), text]);
+    fs.writeFileSync(path.join(folder, `${id}.jpg`), Buffer.concat([seed.subarray(0, 2), com, seed.subarray(2)]));
+  }
   fs.writeFileSync(path.join(folder, ".done"), "");
   return folder;
 }
 
-/** Times `run --photos` and a second run keeping the photos; `measure` and `fmt` are run.js's. */
-function benchPhotos(roster, dataDir, measure, fmt) {
-  const folder = makePhotoFolder(roster, dataDir);
-  const files = fs.readdirSync(folder).filter((n) => n.endsWith(".jpg"));
-  const total = files.reduce((s, n) => s + fs.statSync(path.join(folder, n)).size, 0);
-  const out = path.join(os.tmpdir(), "kz-bench-photos.xlsx");
-  const again = path.join(os.tmpdir(), "kz-bench-photos-kept.xlsx");
-  console.log(`\n  Photos: ${files.length} JPEGs of ${(total / files.length / 1024).toFixed(0)} KB (${(total / 1048576).toFixed(0)} MB in all)`);
-  const placed = measure([path.join(ROOT, "bin", "kezheng.js"), "run", roster, "--photos", folder, "-o", out], "run --photos");
-  console.log(`  kezheng run --photos   ${fmt(placed)}   (goal < 1024 MiB)   output ${placed.failed ? "-" : (fs.statSync(out).size / 1048576).toFixed(1)} MB`);
-  if (placed.failed) return;
-  const kept = measure([path.join(ROOT, "bin", "kezheng.js"), "run", out, "-o", again], "run (photos kept)");
-  console.log(`  kezheng run on that output, photos kept   ${fmt(kept)}   output ${kept.failed ? "-" : (fs.statSync(again).size / 1048576).toFixed(1)} MB`);
-  const zip = spawnSync("/usr/bin/python3", ["-c", "import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nprint(z.testzip() or 'every entry verifies', sum(1 for n in z.namelist() if n.startswith('xl/media/')), 'media parts')", out], { encoding: "utf8" });
-  console.log(`  Python zipfile.testzip() of the run --photos output: ${zip.stdout.trim() || zip.stderr.trim().split("\n").pop()}`);
+/** Seconds and peak MiB of `kezheng photos FOLDER --roster ROSTER [-o OUT]`. */
+function timePhotos(folder, roster, out) {
+  const peakFile = path.join(os.tmpdir(), `kz-peak-photos-${process.pid}-${Date.now()}`);
+  fs.rmSync(out ?? "", { recursive: true, force: true });
+  const started = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ["-r", path.join(__dirname, "peak.js"), path.join(ROOT, "bin", "kezheng.js"), "photos", folder, "--roster", roster, ...(out ? ["-o", out] : [])], {
+    cwd: ROOT, env: { ...process.env, KZ_PEAK_FILE: peakFile }, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8", maxBuffer: 1 << 28,
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (r.status !== 0 && r.status !== 1) return { seconds, failed: r.stderr.trim().split("\n").pop() };
+  const mib = Number(fs.readFileSync(peakFile, "utf8")) / 1024;
+  fs.rmSync(peakFile, { force: true });
+  const files = out ? fs.readdirSync(out).filter((f) => f.endsWith(".jpg")).length : 0;
+  return { seconds, mib, files, summary: r.stdout.split("\n")[0] };
+}
+
+async function benchPhotos(roster, dir, n) {
+  const folder = await makePhotoFolder(roster, dir, n);
+  const count = fs.readdirSync(folder).filter((f) => f.endsWith(".jpg")).length;
+  const kb = fs.statSync(path.join(folder, fs.readdirSync(folder).find((f) => f.endsWith(".jpg")))).size / 1024;
+  const check = timePhotos(folder, roster, null);
+  const write = timePhotos(folder, roster, path.join(os.tmpdir(), `kz-bench-photos-out-${n}`));
+  const show = (m) => (m.failed ? `FAILED after ${m.seconds.toFixed(0)} s: ${m.failed}` : `${m.seconds.toFixed(2)} s, ${m.mib.toFixed(0)} MiB`);
+  console.log(`  kezheng photos (${count} photos of ${kb.toFixed(0)} KB)          ${show(check)}`);
+  console.log(`  kezheng photos -o OUT (writes ${write.files ?? "-"} JPEGs)   ${show(write)}`);
 }
 
 module.exports = { benchPhotos, makePhotoFolder };
+
+if (require.main === module) {
+  const n = Number(process.argv[2] || 5000);
+  const { makeRoster } = require("./make-data");
+  const data = path.join(ROOT, "bench-data");
+  makeRoster(n, data)
+    .then((roster) => {
+      console.log(`${n} applicants`);
+      return benchPhotos(roster, data, n);
+    })
+    .catch((e) => {
+      console.error(e.message);
+      process.exit(1);
+    });
+}
