@@ -60,6 +60,16 @@ beforeAll(() => {
   report = JSON.parse(r.stdout) as JsonReport;
 }, 120000);
 
+test("--photos naming no folder: one Chinese line, exit 2, nothing written", () => {
+  const out = path.join(dir, "never.xlsx");
+  for (const [where, says] of [[path.join(dir, "没有这个文件夹"), /找不到照片文件夹/], [input, /不是文件夹/]] as const) {
+    const r = kezheng(["run", input, "--photos", where, "-o", out]);
+    expect({ code: r.code, lines: r.stderr.trim().split("\n").length }).toEqual({ code: 2, lines: 1 });
+    expect(r.stderr).toMatch(says);
+    expect(fs.existsSync(out)).toBe(false);
+  }
+});
+
 test("the photo issues join the run's report: the two applicants without a photo, the file that matches nobody", () => {
   const photoIssues = report.issues.filter((i) => i.code.startsWith("PHOTO_"));
   const missing = photoIssues.filter((i) => i.code === "PHOTO_MISSING").map((i) => i.row).sort();
