@@ -11,6 +11,7 @@ const { timeWebRun } = require("./web");
 const { hostileFiles } = require("./hostile");
 const { timeIssueList } = require("./issuelist");
 const { benchPhotos } = require("./photos");
+const { benchRunPhotos } = require("./runphotos");
 const zlib = require("zlib");
 
 const ROOT = path.join(__dirname, "..");
@@ -49,6 +50,13 @@ function firstLoad() {
 
 async function main() {
   console.log(`kezheng bench on ${os.cpus().length} cores, node ${process.version}`);
+  // KZ_BENCH_ONLY=photos: only the photos' benches (#19: photos, run --photos), on the 5,000-applicant roster.
+  if (process.env.KZ_BENCH_ONLY === "photos") {
+    console.log("\n5000 applicants, run --photos");
+    const roster = await makeRoster(5000, DATA);
+    await benchPhotos(roster, DATA, 5000);
+    return benchRunPhotos(roster, DATA, 5000, measure, fmt);
+  }
   const load = firstLoad();
   console.log(`Task pane first load: ${load.scripts.join(", ")} = ${load.kib.toFixed(0)} KiB gzipped (goal < 350 KiB)`);
   for (const n of sizes) {
@@ -82,6 +90,7 @@ async function main() {
     }
     if (n <= 5000) {
       await benchPhotos(file, DATA, n);
+      await benchRunPhotos(file, DATA, n, measure, fmt);
       const web = await timeWebRun(load.dist, file);
       console.log(`  网页版 生成表格 (Chromium, worker) ${web.seconds.toFixed(2)} s, ratio ${(web.seconds / run.seconds).toFixed(2)} × kezheng run (goal ≤ 2)   output ${(web.bytes / 1048576).toFixed(1)} MB`);
       const timing = spawnSync("/usr/bin/python3", [path.join(ROOT, "scripts", "lo-recalc-time.py"), out], { encoding: "utf8" });

@@ -57,7 +57,9 @@ test("print setup (issue 18): centred, margins, one page wide, page numbers wher
   for (const name of GENERATED_SHEETS) {
     const xml = xmlOf(name);
     expect(xml).toContain('<printOptions horizontalCentered="1"');
-    expect(xml).toContain('<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>');
+    // The 备案表 between narrower margins: its page prints at full size, the photo box 照片尺寸 (#19).
+    const side = name === "备案表" ? "0.3" : "0.5";
+    expect(xml).toContain(`<pageMargins left="${side}" right="${side}" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>`);
     if (name !== "上报数据") expect(xml).toMatch(/<pageSetUpPr fitToPage="1"\/>[\s\S]*fitToWidth="1" fitToHeight="0"/);
     // A footer with the page of pages on every form that runs on; the 备案表 is one form a page.
     if (name === "备案表" || name === "督导汇总") expect(xml).not.toContain("<headerFooter>");
@@ -106,6 +108,28 @@ test("备案表: one page per applicant put forward or under review, page breaks
   const xml = readZipEntry(bytes, `xl/worksheets/sheet${index}.xml`) as string;
   expect(xml.match(/<brk /g)).toHaveLength(forms - 1);
   expect(xml).toMatch(/<pageSetup[^>]*paperSize="9"/);
+});
+
+test("备案表 (#19): a box labelled 照片 at the top right of every page, G3:G7 of the page merged, reading 贴照片处 without a photo", () => {
+  const ws = wb.getWorksheet("备案表") as ExcelJS.Worksheet;
+  const forms = result.report.applicants.filter((a) => ["eligible", "downgrade", "review"].includes(a.status)).length;
+  const all = texts(ws);
+  expect(all.filter((t) => t === "照片")).toHaveLength(forms);
+  expect(all.filter((t) => t === "贴照片处")).toHaveLength(forms);
+  const xml = readZipEntry(fs.readFileSync(out), `xl/worksheets/sheet${wb.worksheets.indexOf(ws) + 1}.xml`) as string;
+  const merges = [...xml.matchAll(/<mergeCell ref="G(\d+):G(\d+)"\/>/g)].map((m) => [Number(m[1]), Number(m[2])]);
+  expect(merges).toHaveLength(forms);
+  // Each merge starts right below the label 照片 (column G), five rows tall; the first on the first page.
+  expect(merges[0]).toEqual([3, 7]);
+  for (const [top, bottom] of merges) {
+    expect(bottom - top).toBe(4);
+    expect(ws.getCell(`G${top - 1}`).value).toBe("照片");
+    expect(ws.getCell(`G${top}`).value).toBe("贴照片处");
+  }
+  // Its column is the photo's width (一寸, 25 mm: 13.5 characters at Excel's 7 px and 96 dpi), no wider.
+  expect(ws.getColumn(7).width).toBe(13.5);
+  // No picture without --photos: no drawing on the sheet.
+  expect(xml).not.toContain("<drawing ");
 });
 
 test("认定计划 and 上报数据 count the same applicants per occupation and level; 认定统计 adds up", () => {

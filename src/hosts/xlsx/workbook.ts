@@ -8,6 +8,7 @@ import type { Grid } from "../../forms/grid";
 import { assertWorkbookBytes, basename } from "./open";
 import { XlsxPackage } from "./package";
 import { readJournal, sheetsMarked } from "./journal";
+import { placedPhotos } from "./pictures";
 import { readGrids } from "./read";
 import { applyPlan, clearWriteBack } from "./writeback";
 
@@ -28,10 +29,21 @@ export class XlsxWorkbook implements WorkbookPort {
   async readSheets(progress?: Progress): Promise<Grid[]> {
     const grids = readGrids(this.pkg, progress);
     const journal = readJournal(this.pkg);
-    return userGrids(grids, { sheets: journal?.ours ?? new Set(sheetsMarked(this.pkg, SHEET_MARK)), journal: journal?.sheet ?? null, resolved: journal?.resolved ?? null });
+    this.ours = journal?.ours ?? new Set(sheetsMarked(this.pkg, SHEET_MARK));
+    return userGrids(grids, { sheets: this.ours, journal: journal?.sheet ?? null, resolved: journal?.resolved ?? null });
+  }
+
+  /** Our sheets as readSheets found them (reading the journal again costs seconds at 5,000 applicants). */
+  private ours: Set<string> | null = null;
+
+  /** The photos on the 备案表 the last run wrote (sheets found by our mark, pictures by their key). */
+  async placedPhotos(): Promise<ReadonlyMap<string, () => Uint8Array>> {
+    const ours = this.ours ?? readJournal(this.pkg)?.ours ?? new Set(sheetsMarked(this.pkg, SHEET_MARK));
+    return placedPhotos(this.pkg, [...ours]);
   }
 
   async clearWriteBack(): Promise<boolean> {
+    this.ours = null;
     this.skips = noSkips();
     return clearWriteBack(this.pkg, this.skips);
   }
