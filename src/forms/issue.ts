@@ -13,6 +13,10 @@ export interface Issue {
   params?: MessageParams;
   /** Set by the centre's merge: which department file. */
   file?: string;
+  /** Photo issues (#19): the image file, relative to the folder given. */
+  photo?: string;
+  /** Photo issues (#19): the applicant's roster row, 1-based as Excel shows it. */
+  row?: number;
 }
 
 /** An issue at 0-based row and column of a sheet. */
