@@ -59,4 +59,13 @@ export const TID = {
   fillToggle: "kz-fill-toggle",
   fillView: "kz-fill",
   fillMessage: "kz-fill-message",
+  photos: "kz-photos",
+  photosFolder: "kz-photos-folder",
+  photosFiles: "kz-photos-files",
+  photosDrop: "kz-photos-drop",
+  photosRead: "kz-photos-read",
+  photosClear: "kz-photos-clear",
+  photosZip: "kz-photos-zip",
+  photosPlaced: "kz-photos-placed",
+  photosUnsupported: "kz-photos-unsupported",
 } as const;

@@ -13,6 +13,9 @@ import { fillTemplate } from "../hosts/formats/fill";
 import { writeMarkedSheet } from "../hosts/xlsx/writeback";
 import { readAnyGrids, readDepartments } from "../hosts/formats/read";
 import { XlsxWorkbook } from "../hosts/xlsx/workbook";
+import { checkPhotos } from "../app/photos";
+import type { PhotosShown } from "../ui/PhotosSection";
+import { photoSources, photosZip, PHOTOS_ZIP, type PhotoFile } from "./photos";
 
 export interface InFile {
   name: string;
@@ -26,7 +29,8 @@ export interface OutFile {
 
 export type Job =
   | { kind: "check"; file: InFile }
-  | { kind: "run"; file: InFile; parts: Parts }
+  | { kind: "run"; file: InFile; parts: Parts; photos?: PhotoFile[] }
+  | { kind: "photos"; file: InFile; photos: PhotoFile[] }
   | { kind: "clear"; file: InFile }
   | { kind: "merge"; files: InFile[] }
   | { kind: "import"; files: InFile[]; into: InFile }
@@ -41,6 +45,10 @@ export interface JobResult {
   imported?: ImportShown & { sheetName: string };
   /** 填写上报模板: what was read from the template and written into it. */
   filled?: FillShown;
+  /** 照片: what the check of the photos found. */
+  photos?: PhotosShown;
+  /** 照片（上报）.zip: the renamed photos, beside a run's workbook. */
+  photosZip?: OutFile;
 }
 
 export type ProgressReport = (phase: Phase, done?: number, total?: number) => void;
@@ -61,6 +69,15 @@ export async function perform(job: Job, progress: ProgressReport): Promise<JobRe
       const grids = await readAnyGrids(job.file.name, job.file.bytes);
       progress("check");
       return { report: checkGrids(grids).report };
+    }
+    case "photos": {
+      // What `kezheng photos DIR --roster WB` reports, for the files picked.
+      progress("read");
+      const grids = await readAnyGrids(job.file.name, job.file.bytes);
+      progress("check");
+      const result = checkGrids(grids);
+      const found = checkPhotos(photoSources(job.photos), result, result.settings.photos);
+      return { photos: { files: job.photos.length, matched: found.matched.length, issues: found.issues } };
     }
     case "run": {
       const wb = XlsxWorkbook.fromBytes(job.file.name, job.file.bytes);

@@ -3,19 +3,17 @@
 // sheet, so clear (which deletes the sheet) takes them with it.
 import { Batch } from "./batch";
 
-/** A photo box on a sheet we wrote (0-based cells) and the picture that goes in it. */
-export interface PictureBox {
+/** A picture anchored at a cell (0-based) of a sheet we wrote, offset and sized in EMU, as the
+ * sheet's spec gives it (forms/sheetspec SheetPicture), and its JPEG. */
+export interface PictureAt {
   sheet: string;
-  row: number;
-  col: number;
-  rows: number;
-  cols: number;
-  /** The shape's name and description: the same key the .xlsx host writes. */
-  name: string;
-  description: string;
+  picture: { key: string; row: number; col: number; dx: number; dy: number; cx: number; cy: number };
   /** The JPEG's bytes, asked for only when the picture is queued (memory). */
   jpeg(): Uint8Array;
 }
+
+/** DrawingML's unit in points (12,700 EMU a point). */
+const EMU_PER_PT = 12700;
 
 /** Whether this Excel can add pictures (Excel 2019 and later, Excel on the web). */
 export const picturesSupported = () => Office.context.requirements.isSetSupported("ExcelApi", "1.9");
@@ -31,33 +29,33 @@ export function toBase64(bytes: Uint8Array): string {
 }
 
 /**
- * Adds the pictures: one round trip learns where every box is (points), then the pictures go in
- * requests kept under Excel on the web's 5 MB (about 75 photos of 40 KB each).
+ * Adds the pictures: one round trip learns where every anchor cell is (points), then the pictures
+ * go in requests kept under Excel on the web's 5 MB (about 75 photos of 40 KB each). Each is named
+ * and described by its key, as the file host writes it.
  */
-export async function placePictures(context: Excel.RequestContext, boxes: readonly PictureBox[], batch = new Batch(context), progress?: (done: number, total: number) => void): Promise<void> {
-  if (boxes.length === 0) return;
+export async function placePictures(context: Excel.RequestContext, pictures: readonly PictureAt[], batch = new Batch(context), progress?: (done: number, total: number) => void): Promise<void> {
+  if (pictures.length === 0) return;
   const sheets = context.workbook.worksheets;
-  const places = boxes.map((b) => {
-    const r = sheets.getItem(b.sheet).getRangeByIndexes(b.row, b.col, b.rows, b.cols);
-    r.load("left,top,width,height");
+  const anchors = pictures.map(({ sheet, picture: p }) => {
+    const r = sheets.getItem(sheet).getRangeByIndexes(p.row, p.col, 1, 1);
+    r.load("left,top");
     return r;
   });
   await batch.flush();
-  for (const [i, b] of boxes.entries()) {
-    const base64 = toBase64(b.jpeg());
+  for (const [i, { sheet, picture: p, jpeg }] of pictures.entries()) {
+    const base64 = toBase64(jpeg());
     // Syncs what is queued first when this picture would take the request over the budget.
-    await batch.queue(base64.length + PER_PICTURE + b.name.length * 3 + b.description.length * 3);
-    const shape = sheets.getItem(b.sheet).shapes.addImage(base64);
-    const p = places[i];
-    shape.name = b.name;
-    shape.altTextDescription = b.description;
+    await batch.queue(base64.length + PER_PICTURE + p.key.length * 6);
+    const shape = sheets.getItem(sheet).shapes.addImage(base64);
+    shape.name = p.key;
+    shape.altTextDescription = p.key;
     // A new picture keeps its proportions when one side is set: the box decides both.
     shape.lockAspectRatio = false;
-    shape.left = p.left;
-    shape.top = p.top;
-    shape.width = p.width;
-    shape.height = p.height;
-    progress?.(i + 1, boxes.length);
+    shape.left = anchors[i].left + p.dx / EMU_PER_PT;
+    shape.top = anchors[i].top + p.dy / EMU_PER_PT;
+    shape.width = p.cx / EMU_PER_PT;
+    shape.height = p.cy / EMU_PER_PT;
+    progress?.(i + 1, pictures.length);
   }
   await batch.flush();
 }

@@ -3,7 +3,7 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { placePictures, toBase64, type PictureBox } from "../../../src/hosts/excel/pictures";
+import { placePictures, toBase64, type PictureAt } from "../../../src/hosts/excel/pictures";
 import { geometry, OfficeError, RequestContext, REQUEST_LIMIT } from "../../support/standin/api";
 import { bookFromGrids, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, key, type BookState } from "../../support/standin/model";
 import { tmpDir } from "../../support/workbooks";
@@ -91,27 +91,28 @@ describe("placePictures", () => {
     expect(total / photos.length).toBeGreaterThan(30 * 1024);
     const b = book();
     const s = b.sheets[0];
-    // Pages of 30 rows, the box at I3:K9 of each, rows and columns of differing sizes.
+    // Pages of 30 rows, the photo anchored in I3 of each (25×35 mm, offset 2 pt), rows and columns of differing sizes.
     for (let c = 0; c < 11; c++) s.columnWidths.set(c, 40 + c * 3);
     for (let r = 0; r < 30 * photos.length; r++) s.rowHeights.set(r, r % 30 < 3 ? 30 : 18);
     s.cells.set(key(0, 0), { value: "备案表" });
-    const boxes: PictureBox[] = photos.map((p, i) => ({
-      sheet: "备案表", row: i * 30 + 2, col: 8, rows: 7, cols: 3, name: `照片_${i}`, description: `第 ${i + 2} 行`, jpeg: () => p,
+    const mm = 36000, pt = 12700;
+    const pictures: PictureAt[] = photos.map((p, i) => ({
+      sheet: "备案表", picture: { key: `课证照片 ${i}`, row: i * 30 + 2, col: 8, dx: 2 * pt, dy: 2 * pt, cx: 25 * mm, cy: 35 * mm }, jpeg: () => p,
     }));
     const ctx = new RequestContext(b);
-    await placePictures(ctx as unknown as Excel.RequestContext, boxes);
-    // One request learns the boxes, then as many as 5 MB needs (with the JSON around them).
+    await placePictures(ctx as unknown as Excel.RequestContext, pictures);
+    // One request learns the anchors, then as many as 5 MB needs (with the JSON around them).
     const base64 = photos.reduce((n, p) => n + Math.ceil(p.length / 3) * 4, 0);
     expect(ctx.syncs).toBeLessThanOrEqual(1 + Math.ceil(base64 / (4 * 1024 * 1024)) + 1);
     expect(ctx.syncs).toBeGreaterThan(2);
     expect(Math.max(...ctx.requests)).toBeLessThanOrEqual(REQUEST_LIMIT);
     expect(s.shapes).toHaveLength(photos.length);
     for (const [i, shape] of s.shapes.entries()) {
-      const box = boxes[i];
-      expect(shape.name).toBe(box.name);
-      expect(shape.altTextDescription).toBe(box.description);
+      const { picture } = pictures[i];
+      const cell = geometry(s, { r0: picture.row, c0: picture.col, r1: picture.row, c1: picture.col });
+      expect([shape.name, shape.altTextDescription]).toEqual([picture.key, picture.key]);
       expect({ left: shape.left, top: shape.top, width: shape.width, height: shape.height })
-        .toEqual(geometry(s, { r0: box.row, c0: box.col, r1: box.row + box.rows - 1, c1: box.col + box.cols - 1 }));
+        .toEqual({ left: cell.left + 2, top: cell.top + 2, width: (25 * mm) / pt, height: (35 * mm) / pt });
       expect(Buffer.from(shape.base64, "base64").equals(Buffer.from(photos[i]))).toBe(true);
     }
   }, 120000);

@@ -1,0 +1,64 @@
+/* global Blob */
+// The page's photos: the files a user picks (a folder or several), as the engine's PhotoSource,
+// and 照片（上报）.zip, the renamed photos for the evaluation system's upload.
+import { Zip, ZipPassThrough } from "fflate";
+import type { MatchedPhoto, PhotoSource } from "../app/photos";
+
+/** A picked photo as it travels to the worker: the File itself (a reference, not its bytes), or
+ * its bytes where there is no worker (FileReaderSync exists in workers only). */
+export interface PhotoFile {
+  /** Relative to the folder picked, '/'-separated, as `kezheng photos DIR` reports it. */
+  path: string;
+  size: number;
+  modified: number;
+  file?: Blob;
+  bytes?: Uint8Array;
+}
+
+/** Dedicated workers have it (the DOM library of the type checker does not declare it). */
+declare const FileReaderSync: { new (): { readAsArrayBuffer(blob: Blob): ArrayBuffer } };
+
+export const PHOTOS_ZIP = "照片（上报）.zip";
+
+/** A picked file's path as the report shows it: below the folder picked (webkitRelativePath names the folder first). */
+export function photoPath(f: { name: string; webkitRelativePath?: string }): string {
+  const rel = f.webkitRelativePath ?? "";
+  return rel.includes("/") ? rel.slice(rel.indexOf("/") + 1) : f.name;
+}
+
+/** The engine reads a photo when it needs it: synchronously, from the File, one at a time (memory). */
+export function photoSources(files: readonly PhotoFile[]): PhotoSource[] {
+  return files.map((f) => ({
+    path: f.path,
+    size: f.size,
+    modified: f.modified,
+    read: () => {
+      if (f.bytes) return f.bytes;
+      if (!f.file || typeof FileReaderSync === "undefined") throw new Error(`照片 ${f.path} 未读入`);
+      return new Uint8Array(new FileReaderSync().readAsArrayBuffer(f.file));
+    },
+  }));
+}
+
+/** Zip entries carry this date: the same photos give the same zip. */
+const ZIP_DATE = new Date(2020, 0, 1);
+
+/**
+ * The prepared photos under their 照片命名 names, stored (JPEG does not deflate), one at a time:
+ * the bytes `kezheng photos -o` writes. Names are UTF-8 (fflate flags non-ASCII names as such).
+ */
+export function photosZip(matched: readonly MatchedPhoto[]): Uint8Array[] {
+  const chunks: Uint8Array[] = [];
+  const zip = new Zip((error, chunk) => {
+    if (error) throw error;
+    chunks.push(chunk);
+  });
+  for (const m of matched) {
+    const entry = new ZipPassThrough(m.fileName);
+    entry.mtime = ZIP_DATE;
+    zip.add(entry);
+    entry.push(m.prepare(), true);
+  }
+  zip.end();
+  return chunks;
+}
