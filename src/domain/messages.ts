@@ -12,6 +12,8 @@ export interface MessageParams {
   form?: string;
   count?: number;
   days?: number;
+  /** Photo issues (#19): which way 照片大小 or 照片尺寸 is missed. */
+  side?: "over" | "under" | "ratio";
 }
 
 interface Entry {
@@ -120,6 +122,16 @@ export const MESSAGES = {
   // kezheng fill: the upload template of the evaluation system or the city centre
   TEMPLATE_COLUMN_UNFILLED: { severity: "warning", zh: (p) => `模板的“${p.column}”列没有对应的数据，已留空：花名册中没有这一列（表头写法相同的列会被照抄），请在模板中手工填写，或在花名册中加上同名的列后重新填写。`, en: (p) => `Template column "${p.column}" has no matching data and was left empty; add a roster column with the same header or fill it by hand.` },
   TEMPLATE_VALUE_NOT_IN_LIST: { severity: "warning", zh: (p) => `“${p.column}”的值${v(p)}不在模板的下拉列表中（可选：${p.choices}）：已照原样填写，请从列表中选择正确的一项。`, en: (p) => `"${p.column}" value ${v(p)} is not in the template's list (${p.choices}); written as is, pick the right entry.` },
+  // Issue #19: the applicants' photos (kezheng photos). value: the file, relative to the folder given.
+  PHOTO_MISSING: { severity: "error", zh: (p) => `没有找到该申报人的照片：请把本人照片放入照片文件夹，文件名含身份证号、学号或姓名，如 ${p.expected}。`, en: (p) => `No photo found for this applicant: put the photo in the folder, named with the ID number, student number or name, e.g. ${p.expected}.` },
+  PHOTO_UNMATCHED: { severity: "warning", zh: (p) => p.other ? `照片${v(p)}的文件名同时对应${p.other}，无法确定是谁的：请把文件名改为本人的身份证号。` : `照片${v(p)}的文件名中没有花名册上的身份证号、学号或姓名（重名的姓名不能用来对应）：请把文件名改为本人的身份证号，如 41010120020101022X.jpg；不需要的照片请移出文件夹。`, en: (p) => p.other ? `Photo ${v(p)}: the file name points to ${p.other}; rename it to the applicant's ID number.` : `Photo ${v(p)}: the file name holds no ID number, student number or unique name from the roster; rename it to the applicant's ID number, or move it out of the folder.` },
+  PHOTO_DUPLICATE: { severity: "error", zh: (p) => `照片${v(p)}与${p.other}完全相同：同一张照片给了两个人，请换上本人的照片。`, en: (p) => `Photo ${v(p)} is the same file as ${p.other}: one photo given to two people; use each applicant's own photo.` },
+  PHOTO_SEVERAL: { severity: "warning", zh: (p) => `该申报人有 ${p.count} 张照片（另有 ${p.other}），使用最新的${v(p)}：请删除不用的照片。`, en: (p) => `This applicant has ${p.count} photos (also ${p.other}); the newest, ${v(p)}, is used: delete the others.` },
+  PHOTO_NOT_JPEG: { severity: "error", zh: (p) => `照片${v(p)}实际是 ${p.expected} 格式，不是 JPEG（改扩展名不能改变格式）：请在手机上“转换为 JPEG”，或用画图等软件打开后“另存为 JPG”，再重新放入文件夹。`, en: (p) => `Photo ${v(p)} is ${p.expected}, not JPEG (renaming does not convert it): convert it to JPEG on the phone or save it as JPG, then put it back.` },
+  PHOTO_UNREADABLE: { severity: "error", zh: (p) => `照片${v(p)}已损坏，无法打开（可能没有拷贝完整）：请从手机或原处重新拷贝，或重新拍摄后放入文件夹。`, en: (p) => `Photo ${v(p)} is damaged and does not open (perhaps not copied completely): copy it again or take a new one.` },
+  PHOTO_SIZE: { severity: "warning", zh: (p) => p.side === "over" ? `照片${v(p)}有 ${p.count} KB，大于照片大小 ${p.expected}：输出照片时（kezheng photos -o）会自动压缩到上限以内，原照片不变。` : `照片${v(p)}只有 ${p.count} KB，小于照片大小 ${p.expected}：照片可能太模糊，请换用手机拍摄的原图（输出时照原样使用）。`, en: (p) => p.side === "over" ? `Photo ${v(p)} is ${p.count} KB, over ${p.expected}: its output copy is compressed to fit; the original is unchanged.` : `Photo ${v(p)} is only ${p.count} KB, under ${p.expected}: it may be blurred; use the phone's original (it is used as it is).` },
+  PHOTO_DIMENSIONS: { severity: "warning", zh: (p) => p.side === "ratio" ? `照片${v(p)}为 ${p.other} 像素，宽高比与${p.expected}相差超过 5%：输出时按比例缩小放入，不裁剪（以免裁掉面部），四周会偏窄或偏矮；请先把照片裁剪成证件照比例再放入。` : `照片${v(p)}只有 ${p.other} 像素，小于${p.expected}：输出时不会放大，打印可能模糊，请换用更清晰的原图。`, en: (p) => p.side === "ratio" ? `Photo ${v(p)} is ${p.other} px, its aspect ratio more than 5% off ${p.expected}: scaled to fit inside, never cropped; crop it to the ID-photo ratio first.` : `Photo ${v(p)} is only ${p.other} px, smaller than ${p.expected}: it is not enlarged and may print blurred; use a sharper original.` },
+  PHOTO_BACKGROUND: { severity: "warning", zh: (p) => `照片${v(p)}的背景不是白色（边缘平均亮度 ${p.count}%，或颜色较深）：请换用白色背景的照片。`, en: (p) => `Photo ${v(p)}: the background is not white (mean edge lightness ${p.count}%, or coloured); use a photo with a white background.` },
 } satisfies Record<string, Entry>;
 
 export type IssueCode = keyof typeof MESSAGES;

@@ -274,7 +274,7 @@ export const FILING_PAGES_PER_SHEET = 1000;
 export const filingSheetName = (k: number) => (k === 0 ? "备案表" : `备案表（${k + 1}）`);
 
 /** Who gets a 备案表 page: applicants who can be put forward, and competition-route ones for review. */
-export const filingApplicants = (list: readonly OutputApplicant[]) => list.filter((x) => canBePutForward(x) || x.status === "review");
+export const filingApplicants = <T extends Pick<OutputApplicant, "status">>(list: readonly T[]) => list.filter((x) => canBePutForward(x) || x.status === "review");
 
 const FILING_STYLES = ["titleAcross", "subtitleAcross", "label", "box", "boxCenter", "header", "note"] as const;
 

@@ -50,7 +50,7 @@ export interface OutputContext {
 }
 
 /** Applicants who can be put forward (§6: eligible or downgrade). */
-export function canBePutForward(a: OutputApplicant): boolean {
+export function canBePutForward(a: Pick<OutputApplicant, "status">): boolean {
   return a.status === "eligible" || a.status === "downgrade";
 }
 

@@ -3,7 +3,7 @@ import type { Level } from "../domain/catalogue";
 import { CERT_PREFIX_PATTERN } from "../domain/certno";
 import { parseCohort } from "../domain/cohort";
 import { normalizeKey } from "../domain/normalize";
-import { defaultSettings, type Settings } from "../domain/settings";
+import { defaultSettings, PHOTO_BOXES, PHOTO_NAMINGS, type PhotoBox, type PhotoNaming, type Settings } from "../domain/settings";
 import type { Detected } from "./detect";
 import { SETTINGS_FIELDS } from "./fields";
 import { cellText } from "./grid";
@@ -67,6 +67,28 @@ const KEYS: Record<string, Apply> = {
       words[m[1]] = Number(m[2]);
     }
     s.gradeWords = words;
+    return null;
+  },
+  照片命名: (s, t) => {
+    const k = normalizeKey(t).replace(/[＿+＋、]/g, "_");
+    if (!PHOTO_NAMINGS.includes(k as PhotoNaming)) return `应为 ${PHOTO_NAMINGS.map((n) => `“${n}”`).join("、")} 之一`;
+    s.photos = { ...s.photos, naming: k as PhotoNaming };
+    return null;
+  },
+  照片大小: (s, t) => {
+    // "10-200", "10～200KB", "≤40" (up to 40), "40KB以内".
+    const k = normalizeKey(t).toUpperCase().replace(/\s|KB|K|以内|以下/g, "");
+    const range = /^(\d+)[-~～—至到](\d+)$/.exec(k);
+    const upTo = /^(?:≤|<=|<)?(\d+)$/.exec(k);
+    const [min, max] = range ? [Number(range[1]), Number(range[2])] : upTo ? [0, Number(upTo[1])] : [NaN, NaN];
+    if (!(max > 0) || min > max) return "应写作 KB 范围，如 10-200，或上限，如 40（即 40 KB 以内）";
+    s.photos = { ...s.photos, minKB: min, maxKB: max };
+    return null;
+  },
+  照片尺寸: (s, t) => {
+    const k = normalizeKey(t).replace(/照片$/, "").replace("1寸", "一寸").replace("2寸", "二寸");
+    if (!(k in PHOTO_BOXES)) return "应为“一寸”（295×413 像素）或“二寸”（413×579 像素）";
+    s.photos = { ...s.photos, size: k as PhotoBox };
     return null;
   },
 };

@@ -74,10 +74,16 @@ export function templateSheets(assessmentYear = defaultSettings().assessmentYear
     rows: [
       [cell("项目", "header"), cell("值", "header")],
       ...([["认定年度", assessmentYear], ["学校名称", s.schoolName], ["补考不及格处理", "取消资格"], ["四级学分要求", null], ["三级学分要求", null],
-        ["证书编号前缀", null], ["发证年份", assessmentYear], ["公示身份证格式", "6+4"]] as const).map(([k, v]) => [cell(k), cell(v)]),
+        ["证书编号前缀", null], ["发证年份", assessmentYear], ["公示身份证格式", "6+4"],
+        ["照片命名", "身份证号"], ["照片大小", "10-200"], ["照片尺寸", "一寸"]] as const).map(([k, v]) => [cell(k), cell(v)]),
     ],
-    validations: [{ range: "B4", source: `"取消资格,该课程不计"` }],
-    notes: [{ cell: "B4", text: "取消资格：补考仍不及格即取消认定资格（通知五（六）2）；该课程不计：只该课程不计入合格课程。" }],
+    validations: [{ range: "B4", source: `"取消资格,该课程不计"` }, { range: "B10", source: `"身份证号,姓名_身份证号,学号"` }, { range: "B12", source: `"一寸,二寸"` }],
+    notes: [
+      { cell: "B4", text: "取消资格：补考仍不及格即取消认定资格（通知五（六）2）；该课程不计：只该课程不计入合格课程。" },
+      { cell: "B10", text: "kezheng photos -o 输出照片的文件名：身份证号（41010120020101022X.jpg）、姓名_身份证号 或 学号。" },
+      { cell: "B11", text: "照片文件大小的范围（KB），如 10-200；只写一个数如 40 即“40 KB 以内”。超过上限的照片输出时自动压缩。" },
+      { cell: "B12", text: "一寸 295×413 像素，二寸 413×579 像素；较大的照片输出时按比例缩小，不放大、不裁剪。" },
+    ],
   };
   return [roster, grades, map, settings, lists];
 }

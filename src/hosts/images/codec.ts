@@ -1,0 +1,29 @@
+// JPEG decoding and encoding: jpeg-js, pure JavaScript, so the bytes written are the same in Node,
+// the page's worker and the pane (a browser's canvas encoder differs from one browser to the next).
+import { decode, encode } from "jpeg-js";
+import type { Raster } from "./raster";
+
+/** A phone photo is 12-50 megapixels; more than this is not a photo to decode in a pane. */
+const MAX_MEGAPIXELS = 100;
+
+/** The pixels of a JPEG; throws when the data does not decode. */
+export function decodeJpeg(bytes: Uint8Array): Raster {
+  const image = decode(bytes, { useTArray: true, formatAsRGBA: true, tolerantDecoding: true, maxResolutionInMP: MAX_MEGAPIXELS, maxMemoryUsageInMB: 1024 });
+  return { width: image.width, height: image.height, data: image.data };
+}
+
+/** Baseline JPEG, no metadata (so no orientation tag to turn it again). */
+export function encodeJpeg(r: Raster, quality: number): Uint8Array {
+  // jpeg-js returns Buffer.from(bytes) wherever `module` is defined (webpack defines it), and a browser
+  // has no Buffer: lend it a minimal one for this synchronous call only, so no other library sees it.
+  // A plain Uint8Array either way (a copy of Node's Buffer).
+  const run = () => new Uint8Array(encode(r, quality) as unknown as ArrayLike<number>);
+  const g = globalThis as { Buffer?: unknown };
+  if (g.Buffer !== undefined) return run();
+  g.Buffer = { from: (a: number[]) => Uint8Array.from(a) };
+  try {
+    return run();
+  } finally {
+    delete g.Buffer;
+  }
+}
