@@ -14,6 +14,7 @@ import { writeMarkedSheet } from "../hosts/xlsx/writeback";
 import { readAnyGrids, readDepartments } from "../hosts/formats/read";
 import { XlsxWorkbook } from "../hosts/xlsx/workbook";
 import { checkPhotos } from "../app/photos";
+import { photoImages } from "../hosts/images";
 import type { PhotosShown } from "../ui/PhotosSection";
 import { photoSources, photosZip, PHOTOS_ZIP, type PhotoFile } from "./photos";
 
@@ -76,7 +77,7 @@ export async function perform(job: Job, progress: ProgressReport): Promise<JobRe
       const grids = await readAnyGrids(job.file.name, job.file.bytes);
       progress("check");
       const result = checkGrids(grids);
-      const found = checkPhotos(photoSources(job.photos), result, result.settings.photos);
+      const found = checkPhotos(photoSources(job.photos), result, result.settings.photos, photoImages);
       return { photos: { files: job.photos.length, matched: found.matched.length, issues: found.issues } };
     }
     case "run": {
