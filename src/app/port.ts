@@ -12,6 +12,8 @@ export interface WorkbookPort {
   clearWriteBack(): Promise<boolean>;
   /** Writes a plan into a workbook that holds nothing of ours. */
   applyPlan(plan: WritePlan, progress?: Progress): Promise<void>;
+  /** The photos the last run placed on its 备案表 (#19), by key, where the host can read them back. */
+  placedPhotos?(): Promise<ReadonlyMap<string, () => Uint8Array>>;
 }
 
 /** The workbook cannot be used at all: one line for the user, what is wrong and what to do. */

@@ -4,6 +4,7 @@
 import { checkGrids, type CheckOptions, type CheckResult } from "./check";
 import type { WorkbookPort } from "./port";
 import { planWriteBack, type WritePlan } from "./writeback";
+import type { PhotoSize } from "../forms/photobox";
 
 /** What a run writes: the task pane's steps each add one (标记, 计算等级, 生成表格). */
 export interface Parts {
@@ -22,6 +23,11 @@ export interface RunOptions extends CheckOptions {
   progress?: (phase: Phase, done?: number, total?: number) => void;
   /** Checked between phases, before anything is written: true stops the run, the workbook as it was. */
   cancelled?: () => boolean;
+  /** The 备案表's photos (#19), chosen once the check is known (`run --photos`: the folder's, matched
+   * to the applicants). Without it, the photos the last run placed are kept where the host can read them. */
+  photos?: (result: CheckResult) => ReadonlyMap<string, () => Uint8Array>;
+  /** 照片尺寸: the photo box's size (default 一寸). */
+  photoSize?: PhotoSize;
 }
 
 export class Cancelled extends Error {
@@ -33,6 +39,7 @@ export class Cancelled extends Error {
 export function selectParts(plan: WritePlan, parts: Parts): WritePlan {
   const dataSheet = plan.sheets[plan.sheets.length - 1];
   return {
+    photos: plan.photos,
     marks: parts.marks ? plan.marks : [],
     blocks: parts.columns ? plan.blocks : [],
     // The hidden data sheet goes with the formulas that read it.
@@ -54,7 +61,10 @@ export async function runWriteBack<T = CheckResult>(port: WorkbookPort, options:
   step("check");
   let result: CheckResult | null = checkGrids(grids, options);
   step("plan");
-  const plan = selectParts(planWriteBack(result), options.parts ?? EVERYTHING);
+  // The photos: the ones offered, else those the last run placed (read before it is cleared).
+  const photos = options.photos ? options.photos(result) : port.placedPhotos ? await port.placedPhotos() : null;
+  const extra = { photos: { size: options.photoSize ?? "一寸", keys: new Set(photos?.keys() ?? []) } };
+  const plan = selectParts({ ...planWriteBack(result, extra), photos: photos ?? undefined }, options.parts ?? EVERYTHING);
   const kept = keep(result);
   result = null;
   step("write");

@@ -48,6 +48,8 @@ export interface WritePlan {
   blocks: Block[];
   /** The generated sheets, then the hidden data sheet. */
   sheets: SheetSpec[];
+  /** The photos the 备案表's pictures show (#19), by key (forms/photobox.ts photoKey): read when written. */
+  photos?: ReadonlyMap<string, () => Uint8Array>;
 }
 
 export const DATA_SHEET = "_kz_data";

@@ -6,7 +6,8 @@ import { levelName } from "../domain/levels";
 import { a1, columnLetter, type CellValue } from "./grid";
 import { columnBreaks, DEFAULT_CAP, fitWidth, neededWidth } from "./layout";
 import { canBePutForward, type OutputApplicant, type OutputContext } from "./output";
-import { cell, deferred, formula, type SheetSpec, type SpecCell } from "./sheetspec";
+import { boxColumnWidth, boxRowHeight, EMU_PER_MM, EMU_PER_PT, EMU_PER_PX, PHOTO_MM, photoKey } from "./photobox";
+import { cell, deferred, formula, type SheetPicture, type SheetSpec, type SpecCell } from "./sheetspec";
 
 export const GENERATED_SHEETS = ["备案表", "申报人员花名册", "认定计划", "上报数据", "成绩确认表", "获证人员汇总表", "公示名单", "认定统计", "督导汇总", "归档清单"] as const;
 
@@ -264,7 +265,17 @@ export function archiveSheet(list: readonly OutputApplicant[], ctx: OutputContex
   });
 }
 
-const FILING_COLS = 6;
+/** Columns of a 备案表 page: three label/value pairs, then the photo box (G). */
+const FILING_COLS = 7;
+const PHOTO_COL = 6;
+/** Rows of a page the photo box spans: the five identity rows, below its label 照片. */
+const PHOTO_ROWS = 5;
+const FILING_ROW_HEIGHT = 22;
+/** The page prints at full size, so the photo box is 照片尺寸 on paper (a printed photo is pasted into
+ * it): the columns stop growing where the page's width between 0.3-inch margins is used up (longer
+ * values wrap; the labels fit), the box column is the photo's width. */
+const FILING_SIDE_MARGINS = 0.3;
+const FILING_CAPS = (box: number) => [10.5, 22, 12.5, 14, 15, box > 14 ? 12 - (box - 14) : 12, box];
 
 /** Excel keeps at most 1,023 manual page breaks on a sheet: the 备案表 is split into sheets of at
  * most this many pages (备案表, 备案表（2）, ...). */
@@ -280,41 +291,65 @@ const FILING_STYLES = ["titleAcross", "subtitleAcross", "label", "box", "boxCent
 
 /** 备案表: one A4 page per applicant, page breaks between, 一式两份 printed on it, at most
  * FILING_PAGES_PER_SHEET pages a sheet. Titles are centred across the page without merged cells:
- * thousands of merges make every host slow. Pages are made when the sheet is written. */
+ * thousands of merges make every host slow (the photo box is the one merge a page). At the top
+ * right of every page a box of 照片尺寸 labelled 照片: the applicant's photo where there is one
+ * (a picture the host places, sheet.pictures), else it reads 贴照片处. Pages are made when written. */
 export function filingSheets(list: readonly OutputApplicant[], ctx: OutputContext): SheetSpec[] {
   const all = filingApplicants(list);
   const parts: OutputApplicant[][] = [];
   for (let i = 0; i < all.length; i += FILING_PAGES_PER_SHEET) parts.push(all.slice(i, i + FILING_PAGES_PER_SHEET));
   if (parts.length === 0) parts.push([]);
+  const size = ctx.photos?.size ?? "一寸";
+  const boxWidth = boxColumnWidth(size);
+  const boxHeight = boxRowHeight(size, PHOTO_ROWS, FILING_ROW_HEIGHT);
+  const photo = PHOTO_MM[size];
+  const [cx, cy] = [photo.width * EMU_PER_MM, photo.height * EMU_PER_MM];
+  // Centred in the box (column and rows at their least size: a row that grows only adds room below).
+  const dx = Math.max(0, Math.round(((boxWidth * 7 + 5) * EMU_PER_PX - cx) / 2));
+  const dy = Math.max(0, Math.round((boxHeight * PHOTO_ROWS * EMU_PER_PT - cy) / 2));
   return parts.map((part, k) => {
-    const heights = part.map((a) => FILING_FIXED_ROWS + a.courses.length);
     const breaks: number[] = [];
+    const merges: string[] = [];
+    const pictures: SheetPicture[] = [];
+    const leastHeights = new Map<number, number>();
+    const placed: boolean[] = [];
     let at = 0;
-    for (const h of heights) breaks.push((at += h));
+    for (const a of part) {
+      const top = at + 2;
+      merges.push(`${columnLetter(PHOTO_COL)}${top + 1}:${columnLetter(PHOTO_COL)}${top + PHOTO_ROWS}`);
+      if (boxHeight > FILING_ROW_HEIGHT) for (let r = top; r < top + PHOTO_ROWS; r++) leastHeights.set(r, boxHeight);
+      const key = ctx.photos && a.idNumber ? photoKey(a.idNumber) : "";
+      placed.push(!!key && !!ctx.photos?.keys.has(key));
+      if (placed[placed.length - 1]) pictures.push({ key, row: top, col: PHOTO_COL, dx, dy, cx, cy });
+      breaks.push((at += FILING_FIXED_ROWS + a.courses.length));
+    }
     breaks.pop();
     const spec: SheetSpec = {
-      name: filingSheetName(k), rows: [], merges: [], widths: [12, 24, 12, 14, 16, 14], rowHeight: 22,
-      print: { landscape: false, fitToWidth: true, rowBreaks: breaks, lastCol: FILING_COLS - 1 },
+      name: filingSheetName(k), rows: [], merges, widths: [10, 20, 10, 12, 12, 10, boxWidth], caps: FILING_CAPS(boxWidth), rowHeight: FILING_ROW_HEIGHT,
+      print: { landscape: false, fitToWidth: true, rowBreaks: breaks, lastCol: FILING_COLS - 1, sideMargins: FILING_SIDE_MARGINS },
+      ...(leastHeights.size ? { leastHeights } : {}), ...(pictures.length ? { pictures } : {}),
     };
-    return deferred(spec, at, [...FILING_STYLES], () => filingPages(part, ctx));
+    return deferred(spec, at, [...FILING_STYLES], () => filingPages(part, ctx, placed));
   });
 }
 
 /** Rows of a page besides its courses: title, subtitle, 5 identity rows, course header, 4 signature rows. */
 const FILING_FIXED_ROWS = 12;
 
-function filingPages(part: readonly OutputApplicant[], ctx: OutputContext): (SpecCell | null)[][] {
+function filingPages(part: readonly OutputApplicant[], ctx: OutputContext, placed: readonly boolean[]): (SpecCell | null)[][] {
   const rows: (SpecCell | null)[][] = [];
-  const across = (text: string, style: "titleAcross" | "subtitleAcross") => [cell(text, style), ...Array.from({ length: FILING_COLS - 1 }, () => cell(null, style))];
+  const across = (text: string, style: "titleAcross" | "subtitleAcross", cols: number) => [cell(text, style), ...Array.from({ length: cols - 1 }, () => cell(null, style))];
   const pair = (...kv: CellValue[]) => kv.map((v, i) => cell(v, i % 2 === 0 ? "label" : "box"));
-  for (const a of part) {
-    rows.push(across("职业技能等级认定备案表", "titleAcross"));
-    rows.push(across(`${ctx.schoolName}　　${ctx.assessmentYear} 年度　　（一式两份）`, "subtitleAcross"));
-    rows.push(pair("姓名", a.name, "性别", a.sex, "学号", a.studentId));
-    rows.push(pair("身份证号", a.idNumber, "出生日期", a.idNumber.length === 18 ? `${a.idNumber.slice(6, 10)}-${a.idNumber.slice(10, 12)}-${a.idNumber.slice(12, 14)}` : "", "年级", a.cohort ? `${a.cohort}级` : ""));
-    rows.push(pair("二级学院", a.department, "专业", a.major, "班级", a.className));
-    rows.push(pair("职业编码", a.occupationCode, "职业名称", occName(a), "工种", occType(a)));
-    rows.push(pair("申报级别", level(a.requestedLevel), "可认定等级", level(a.eligibleLevel) || STATUS_LABELS[a.status], "合格相关课程", a.passedCourses));
+  // The box: its first cell reads 贴照片处 where no photo is placed; the rest of the merge is bordered.
+  const box = (p: number, r: number) => (r === 0 ? cell(placed[p] ? null : "贴照片处", "boxCenter") : cell(null, "boxCenter"));
+  part.forEach((a, p) => {
+    rows.push(across("职业技能等级认定备案表", "titleAcross", FILING_COLS));
+    rows.push([...across(`${ctx.schoolName}　　${ctx.assessmentYear} 年度　　（一式两份）`, "subtitleAcross", FILING_COLS - 1), cell("照片", "header")]);
+    rows.push([...pair("姓名", a.name, "性别", a.sex, "学号", a.studentId), box(p, 0)]);
+    rows.push([...pair("身份证号", a.idNumber, "出生日期", a.idNumber.length === 18 ? `${a.idNumber.slice(6, 10)}-${a.idNumber.slice(10, 12)}-${a.idNumber.slice(12, 14)}` : "", "年级", a.cohort ? `${a.cohort}级` : ""), box(p, 1)]);
+    rows.push([...pair("二级学院", a.department, "专业", a.major, "班级", a.className), box(p, 2)]);
+    rows.push([...pair("职业编码", a.occupationCode, "职业名称", occName(a), "工种", occType(a)), box(p, 3)]);
+    rows.push([...pair("申报级别", level(a.requestedLevel), "可认定等级", level(a.eligibleLevel) || STATUS_LABELS[a.status], "合格相关课程", a.passedCourses), box(p, 4)]);
     rows.push(["序号", "课程名称", "理论成绩", "实操成绩", "补考（理论/实操）", "结果"].map((h) => cell(h, "header")));
     a.courses.forEach((c, i) => {
       const makeup = [c.theoryMakeup, c.practicalMakeup].map((v) => (v === null ? "" : String(v))).join(" / ").replace(/^ \/ $/, "");
@@ -324,7 +359,7 @@ function filingPages(part: readonly OutputApplicant[], ctx: OutputContext): (Spe
     rows.push([cell("辅导员签字：", "note"), null, cell("二级学院（盖章）：", "note"), null, cell("认定中心（盖章）：", "note"), null]);
     rows.push([]);
     rows.push([cell("年　　月　　日", "note"), null, cell("年　　月　　日", "note"), null, cell("年　　月　　日", "note"), null]);
-  }
+  });
   return rows;
 }
 

@@ -167,7 +167,7 @@ export function layOut(spec: SheetSpec, rows: readonly (SpecCell | null)[][]): L
       // CJK fonts (宋体, and Noto Sans CJK where it stands in) set lines about 1.45 em apart.
       if (lines > 1 || size > 11) h = Math.max(h, lines * size * 1.5 + 4);
     }
-    return Math.ceil(Math.max(base, h) * 4) / 4;
+    return Math.ceil(Math.max(spec.leastHeights?.get(r) ?? base, h) * 4) / 4;
   });
   return { widths, heightOf: (r) => heights[r] ?? base };
 }

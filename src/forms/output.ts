@@ -1,4 +1,5 @@
 // What the generated sheets are made from: one plain record per applicant (forms.md "What is written back" 3).
+import type { PhotoSize } from "./photobox";
 import type { Level, Occupation } from "../domain/catalogue";
 import type { Status } from "../domain/eligibility";
 import type { CellValue } from "./grid";
@@ -47,6 +48,8 @@ export interface OutputContext {
   supervision?: { title: string; data: SupervisionData }[];
   /** Which archive materials the workbook holds beyond the generated sheets. */
   archive: { gradeRegister: string | null; supervisionReport: string | null };
+  /** The 备案表's photo box (#19): its size, and the keys (forms/photobox.ts photoKey) of the photos to place. */
+  photos?: { size: PhotoSize; keys: ReadonlySet<string> };
 }
 
 /** Applicants who can be put forward (§6: eligible or downgrade). */

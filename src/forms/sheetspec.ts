@@ -36,6 +36,8 @@ export interface PrintSetup {
   colBreaks?: number[];
   /** "第 x 页，共 y 页" at the foot of every page: forms that run to more than one page. */
   pageNumbers?: boolean;
+  /** Left and right page margins in inches (default 0.5): the 备案表's narrower ones leave its photo box full size. */
+  sideMargins?: number;
   /** Last column (0-based) of the print area; rows: all written rows. */
   lastCol: number;
 }
@@ -64,6 +66,10 @@ export interface SheetSpec {
    * applicants' rows are never all held at once. `rows` is then empty; `rowCount` and `styles`
    * say beforehand how many rows and which styles there will be. Read rows with rowsOf(). */
   deferred?: { rowCount: number; styles: StyleName[]; make: () => (SpecCell | null)[][] };
+  /** Least heights of some rows (0-based row -> points), above rowHeight: the rows a photo box spans. */
+  leastHeights?: ReadonlyMap<number, number>;
+  /** Pictures anchored on the sheet (the 备案表's photos): plain data, the host supplies the bytes by key when it writes. */
+  pictures?: SheetPicture[];
   /** A chart of a table on this sheet, where the host can draw one. */
   chart?: {
     title: string;
@@ -72,6 +78,18 @@ export interface SheetSpec {
     /** Where it stands, 0-based and inclusive; the print area reaches down to it. */
     anchor: { fromRow: number; toRow: number; fromCol: number; toCol: number };
   };
+}
+
+/** A picture anchored at a cell (0-based), offset and sized in EMU (DrawingML's unit: 914,400 an inch). */
+export interface SheetPicture {
+  /** Names the applicant without his ID number (forms/photobox.ts photoKey); written as the picture's description. */
+  key: string;
+  row: number;
+  col: number;
+  dx: number;
+  dy: number;
+  cx: number;
+  cy: number;
 }
 
 export const cell = (value: CellValue, style?: StyleName): SpecCell => ({ value, style });

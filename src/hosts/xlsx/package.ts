@@ -77,8 +77,14 @@ export function relativeTarget(source: string, part: string): string {
 /** A part made as it is written: string pieces, never the whole part at once. */
 export type Pieces = () => Iterable<string>;
 
+/** A binary part read only when the zip writer reaches it, and stored (a JPEG does not deflate):
+ * thousands of photos are never held at once. */
+export class LazyStored {
+  constructor(readonly read: () => Uint8Array) {}
+}
+
 export class XlsxPackage {
-  private readonly changed = new Map<string, string | Uint8Array | Pieces>();
+  private readonly changed = new Map<string, string | Uint8Array | Pieces | LazyStored>();
   private readonly removed = new Set<string>();
   /** Part names in the order they were stored; new parts follow. */
   private readonly order: string[];
@@ -113,6 +119,7 @@ export class XlsxPackage {
 
   bytes(part: string): Uint8Array {
     const c = this.changed.get(part);
+    if (c instanceof LazyStored) return c.read();
     if (c !== undefined) return c instanceof Uint8Array ? c : new TextEncoder().encode(typeof c === "string" ? c : [...c()].join(""));
     const e = this.zip.entries.get(part);
     if (!e || this.removed.has(part)) throw new UnusableWorkbook(`${this.fileName} 缺少 ${part}（文件可能已损坏）：请用 Excel 或 WPS 打开后另存为 .xlsx 再试。`);
@@ -164,7 +171,7 @@ export class XlsxPackage {
     }
   }
 
-  set(part: string, content: string | Uint8Array | Pieces): void {
+  set(part: string, content: string | Uint8Array | Pieces | LazyStored): void {
     this.changed.set(part, content);
     this.removed.delete(part);
     if (!this.order.includes(part)) this.order.push(part);
@@ -305,7 +312,8 @@ export class XlsxPackage {
     const ordered = [...names.filter((n) => n === "[Content_Types].xml"), ...names.filter((n) => n !== "[Content_Types].xml")];
     const parts = ordered.map((name): OutPart => {
       if (this.untouched(name)) return { name, copy: this.zip.entries.get(name) as ZipEntry, from: this.zip };
-      const c = this.changed.get(name) as string | Uint8Array | Pieces;
+      const c = this.changed.get(name) as string | Uint8Array | Pieces | LazyStored;
+      if (c instanceof LazyStored) return { name, stored: c.read };
       if (c instanceof Uint8Array) return { name, data: c };
       return { name, pieces: typeof c === "string" ? () => [c] : c };
     });

@@ -87,7 +87,7 @@ export function sheetPieces(spec: SheetSpec, styles: Styles, parts: SheetParts =
     }
     if (p) {
       yield `<printOptions horizontalCentered="1"${p.gridLines ? ` gridLines="1"` : ""}/>`;
-      yield `<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>`;
+      yield `<pageMargins left="${p.sideMargins ?? 0.5}" right="${p.sideMargins ?? 0.5}" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>`;
       yield `<pageSetup paperSize="9" orientation="${p.landscape ? "landscape" : "portrait"}"${p.fitToWidth ? ` fitToWidth="1" fitToHeight="0"` : ""}/>`;
       if (p.pageNumbers) yield `<headerFooter><oddFooter>${escapeText(`&C${PAGE_NUMBERS}`)}</oddFooter></headerFooter>`;
       const breaks = p.rowBreaks ?? [];

@@ -8,6 +8,7 @@ import type { Grid } from "../../forms/grid";
 import { assertWorkbookBytes, basename } from "./open";
 import { XlsxPackage } from "./package";
 import { readJournal, sheetsMarked } from "./journal";
+import { placedPhotos } from "./pictures";
 import { readGrids } from "./read";
 import { applyPlan, clearWriteBack } from "./writeback";
 
@@ -29,6 +30,12 @@ export class XlsxWorkbook implements WorkbookPort {
     const grids = readGrids(this.pkg, progress);
     const journal = readJournal(this.pkg);
     return userGrids(grids, { sheets: journal?.ours ?? new Set(sheetsMarked(this.pkg, SHEET_MARK)), journal: journal?.sheet ?? null, resolved: journal?.resolved ?? null });
+  }
+
+  /** The photos on the 备案表 the last run wrote (sheets found by our mark, pictures by their key). */
+  async placedPhotos(): Promise<ReadonlyMap<string, () => Uint8Array>> {
+    const journal = readJournal(this.pkg);
+    return placedPhotos(this.pkg, [...(journal?.ours ?? sheetsMarked(this.pkg, SHEET_MARK))]);
   }
 
   async clearWriteBack(): Promise<boolean> {

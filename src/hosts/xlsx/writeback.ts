@@ -14,6 +14,7 @@ import { addNotes, removeNotes } from "./notes";
 import type { XlsxPackage } from "./package";
 import { patchSheet, scanSheet, type CellEdit, type ColAttrs, type SheetEdits } from "./patch";
 import { readJournal, sheetsMarked } from "./journal";
+import { addPictures, hasDefault, removeJpegDefault, type PhotoBytes } from "./pictures";
 import { printNames, sheetPieces } from "./sheetxml";
 import { solidFill, Styles } from "./styles";
 
@@ -154,7 +155,7 @@ function patchUserSheet(pkg: XlsxPackage, styles: Styles, name: string, path: st
 }
 
 /** A new sheet: part, relationships, notes, print names; its cells are made when the package is written. */
-export function writeNewSheet(pkg: XlsxPackage, styles: Styles, spec: SheetSpec, name: string): void {
+export function writeNewSheet(pkg: XlsxPackage, styles: Styles, spec: SheetSpec, name: string, photos?: PhotoBytes): void {
   const part = addSheet(pkg, name, !!spec.hidden);
   let legacyDrawing: string | undefined;
   if (spec.notes?.length) {
@@ -165,7 +166,8 @@ export function writeNewSheet(pkg: XlsxPackage, styles: Styles, spec: SheetSpec,
     legacyDrawing = addNotes(pkg, part, notes).legacyDrawing ?? undefined;
   }
   // 认定统计's chart, drawn from the sheet's own table (small: its rows are not deferred).
-  const drawing = spec.chart && !spec.deferred ? addChart(pkg, part, name, spec.chart, spec.rows) : undefined;
+  // The 备案表's photos (#19): pictures whose bytes the run was given.
+  const drawing = spec.chart && !spec.deferred ? addChart(pkg, part, name, spec.chart, spec.rows) : spec.pictures?.length && photos ? addPictures(pkg, part, spec.pictures, photos) : undefined;
   const index = pkg.sheets().findIndex((s) => s.name === name);
   for (const n of printNames(spec, name)) addDefinedName(pkg, n.name, index, n.formula);
   pkg.set(part, sheetPieces(spec, styles, { legacyDrawing, drawing }));
@@ -191,14 +193,18 @@ export function applyPlan(pkg: XlsxPackage, plan: WritePlan): void {
   const anchors: Anchors = { columns: 0, marks: 0 };
   for (const [sheet, t] of touched) patchUserSheet(pkg, styles, sheet, (refs.get(sheet) as { path: string }).path, t.marks, t.blocks, entries, anchors);
 
+  const hadJpeg = hasDefault(pkg, "jpeg");
+  const photos: PhotoBytes = (key) => plan.photos?.get(key) ?? null;
   for (const spec of plan.sheets) {
     const name = uniqueSheetName(spec.name, pkg.sheets().map((s) => s.name));
-    writeNewSheet(pkg, styles, spec, name);
+    writeNewSheet(pkg, styles, spec, name, photos);
     markSheet(pkg, name, SHEET_MARK);
     // The formulas read the score words by name: the sheet we wrote, whatever name it got.
     if (spec.name === DATA_SHEET) addDefinedName(pkg, WORDS_NAME, null, `${quoteSheet(name)}!$A$1:$B$${Math.max(1, spec.rows.length)}`);
     entries.push({ kind: "sheet", sheet: name, where: "", data: spec.name });
   }
+  // The photos' content type, if we added it: clear takes it away again.
+  if (!hadJpeg && hasDefault(pkg, "jpeg")) entries.push({ kind: "workbook", sheet: "", where: "jpegDefault", data: "1" });
   // Formulas recompute when the file is opened (the cached results are the engine's).
   if (plan.blocks.length || plan.sheets.length) {
     setFullCalcOnLoad(pkg, "1");
@@ -288,6 +294,7 @@ export function clearWriteBack(pkg: XlsxPackage, skips?: JournalSkips): boolean 
     pkg.set(path, patchSheet(pkg.textSource(path), { cells: p.edits, cols: p.cols, dimension: p.dimension, legacyDrawing: removed.vmlRelRemoved ? null : undefined }));
   }
   for (const name of new Set([...marked, ...(journal ? [journal.sheet] : []), ...(r?.legacySheets ?? [])])) removeSheet(pkg, name);
+  if (r?.workbook.some((e) => e.where === "jpegDefault")) removeJpegDefault(pkg);
   removeDefinedNames(pkg, (d) => RUN_NAME.test(d.name));
   const calc = r?.workbook.find((e) => e.where === "fullCalcOnLoad");
   const v = calc ? parseJson(calc.data) : undefined;

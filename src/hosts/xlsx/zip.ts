@@ -1,7 +1,7 @@
 // The zip container of an .xlsx package: the central directory read by hand (so every part can be
 // inflated on its own, streamed, capped, or copied without being inflated at all), fflate for the
 // deflate work and for writing. Runs the same in Node and in the browser (plain Uint8Arrays).
-import { Inflate, Zip, ZipDeflate, type ZipInputFile } from "fflate";
+import { Inflate, Zip, ZipDeflate, ZipPassThrough, type ZipInputFile } from "fflate";
 
 export interface ZipEntry {
   name: string;
@@ -185,6 +185,8 @@ export function firstBadPart(zipBytes: Uint8Array, names: Iterable<string>, crc3
 export type OutPart =
   | { name: string; data: Uint8Array }
   | { name: string; pieces: () => Iterable<string> }
+  /** Bytes read when the writer reaches the part, written without compression (images). */
+  | { name: string; stored: () => Uint8Array }
   | { name: string; copy: ZipEntry; from: ZipReader };
 
 const encoder = new TextEncoder();
@@ -262,6 +264,15 @@ export function writeZip(parts: Iterable<OutPart>, sink?: (chunk: Uint8Array) =>
       const f = precompressed(p.name, p.copy.size, p.copy.crc, p.copy.method, () => [p.from.raw(p.copy)]);
       zip.add(f);
       f.start();
+      continue;
+    }
+    if ("stored" in p) {
+      const bytes = p.stored();
+      const f = native ? precompressed(p.name, bytes.length, native.crc32(bytes, 0), 0, () => [bytes]) : new ZipPassThrough(p.name);
+      if (f instanceof ZipPassThrough) f.mtime = FIXED_TIME;
+      zip.add(f);
+      if (f instanceof ZipPassThrough) f.push(bytes, true);
+      else f.start();
       continue;
     }
     const data = "data" in p ? slices(p.data) : blocks(p.pieces());
