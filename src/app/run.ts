@@ -63,7 +63,7 @@ export async function runWriteBack<T = CheckResult>(port: WorkbookPort, options:
   step("plan");
   // The photos: the ones offered, else those the last run placed (read before it is cleared).
   const photos = options.photos ? options.photos(result) : port.placedPhotos ? await port.placedPhotos() : null;
-  const extra = { photos: { size: options.photoSize ?? "一寸", keys: new Set(photos?.keys() ?? []) } };
+  const extra = { photos: { size: options.photoSize ?? result.settings.photos.size, keys: new Set(photos?.keys() ?? []) } };
   const plan = selectParts({ ...planWriteBack(result, extra), photos: photos ?? undefined }, options.parts ?? EVERYTHING);
   const kept = keep(result);
   result = null;

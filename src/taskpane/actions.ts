@@ -5,6 +5,10 @@ import { Cancelled, EVERYTHING, runWriteBack, type Parts, type Phase } from "../
 import { ExcelWorkbook } from "../hosts/excel/workbook";
 import { SheetProtected } from "../hosts/excel/writeback";
 import { SETTING_KEYS } from "../forms/settings";
+import { checkPhotos, type PhotoCheck, type PhotoSource } from "../app/photos";
+import { offeredPhotos } from "../app/photorun";
+import { photoImages } from "../hosts/images";
+import { picturesSupported } from "../hosts/excel/pictures";
 
 export type Action = "check" | "mark" | "compute" | "generate" | "clear";
 
@@ -19,7 +23,11 @@ export interface Hooks {
   cancelled: () => boolean;
 }
 
-export async function perform(action: Action, hooks: Hooks): Promise<{ result: CheckResult | null; cleared?: boolean }> {
+/**
+ * `photos`: the photos picked in the 照片 section; 生成表格 places them on the 备案表 where this
+ * Excel can add pictures (`placed` says how many), else the boxes stay empty.
+ */
+export async function perform(action: Action, hooks: Hooks, photos?: readonly PhotoSource[]): Promise<{ result: CheckResult | null; cleared?: boolean; photos?: PhotoCheck; placed?: number }> {
   return Excel.run(async (context) => {
     const host = new ExcelWorkbook(context);
     if (action === "clear") return { result: null, cleared: await host.clearWriteBack() };
@@ -30,7 +38,20 @@ export async function perform(action: Action, hooks: Hooks): Promise<{ result: C
       hooks.progress("check");
       return { result: checkGrids(grids) };
     }
-    return { result: await runWriteBack(host, { parts: PARTS[action], progress: hooks.progress, cancelled: hooks.cancelled }) };
+    const offered = action === "generate" && photos?.length && picturesSupported() ? offeredPhotos(photos, photoImages) : null;
+    const result = await runWriteBack(host, { parts: PARTS[action], progress: hooks.progress, cancelled: hooks.cancelled, photos: offered?.photos });
+    const check = offered?.check();
+    // The photo issues join the report, as `kezheng run --photos` reports them.
+    if (!check) return { result };
+    return { result: { ...result, report: { ...result.report, issues: [...result.report.issues, ...check.issues] } }, photos: check, placed: check.matched.length };
+  });
+}
+
+/** 照片: the photos picked, checked against the workbook's roster as it is now (nothing is written). */
+export async function checkPhotosInExcel(photos: readonly PhotoSource[]): Promise<PhotoCheck> {
+  return Excel.run(async (context) => {
+    const result = checkGrids(await new ExcelWorkbook(context).readSheets());
+    return checkPhotos(photos, result, result.settings.photos, photoImages);
   });
 }
 

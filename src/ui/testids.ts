@@ -60,6 +60,7 @@ export const TID = {
   fillView: "kz-fill",
   fillMessage: "kz-fill-message",
   photos: "kz-photos",
+  photosToggle: "kz-photos-toggle",
   photosFolder: "kz-photos-folder",
   photosFiles: "kz-photos-files",
   photosDrop: "kz-photos-drop",

@@ -14,6 +14,7 @@ import { writeMarkedSheet } from "../hosts/xlsx/writeback";
 import { readAnyGrids, readDepartments } from "../hosts/formats/read";
 import { XlsxWorkbook } from "../hosts/xlsx/workbook";
 import { checkPhotos } from "../app/photos";
+import { offeredPhotos } from "../app/photorun";
 import { photoImages } from "../hosts/images";
 import type { PhotosShown } from "../ui/PhotosSection";
 import { photoSources, photosZip, PHOTOS_ZIP, type PhotoFile } from "./photos";
@@ -82,8 +83,18 @@ export async function perform(job: Job, progress: ProgressReport): Promise<JobRe
     }
     case "run": {
       const wb = XlsxWorkbook.fromBytes(job.file.name, job.file.bytes);
-      const report = await runWriteBack(wb, { parts: job.parts ?? EVERYTHING, progress }, (r) => r.report);
-      return { report, output: { name: outputName(job.file.name, "课证"), chunks: wb.toChunks((done, total) => progress("write", done, total)) } };
+      // With photos: matched once the run's check is known, placed on the 备案表, and zipped renamed.
+      const offered = job.photos ? offeredPhotos(photoSources(job.photos), photoImages) : null;
+      const report = await runWriteBack(wb, { parts: job.parts ?? EVERYTHING, progress, photos: offered?.photos }, (r) => r.report);
+      const output = { name: outputName(job.file.name, "课证"), chunks: wb.toChunks((done, total) => progress("write", done, total)) };
+      const check = offered?.check();
+      if (!check) return { report, output };
+      return {
+        report: { ...report, issues: [...report.issues, ...check.issues] },
+        output,
+        photos: { files: job.photos?.length ?? 0, matched: check.matched.length, issues: check.issues },
+        photosZip: { name: PHOTOS_ZIP, chunks: photosZip(check.matched) },
+      };
     }
     case "clear": {
       const wb = XlsxWorkbook.fromBytes(job.file.name, job.file.bytes);

@@ -7,13 +7,10 @@ import type { Grid } from "../../forms/grid";
 import { Batch } from "./batch";
 import { queueSheetNames, readJournal, type SheetNames } from "./journal";
 import { readGrids } from "./read";
-import { applyPlan, capabilities, clearWriteBack, type Capabilities, type Photos } from "./writeback";
+import { applyPlan, capabilities, clearWriteBack, type Capabilities } from "./writeback";
 
 export class ExcelWorkbook implements WorkbookPort {
   readonly batch: Batch;
-
-  /** The photos the next applyPlan places on the 备案表 (by key), where the pane was given some. */
-  photos: Photos | undefined;
 
   constructor(readonly context: Excel.RequestContext, readonly caps: Capabilities = capabilities()) {
     this.batch = new Batch(context);
@@ -44,6 +41,6 @@ export class ExcelWorkbook implements WorkbookPort {
 
   async applyPlan(plan: WritePlan, progress?: Progress): Promise<void> {
     this.nothingOurs = false;
-    await applyPlan(this.context, plan, this.batch, this.caps, progress, this.photos);
+    await applyPlan(this.context, plan, this.batch, this.caps, progress);
   }
 }

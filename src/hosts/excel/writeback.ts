@@ -336,7 +336,7 @@ async function applyBlock(ws: Excel.Worksheet, b: Block, batch: Batch): Promise<
  * refuses a later write (a protected sheet, a cell in edit mode), what was written is removed
  * again and the workbook is as it was.
  */
-export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, batch = new Batch(context), caps = capabilities(), progress?: Progress, photos?: Photos): Promise<Batch> {
+export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, batch = new Batch(context), caps = capabilities(), progress?: Progress): Promise<Batch> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   // A protected sheet refuses writes: find out before writing anything.
@@ -409,7 +409,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
       progress?.(2 + plan.blocks.length + i, steps);
     }
     // The photos go on the sheets just written (where this Excel can add pictures).
-    if (photos && caps.pictures) await placePictures(context, picturesOf(plan, sheetNames, photos), batch);
+    if (plan.photos && caps.pictures) await placePictures(context, picturesOf(plan, sheetNames, plan.photos), batch);
     await batch.flush();
   } catch (e) {
     await clearWriteBack(context, batch, caps);
@@ -418,11 +418,9 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
   return batch;
 }
 
-/** The JPEG of each applicant's photo by its key (forms/photobox photoKey). */
-export type Photos = ReadonlyMap<string, () => Uint8Array>;
-
-/** The pictures the plan's sheets anchor, on the names the sheets got, where there is a photo. */
-function picturesOf(plan: WritePlan, sheetNames: readonly string[], photos: Photos): PictureAt[] {
+/** The pictures the plan's sheets anchor, on the names the sheets got, where there is a photo
+ * (the JPEG of each by its key, forms/photobox photoKey). */
+function picturesOf(plan: WritePlan, sheetNames: readonly string[], photos: ReadonlyMap<string, () => Uint8Array>): PictureAt[] {
   return plan.sheets.flatMap((spec, i) => (spec.pictures ?? []).flatMap((picture) => {
     const jpeg = photos.get(picture.key);
     return jpeg ? [{ sheet: sheetNames[i], picture, jpeg }] : [];
