@@ -60,6 +60,8 @@ export interface MatchedPhoto {
   /** Pixel size of the prepared JPEG (after EXIF orientation, resizing). */
   width: number;
   height: number;
+  /** prepare() re-encodes (false: it gives the original bytes). */
+  reencoded: boolean;
   /** The prepared JPEG: the original bytes where they already meet 照片大小/照片尺寸 and need no rotation,
    *  else re-encoded. Deterministic: the same bytes every call, in Node and in the browser. */
   prepare(): Uint8Array;
@@ -201,7 +203,7 @@ export function checkPhotos(sources: readonly PhotoSource[], result: CheckResult
     if (!look.nearWhite) issues.push(at(first, "PHOTO_BACKGROUND", { value: path, count: Math.round(look.lightness * 100) }, path));
     const out = preparation(f.source, header, settings, images);
     used.set(f, person.filing.map((a) => {
-      const m: MatchedPhoto = { applicant: { rosterRow: rowOf(a), idNumber: a.identity.idNumber, name: a.identity.name, studentNo: a.identity.studentId }, source: f.source, fileName: fileNameFor(a, settings), width: out.width, height: out.height, prepare: out.prepare };
+      const m: MatchedPhoto = { applicant: { rosterRow: rowOf(a), idNumber: a.identity.idNumber, name: a.identity.name, studentNo: a.identity.studentId }, source: f.source, fileName: fileNameFor(a, settings), width: out.width, height: out.height, reencoded: out.reencoded, prepare: out.prepare };
       matched.push(m);
       return m;
     }));
@@ -333,14 +335,15 @@ export function fitInside(width: number, height: number, boxW: number, boxH: num
  * ratio kept: a face is never cropped), and encoded from quality 90 down by 5 to 40 until it is small
  * enough; a small result is encoded finer (95, 100) towards the lower end. Deterministic.
  */
-function preparation(source: PhotoSource, header: JpegHeader, settings: PhotoSettings, images: PhotoImages): { width: number; height: number; prepare: () => Uint8Array } {
+function preparation(source: PhotoSource, header: JpegHeader, settings: PhotoSettings, images: PhotoImages): { width: number; height: number; reencoded: boolean; prepare: () => Uint8Array } {
   const box = PHOTO_BOXES[settings.size];
   const { width, height } = upright(header);
   const max = settings.maxKB * KB;
   const min = settings.minKB * KB;
-  if (source.size <= max && header.orientation === 1 && width <= box.width && height <= box.height) return { width, height, prepare: () => source.read() };
+  if (source.size <= max && header.orientation === 1 && width <= box.width && height <= box.height) return { width, height, reencoded: false, prepare: () => source.read() };
   return {
     ...fitInside(width, height, box.width, box.height),
+    reencoded: true,
     prepare: () => {
       const picture = images.render(source.read(), header.orientation, box.width, box.height);
       let quality = QUALITY_START;

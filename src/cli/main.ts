@@ -8,6 +8,7 @@ import { DEMO_OUTPUT, writeDemo, writeTemplate } from "./demo";
 import { checkFile, clearFile, importFiles, outputPath, runFile, xlsxName } from "./files";
 import { fillFile, fillJson, formatFill } from "./fill";
 import { mergeFiles } from "./merge";
+import { formatPhotos, photosCommand } from "./photos";
 import { formatSummary } from "./summary";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -155,6 +156,19 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         io.out(`证书编号：${certs} 人已有编号（本次新发 ${result.newCertificates} 个）${result.applicants.some((a) => (a.status === "eligible" || a.status === "downgrade") && !a.certificateNo) ? "；尚有可认定人员没有编号：用 --cert-prefix 指定前 13 位" : ""}。\n已写入 ${out}\n`);
       }
       code = countErrors(result.report) > 0 ? EXIT_ERRORS : EXIT_OK;
+    });
+
+  program
+    .command("photos")
+    .description("照片：把文件夹中的照片对应到花名册上的申报人（按身份证号、学号或姓名），检查格式、大小、尺寸和背景；加 -o 按“照片命名”输出可上报的 JPEG")
+    .argument("<dir>", "放照片的文件夹（含子文件夹；照片不会被修改）")
+    .requiredOption("--roster <workbook>", "填写好的花名册工作簿（.xlsx、.xls、.ods 或 .csv）")
+    .option("-o, --output <dir>", "输出文件夹：每名需要照片的申报人一张 JPEG，按设置“照片命名”命名")
+    .option("--json", "只在标准输出打印机器可读的 JSON：{ photos, issues }")
+    .action(async (dir: string, opts: { roster: string; output?: string; json?: boolean }) => {
+      const r = await photosCommand(dir, opts.roster, opts.output);
+      io.out(opts.json ? reportJson({ photos: r.photos, issues: r.issues }) + "\n" : formatPhotos(dir, r));
+      code = countErrors({ applicants: [], issues: r.issues }) > 0 ? EXIT_ERRORS : EXIT_OK;
     });
 
   program

@@ -42,8 +42,8 @@ export function measureBorder(r: Raster): BorderMeasure {
 
 /**
  * Near-white: lightness at least 0.80 and saturation at most 0.15. From Pillow-made samples
- * (scripts/make_photos.py, test/images.test.ts): white (255) 1.00/0.00, light grey paper (215) 0.84/0.00,
- * a phone's warm white wall (235,228,215) 0.88/0.09 pass; ID-photo blue (67,142,219) 0.56/0.69,
+ * (scripts/make_photos.py, test/hosts/images.test.ts): white (255) 1.00/0.00, light grey paper (215) 0.84/0.00,
+ * a phone's warm white wall (235,228,215) 0.88/0.09 pass; ID-photo blue (67,142,219) 0.56/0.70,
  * light blue (160,200,240) 0.78/0.33, red (200,30,40) 0.45/0.85, mid grey (150) 0.59/0.00 do not.
  */
 export const WHITE_LIGHTNESS = 0.8;

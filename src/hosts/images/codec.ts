@@ -17,7 +17,7 @@ export function encodeJpeg(r: Raster, quality: number): Uint8Array {
   // jpeg-js returns Buffer.from(bytes) wherever `module` is defined (webpack defines it), and a browser
   // has no Buffer: lend it a minimal one for this synchronous call only, so no other library sees it.
   // A plain Uint8Array either way (a copy of Node's Buffer).
-  const run = () => new Uint8Array(encode(r, quality) as unknown as ArrayLike<number>);
+  const run = () => new Uint8Array(encode(r, quality).data as unknown as ArrayLike<number>);
   const g = globalThis as { Buffer?: unknown };
   if (g.Buffer !== undefined) return run();
   g.Buffer = { from: (a: number[]) => Uint8Array.from(a) };
