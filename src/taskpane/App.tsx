@@ -8,7 +8,7 @@ import { checkPhotosInExcel, explain, perform, readSettings, selectCell, writeSe
 import type { PhotoSource } from "../app/photos";
 import { picturesSupported } from "../hosts/excel/pictures";
 import { PhotosSection, type PhotosShown } from "../ui/PhotosSection";
-import { photoPath } from "../web/photos";
+import { photoPath, photoSources, type PhotoFile } from "../web/photos";
 import { onCheckRequested } from "./events";
 import { localeOf, strings } from "../ui/i18n";
 import { IssueList } from "../ui/IssueList";
@@ -18,9 +18,8 @@ import { Summary } from "../ui/Summary";
 import { TID } from "../ui/testids";
 
 /** A picked photo, read now: the engine reads synchronously, and the pane has no worker for it. */
-async function photoSource(f: File): Promise<PhotoSource> {
-  const bytes = new Uint8Array(await f.arrayBuffer());
-  return { path: photoPath(f), size: f.size, modified: f.lastModified, read: () => bytes };
+async function photoFile(f: File): Promise<PhotoFile> {
+  return { path: photoPath(f), size: f.size, modified: f.lastModified, bytes: new Uint8Array(await f.arrayBuffer()) };
 }
 
 /** Office's theme where the host tells it (Excel desktop); light otherwise. */
@@ -78,7 +77,7 @@ export function App() {
     setReadingPhotos(true);
     setMessage(null);
     try {
-      const sources = await Promise.all(files.map(photoSource));
+      const sources = photoSources(await Promise.all(files.map(photoFile)));
       const found = await checkPhotosInExcel(sources);
       setPhotos({ sources, shown: { files: sources.length, matched: found.matched.length, issues: found.issues } });
       setPlaced(null);

@@ -78,13 +78,15 @@ export async function perform(job: Job, progress: ProgressReport): Promise<JobRe
       const grids = await readAnyGrids(job.file.name, job.file.bytes);
       progress("check");
       const result = checkGrids(grids);
-      const found = checkPhotos(photoSources(job.photos), result, result.settings.photos, photoImages);
-      return { photos: { files: job.photos.length, matched: found.matched.length, issues: found.issues } };
+      const sources = photoSources(job.photos);
+      const found = checkPhotos(sources, result, result.settings.photos, photoImages);
+      return { photos: { files: sources.length, matched: found.matched.length, issues: found.issues } };
     }
     case "run": {
       const wb = XlsxWorkbook.fromBytes(job.file.name, job.file.bytes);
       // With photos: matched once the run's check is known, placed on the 备案表, and zipped renamed.
-      const offered = job.photos ? offeredPhotos(photoSources(job.photos), photoImages) : null;
+      const sources = job.photos ? photoSources(job.photos) : null;
+      const offered = sources ? offeredPhotos(sources, photoImages) : null;
       const report = await runWriteBack(wb, { parts: job.parts ?? EVERYTHING, progress, photos: offered?.photos }, (r) => r.report);
       const output = { name: outputName(job.file.name, "课证"), chunks: wb.toChunks((done, total) => progress("write", done, total)) };
       const check = offered?.check();
@@ -92,7 +94,7 @@ export async function perform(job: Job, progress: ProgressReport): Promise<JobRe
       return {
         report: { ...report, issues: [...report.issues, ...check.issues] },
         output,
-        photos: { files: job.photos?.length ?? 0, matched: check.matched.length, issues: check.issues },
+        photos: { files: sources?.length ?? 0, matched: check.matched.length, issues: check.issues },
         photosZip: { name: PHOTOS_ZIP, chunks: photosZip(check.matched) },
       };
     }

@@ -2,7 +2,8 @@
 // The page's photos: the files a user picks (a folder or several), as the engine's PhotoSource,
 // and 照片（上报）.zip, the renamed photos for the evaluation system's upload.
 import { Zip, ZipPassThrough } from "fflate";
-import type { MatchedPhoto, PhotoSource } from "../app/photos";
+import { photoCandidate, type MatchedPhoto, type PhotoSource } from "../app/photos";
+import { SNIFF_BYTES, sniffImage } from "../hosts/images/sniff";
 
 /** A picked photo as it travels to the worker: the File itself (a reference, not its bytes), or
  * its bytes where there is no worker (FileReaderSync exists in workers only). */
@@ -26,18 +27,26 @@ export function photoPath(f: { name: string; webkitRelativePath?: string }): str
   return rel.includes("/") ? rel.slice(rel.indexOf("/") + 1) : f.name;
 }
 
-/** The engine reads a photo when it needs it: synchronously, from the File, one at a time (memory). */
+/** A picked file's bytes, from `start` to `end` where given: synchronously, read when asked (memory). */
+function bytesOf(f: PhotoFile, start?: number, end?: number): Uint8Array {
+  if (f.bytes) return start === undefined ? f.bytes : f.bytes.subarray(start, end);
+  if (!f.file || typeof FileReaderSync === "undefined") throw new Error(`照片 ${f.path} 未读入`);
+  const blob = start === undefined ? f.file : f.file.slice(start, end);
+  return new Uint8Array(new FileReaderSync().readAsArrayBuffer(blob));
+}
+
+/**
+ * The picked files the engine looks at, as `kezheng photos DIR` walks a folder: hidden and system
+ * files left out, empty files too, a file without an image's extension only where its bytes are one.
+ */
 export function photoSources(files: readonly PhotoFile[]): PhotoSource[] {
-  return files.map((f) => ({
-    path: f.path,
-    size: f.size,
-    modified: f.modified,
-    read: () => {
-      if (f.bytes) return f.bytes;
-      if (!f.file || typeof FileReaderSync === "undefined") throw new Error(`照片 ${f.path} 未读入`);
-      return new Uint8Array(new FileReaderSync().readAsArrayBuffer(f.file));
-    },
-  }));
+  return files
+    .filter((f) => {
+      const kind = photoCandidate(f.path);
+      if (kind === "ignore" || f.size === 0) return false;
+      return kind === "image" || sniffImage(bytesOf(f, 0, SNIFF_BYTES)) !== "unknown";
+    })
+    .map((f) => ({ path: f.path, size: f.size, modified: f.modified, read: () => bytesOf(f) }));
 }
 
 /** Zip entries carry this date: the same photos give the same zip. */
