@@ -3,10 +3,23 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { checkGrids } from "../../../src/app/check";
+import { offeredPhotos } from "../../../src/app/photorun";
+import { runWriteBack } from "../../../src/app/run";
+import { planWriteBack } from "../../../src/app/writeback";
+import { syntheticDepartment } from "../../../src/app/synthetic";
+import { filingApplicants } from "../../../src/forms/generated";
+import { photoKey } from "../../../src/forms/photobox";
+import { ExcelWorkbook } from "../../../src/hosts/excel/workbook";
 import { placePictures, toBase64, type PictureAt } from "../../../src/hosts/excel/pictures";
-import { geometry, OfficeError, RequestContext, REQUEST_LIMIT } from "../../support/standin/api";
+import { photoImages } from "../../../src/hosts/images";
+import { makePhotos } from "../../support/photos";
+import { geometry, makeExcel, OfficeError, RequestContext, REQUEST_LIMIT } from "../../support/standin/api";
 import { bookFromGrids, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, key, type BookState } from "../../support/standin/model";
-import { tmpDir } from "../../support/workbooks";
+import { roundTrip, tmpDir } from "../../support/workbooks";
+
+const CAPS = { notes: true, comments: true, pageLayout: true, charts: true, formulaCells: true, pictures: true };
+(globalThis as unknown as { Excel: unknown }).Excel = makeExcel({ sheets: [], notes: new Map(), comments: new Map() });
 
 /** Debian's Python, where python3-pil is installed (a pyenv python on PATH may not have it). */
 const PYTHON = fs.existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
@@ -122,4 +135,79 @@ describe("placePictures", () => {
     await placePictures(ctx as unknown as Excel.RequestContext, []);
     expect(ctx.syncs).toBe(0);
   });
+});
+
+describe("生成表格 with photos in Excel", () => {
+  test("each matched applicant's photo over his box on the 备案表, as the file host anchors it; a run without them; clear removes them", async () => {
+    const dept = syntheticDepartment({ seed: 19, applicants: 24 });
+    const grids = await roundTrip(dept.sheets);
+    const result = checkGrids(grids);
+    const filing = filingApplicants(result.applicants.map((a) => ({ status: a.decision.status, a }))).map((x) => x.a);
+    expect(filing.length).toBeGreaterThan(8);
+    // Photos for all but two, one of them turned by EXIF (re-encoded upright), one far too large.
+    const dir = path.join(tmpDir(), "照片");
+    const given = filing.slice(2);
+    makePhotos(dir, given.map((a, i) => ({ path: i === 0 ? `${a.identity.name}_${a.identity.idNumber}.jpg` : `${a.identity.idNumber}.jpg`, ...(i === 1 ? { orientation: 6 } : {}), ...(i === 2 ? { width: 1200, height: 1600, target_kb: 600 } : {}) })));
+    const sources = fs.readdirSync(dir).map((f) => ({ path: f, size: fs.statSync(path.join(dir, f)).size, modified: 0, read: () => new Uint8Array(fs.readFileSync(path.join(dir, f))) }));
+
+    const plain = bookFromGrids(grids as never);
+    const plainCtx = new RequestContext(plain);
+    await runWriteBack(new ExcelWorkbook(plainCtx as unknown as Excel.RequestContext, CAPS));
+    expect(plain.sheets.flatMap((x) => x.shapes)).toEqual([]);
+
+    const book = bookFromGrids(grids as never);
+    const ctx = new RequestContext(book);
+    const offered = offeredPhotos(sources, photoImages);
+    await runWriteBack(new ExcelWorkbook(ctx as unknown as Excel.RequestContext, CAPS), { photos: offered.photos });
+    const check = offered.check();
+    expect(check?.matched.map((m) => m.applicant.idNumber).sort()).toEqual(given.map((a) => a.identity.idNumber).sort());
+    // The pictures cost one round trip for the anchors and at most one more for the images.
+    expect(ctx.syncs - plainCtx.syncs).toBeGreaterThanOrEqual(1);
+    expect(ctx.syncs - plainCtx.syncs).toBeLessThanOrEqual(2);
+    expect(Math.max(...ctx.requests)).toBeLessThanOrEqual(REQUEST_LIMIT);
+
+    // Where the file host anchors each picture (the same plan): the anchor cell, offset and size in EMU.
+    const spec = planWriteBack(result, { photos: { size: "一寸", keys: new Set(check?.matched.map((m) => photoKey(m.applicant.idNumber))) } }).sheets.find((x) => x.name === "备案表");
+    const anchors = new Map((spec?.pictures ?? []).map((p) => [p.key, p]));
+    const sheet = book.sheets.find((x) => x.name === "备案表");
+    expect(sheet?.shapes.length).toBe(given.length);
+    for (const m of check?.matched ?? []) {
+      const k = photoKey(m.applicant.idNumber);
+      const shape = sheet?.shapes.find((x) => x.name === k);
+      const a = anchors.get(k);
+      if (!shape || !a || !sheet) throw new Error(`no picture for ${m.applicant.name}`);
+      const cell = geometry(sheet, { r0: a.row, c0: a.col, r1: a.row, c1: a.col });
+      expect({ left: shape.left, top: shape.top, width: shape.width, height: shape.height }).toEqual({ left: cell.left + a.dx / 12700, top: cell.top + a.dy / 12700, width: a.cx / 12700, height: a.cy / 12700 });
+      expect(shape.altTextDescription).toBe(k);
+      expect(Buffer.from(shape.base64, "base64").equals(Buffer.from(m.prepare()))).toBe(true);
+      // The box's first cell is left empty under the picture; the two without a photo read 贴照片处.
+      expect(sheet.cells.get(key(a.row, a.col))?.value ?? "").toBe("");
+    }
+    const pasteHere = [...(sheet?.cells.values() ?? [])].filter((c) => c.value === "贴照片处").length;
+    expect(pasteHere).toBe(2);
+    // The ID number is not in the picture's name or description.
+    expect(sheet?.shapes.some((x) => given.some((a) => `${x.name}${x.altTextDescription}`.includes(a.identity.idNumber)))).toBe(false);
+
+    // 清除: the sheets go, their pictures with them; the user's sheets are as before.
+    const clearCtx = new RequestContext(book);
+    expect(await new ExcelWorkbook(clearCtx as unknown as Excel.RequestContext, CAPS).clearWriteBack()).toBe(true);
+    expect(book.sheets.flatMap((x) => x.shapes)).toEqual([]);
+    expect(book.sheets.map((x) => x.name)).toEqual(grids.map((g) => g.name));
+  }, 120000);
+
+  test("an Excel without ExcelApi 1.9: no picture, nothing refused", async () => {
+    const dept = syntheticDepartment({ seed: 20, applicants: 12 });
+    const grids = await roundTrip(dept.sheets);
+    const result = checkGrids(grids);
+    const a = filingApplicants(result.applicants.map((x) => ({ status: x.decision.status, a: x })))[0].a;
+    const dir = path.join(tmpDir(), "照片");
+    makePhotos(dir, [{ path: `${a.identity.idNumber}.jpg` }]);
+    const bytes = new Uint8Array(fs.readFileSync(path.join(dir, `${a.identity.idNumber}.jpg`)));
+    const book = bookFromGrids(grids as never);
+    const offered = offeredPhotos([{ path: `${a.identity.idNumber}.jpg`, size: bytes.length, modified: 0, read: () => bytes }], photoImages);
+    await runWriteBack(new ExcelWorkbook(new RequestContext(book) as unknown as Excel.RequestContext, { ...CAPS, pictures: false }), { photos: offered.photos });
+    expect(offered.check()?.matched).toHaveLength(1);
+    expect(book.sheets.flatMap((x) => x.shapes)).toEqual([]);
+    expect(book.sheets.some((x) => x.name === "备案表")).toBe(true);
+  }, 60000);
 });
