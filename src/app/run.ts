@@ -4,7 +4,6 @@
 import { checkGrids, type CheckOptions, type CheckResult } from "./check";
 import type { WorkbookPort } from "./port";
 import { planWriteBack, type WritePlan } from "./writeback";
-import type { PhotoSize } from "../forms/photobox";
 
 /** What a run writes: the task pane's steps each add one (标记, 计算等级, 生成表格). */
 export interface Parts {
@@ -26,8 +25,6 @@ export interface RunOptions extends CheckOptions {
   /** The 备案表's photos (#19), chosen once the check is known (`run --photos`: the folder's, matched
    * to the applicants). Without it, the photos the last run placed are kept where the host can read them. */
   photos?: (result: CheckResult) => ReadonlyMap<string, () => Uint8Array>;
-  /** 照片尺寸: the photo box's size (default 一寸). */
-  photoSize?: PhotoSize;
 }
 
 export class Cancelled extends Error {
@@ -63,7 +60,7 @@ export async function runWriteBack<T = CheckResult>(port: WorkbookPort, options:
   step("plan");
   // The photos: the ones offered, else those the last run placed (read before it is cleared).
   const photos = options.photos ? options.photos(result) : port.placedPhotos ? await port.placedPhotos() : null;
-  const extra = { photos: { size: options.photoSize ?? result.settings.photos.size, keys: new Set(photos?.keys() ?? []) } };
+  const extra = { photos: { size: result.settings.photos.size, keys: new Set(photos?.keys() ?? []) } };
   const plan = selectParts({ ...planWriteBack(result, extra), photos: photos ?? undefined }, options.parts ?? EVERYTHING);
   const kept = keep(result);
   result = null;

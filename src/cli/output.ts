@@ -8,8 +8,8 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { UnusableWorkbook } from "../app/port";
 import type { XlsxPackage } from "../hosts/xlsx/package";
-import { firstBadPart } from "../hosts/xlsx/zip";
 import { nodeZlib } from "./nodezlib";
+import { firstBadPartInFile } from "./readback";
 
 /** What identifies the file at a path: if any of it changes, someone else wrote there. */
 interface Stamp {
@@ -150,7 +150,7 @@ export class OutputTarget {
       // Chunks go to disk as the zip is made: a school's 90 MB output is never held whole.
       (put) => pkg.write(put),
       (tmp) => {
-        const bad = firstBadPart(fsSync.readFileSync(tmp), pkg.madeParts(), nodeZlib.crc32);
+        const bad = firstBadPartInFile(tmp, pkg.madeParts(), nodeZlib);
         if (bad) throw new UnusableWorkbook(`写出的文件没有通过校验（${bad} 与其校验码不符），没有保存：${this.file} 保持原样。这是课证的问题，不是您的文件的问题：请把输入文件和这行说明发给维护人员。`);
       },
     );

@@ -1,12 +1,13 @@
 // The photo box of the 备案表 (#19): its size on the sheet, the key that names an applicant's photo
 // without his ID number, and which picture goes where (host-independent: the .xlsx writer places the
 // pictures from it, the task pane may too).
+import type { PhotoBox } from "../domain/settings";
 import type { SheetPicture, SheetSpec } from "./sheetspec";
 
 export type { SheetPicture };
 
-/** 照片尺寸: the photo's size on paper, in millimetres (一寸 25x35, 二寸 35x49). */
-export type PhotoSize = "一寸" | "二寸";
+/** 照片尺寸 (the 设置 sheet): the photo's size on paper, in millimetres (一寸 25x35, 二寸 35x49). */
+export type PhotoSize = PhotoBox;
 export const PHOTO_MM: Record<PhotoSize, { width: number; height: number }> = {
   一寸: { width: 25, height: 35 },
   二寸: { width: 35, height: 49 },
