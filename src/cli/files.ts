@@ -1,7 +1,11 @@
 // Files in, files out: the CLI's use of the xlsx host. Outputs are written whole or not at all.
 import { promises as fs } from "fs";
 import * as path from "path";
-import { checkGrids } from "../app/check";
+import * as fsSync from "fs";
+import { checkGrids, type CheckResult } from "../app/check";
+import { checkPhotos, type PhotoCheck, type PhotoReportEntry, type PhotoSource } from "../app/photos";
+import { photoKey } from "../forms/photobox";
+import { photoImages } from "../hosts/images";
 import type { JournalSkips } from "../app/journal";
 import { UnusableWorkbook } from "../app/port";
 import type { Report } from "../app/report";
@@ -13,6 +17,7 @@ import { XlsxWorkbook } from "../hosts/xlsx/workbook";
 import { useNativeZlib } from "../hosts/xlsx/zip";
 import { nodeZlib } from "./nodezlib";
 import { OutputTarget } from "./output";
+import { walk } from "./photos";
 
 // On Node, zlib does the deflate work natively (the browser uses fflate's JavaScript).
 useNativeZlib(nodeZlib);
@@ -62,13 +67,30 @@ export function xlsxName(out: string, ext = ".xlsx"): string {
   throw new UnusableWorkbook(`输出文件名应以 .xlsx 结尾：${out}`);
 }
 
-/** Returns the report only: the rest of the check is let go before the (large) output is written. */
-export async function runFile(input: string, out: string): Promise<{ report: Report }> {
+/** Returns the report only: the rest of the check is let go before the (large) output is written.
+ * With `photos` (a folder), its photos are matched to the applicants and placed on the 备案表, and
+ * their issues join the report; without, the photos the last run placed stay. */
+export async function runFile(input: string, out: string, options: { photos?: string } = {}): Promise<{ report: Report; photos?: PhotoReportEntry[] }> {
   const target = await OutputTarget.claim(out, [input], { replaces: [input] });
+  const sources = options.photos === undefined ? null : photoFolder(options.photos);
   const wb = await openWorkbookFile(input);
-  const report = await runWriteBack(wb, {}, (result) => result.report);
+  let check: PhotoCheck | null = null;
+  const photos = sources ? (result: CheckResult) => {
+    check = checkPhotos(sources, result, result.settings.photos, photoImages);
+    return new Map(check.matched.map((m) => [photoKey(m.applicant.idNumber), () => m.prepare()]));
+  } : undefined;
+  const report = await runWriteBack(wb, { photos }, (result) => result.report);
   await target.write(wb.pkg);
-  return { report };
+  const c = check as PhotoCheck | null;
+  return c ? { report: { ...report, issues: [...report.issues, ...c.issues] }, photos: c.photos } : { report };
+}
+
+/** The folder `--photos` names, walked (the photos command's walker); one line when it is not a folder. */
+function photoFolder(dir: string): PhotoSource[] {
+  const stat = fsSync.statSync(dir, { throwIfNoEntry: false });
+  if (!stat) throw new UnusableWorkbook(`找不到照片文件夹 ${dir}：请检查路径。`);
+  if (!stat.isDirectory()) throw new UnusableWorkbook(`${dir} 不是文件夹：--photos 后请给出放照片的文件夹。`);
+  return walk(path.resolve(dir), null);
 }
 
 /** Whether anything of ours was there, and what clear left alone because it was no longer ours. */

@@ -75,12 +75,19 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       .option("--in-place", "直接写回原文件");
 
   writesWorkbook("run", "检查并写回：标出问题单元格，在花名册右侧加上实时公式计算的等级，生成备案表、公示名单等表格", "部门报送的 .xlsx 工作簿（不会被修改，除非加 --in-place）", "课证")
-    .action(async (file: string, opts: { output?: string; inPlace?: boolean }) => {
+    .option("--photos <dir>", "照片文件夹：检查照片（同 kezheng photos），把每名申报人的照片放进备案表的照片框；不加时保留上次放入的照片")
+    .option("--json", "只在标准输出打印机器可读的 JSON 报告（加 --photos 时另有 photos）")
+    .action(async (file: string, opts: { output?: string; inPlace?: boolean; photos?: string; json?: boolean }) => {
       const out = outputPath(file, opts, "课证");
-      const result = await runFile(file, out);
-      io.out(formatSummary(file, result.report, {}));
-      io.out(`已写入 ${out}：问题单元格已标色并附批注，花名册右侧为实时公式，另有备案表、申报人员花名册、认定计划、上报数据、成绩确认表、获证人员汇总表、公示名单、认定统计、督导汇总、归档清单。用 kezheng clear 可全部移除。\n`);
+      const result = await runFile(file, out, { photos: opts.photos });
       code = countErrors(result.report) > 0 ? EXIT_ERRORS : EXIT_OK;
+      if (opts.json) {
+        io.out(reportJson(result.photos ? { ...result.report, photos: result.photos } : result.report) + "\n");
+        return;
+      }
+      io.out(formatSummary(file, result.report, {}));
+      if (result.photos) io.out(`照片：${opts.photos} 中 ${result.photos.length} 个图片文件，${result.photos.filter((p) => p.output !== undefined).length} 张已放进备案表的照片框（照片的问题已列在上面）。\n`);
+      io.out(`已写入 ${out}：问题单元格已标色并附批注，花名册右侧为实时公式，另有备案表、申报人员花名册、认定计划、上报数据、成绩确认表、获证人员汇总表、公示名单、认定统计、督导汇总、归档清单。用 kezheng clear 可全部移除。\n`);
     });
 
   writesWorkbook("clear", "移除课证写入的一切（标记、公式列、生成的表格），恢复原样", "课证处理过的 .xlsx 工作簿", "已清除")

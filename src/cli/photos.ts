@@ -44,7 +44,7 @@ const samePlace = (a: string, b: string) => {
 };
 
 /** Every file under dir that may be a photo, OUTDIR left out; a file without an image's extension is sniffed. */
-function walk(root: string, skip: string | null): PhotoSource[] {
+export function walk(root: string, skip: string | null): PhotoSource[] {
   const found: PhotoSource[] = [];
   const skipReal = skip !== null && fs.existsSync(skip) ? fs.realpathSync(skip) : skip;
   const visit = (abs: string, rel: string) => {

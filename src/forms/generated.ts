@@ -275,7 +275,7 @@ const FILING_ROW_HEIGHT = 22;
  * it): the columns stop growing where the page's width between 0.3-inch margins is used up (longer
  * values wrap; the labels fit), the box column is the photo's width. */
 const FILING_SIDE_MARGINS = 0.3;
-const FILING_CAPS = (box: number) => [10.5, 22, 12.5, 14, 15, box > 14 ? 12 - (box - 14) : 12, box];
+const FILING_CAPS = (box: number) => [10.5, 21.5, 12.5, 14, 15, Math.max(7, 13 - Math.max(0, box - 13.5)), box];
 
 /** Excel keeps at most 1,023 manual page breaks on a sheet: the 备案表 is split into sheets of at
  * most this many pages (备案表, 备案表（2）, ...). */
