@@ -109,7 +109,7 @@ const zh = {
   photosPaneNext: "点“生成表格”：照片贴在各人的备案表上（本次打开任务窗格后选择的照片）。",
   photosZipAgain: (name: string) => `再次下载 ${name}`,
   photosPlaced: (n: number) => `已在备案表上贴好 ${n} 张照片。`,
-  photosUnsupported: "这个版本的 Excel 不能插入图片（需要 Excel 2019 或更新版本、Microsoft 365 或网页版 Excel）：备案表的照片框留空，可以手工贴照片，或用网页版、命令行生成。",
+  photosUnsupported: "这个版本的 Excel 不能按单元格位置插入图片（需要 Excel 2021 或更新版本、Microsoft 365 或网页版 Excel）：备案表的照片框留空，可以手工贴照片，或用网页版、命令行生成。",
   photosClear: "不用照片",
 };
 
@@ -220,7 +220,7 @@ const en: Strings = {
   photosPaneNext: "Generate sheets: each photo goes on its applicant's 备案表 (the photos chosen since the pane was opened).",
   photosZipAgain: (name) => `Download ${name} again`,
   photosPlaced: (n) => `${n} photos placed on the 备案表.`,
-  photosUnsupported: "This version of Excel cannot insert pictures (Excel 2019 or later, Microsoft 365 or Excel on the web can): the photo boxes stay empty; paste the photos by hand, or use the web page or the command line.",
+  photosUnsupported: "This version of Excel cannot place pictures at cells (Excel 2021 or later, Microsoft 365 or Excel on the web can): the photo boxes stay empty; paste the photos by hand, or use the web page or the command line.",
   photosClear: "No photos",
 };
 

@@ -2,7 +2,7 @@
 // photos picked in the page (the same report as `kezheng photos`, the workbook equal to `kezheng run
 // --photos` part for part, images included, the zip equal to `kezheng photos -o`'s files), and in
 // the task pane on the Office.js stand-in (pictures over the 备案表's boxes, or none where the Excel
-// cannot add pictures, said in Chinese).
+// cannot place pictures, said in Chinese).
 import * as fs from "fs";
 import * as path from "path";
 import { unzipSync } from "fflate";
@@ -219,10 +219,10 @@ test("the pane: photos picked, the same report; 生成表格 puts each on its �
   await page.close();
 }, 300000);
 
-test("the pane in an Excel without ExcelApi 1.9: it says so; 生成表格 leaves the boxes empty", async () => {
-  const page = await openPane("1.8");
+test("the pane in an Excel without ExcelApi 1.10 (Range.left): it says so; 生成表格 leaves the boxes empty", async () => {
+  const page = await openPane("1.9");
   await page.getByTestId(TID.photosToggle).click();
-  await expect(page.getByTestId(TID.photosUnsupported).innerText()).resolves.toContain("不能插入图片");
+  await expect(page.getByTestId(TID.photosUnsupported).innerText()).resolves.toContain("不能按单元格位置插入图片");
   await page.getByTestId(`${TID.photosFiles}-input`).setInputFiles(photoFiles());
   await page.getByTestId(TID.photosRead).waitFor({ timeout: 120000 });
   await page.getByTestId(TID.generate).click();

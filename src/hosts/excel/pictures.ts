@@ -1,7 +1,8 @@
 // Photos on the 备案表 in Excel: one picture per applicant over his photo box (shapes.addImage,
-// ExcelApi 1.9), named with the key the file host gives its picture. They sit on our generated
+// ExcelApi 1.9, placed by Range.left/top, 1.10), named with the key the file host gives its picture. They sit on our generated
 // sheet, so clear (which deletes the sheet) takes them with it.
 import { Batch } from "./batch";
+import type { Capabilities } from "./writeback";
 
 /** A picture anchored at a cell (0-based) of a sheet we wrote, offset and sized in EMU, as the
  * sheet's spec gives it (forms/sheetspec SheetPicture), and its JPEG. */
@@ -15,8 +16,8 @@ export interface PictureAt {
 /** DrawingML's unit in points (12,700 EMU a point). */
 const EMU_PER_PT = 12700;
 
-/** Whether this Excel can add pictures (Excel 2019 and later, Excel on the web). */
-export const picturesSupported = () => Office.context.requirements.isSetSupported("ExcelApi", "1.9");
+/** Whether this Excel can add pictures where a cell is (ExcelApi 1.10: Excel 2021 and later, Microsoft 365, Excel on the web). */
+export const picturesSupported = () => Office.context.requirements.isSetSupported("ExcelApi", "1.10");
 
 /** What a request carries besides a picture's base64 (the shape's properties and names). */
 const PER_PICTURE = 400;
@@ -33,8 +34,12 @@ export function toBase64(bytes: Uint8Array): string {
  * go in requests kept under Excel on the web's 5 MB (about 75 photos of 40 KB each). Each is named
  * and described by its key, as the file host writes it.
  */
-export async function placePictures(context: Excel.RequestContext, pictures: readonly PictureAt[], batch = new Batch(context), progress?: (done: number, total: number) => void): Promise<void> {
-  if (pictures.length === 0) return;
+export async function placePictures(context: Excel.RequestContext, pictures: readonly PictureAt[], caps: Pick<Capabilities, "pictures">, batch = new Batch(context), progress?: (done: number, total: number) => void): Promise<void> {
+  // Where this Excel cannot, the boxes stay empty.
+  if (caps.pictures && pictures.length > 0) await addPictures(context, pictures, batch, progress);
+}
+
+async function addPictures(context: Excel.RequestContext, pictures: readonly PictureAt[], batch: Batch, progress?: (done: number, total: number) => void): Promise<void> {
   const sheets = context.workbook.worksheets;
   const anchors = pictures.map(({ sheet, picture: p }) => {
     const r = sheets.getItem(sheet).getRangeByIndexes(p.row, p.col, 1, 1);

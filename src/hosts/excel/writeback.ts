@@ -70,13 +70,13 @@ export interface Capabilities {
   charts: boolean;
   /** Range.getSpecialCells (ExcelApi 1.9): which cells hold formulas, without loading their text. */
   formulaCells: boolean;
-  /** Worksheet.shapes.addImage (ExcelApi 1.9): the 备案表's photos. */
+  /** Worksheet.shapes.addImage (ExcelApi 1.9) where a cell is (Range.left/top, 1.10): the 备案表's photos. */
   pictures?: boolean;
 }
 
 export function capabilities(): Capabilities {
   const has = (v: string) => Office.context.requirements.isSetSupported("ExcelApi", v);
-  return { notes: has("1.18"), comments: has("1.10"), pageLayout: has("1.9"), charts: has("1.1"), formulaCells: has("1.9"), pictures: has("1.9") };
+  return { notes: has("1.18"), comments: has("1.10"), pageLayout: has("1.9"), charts: has("1.1"), formulaCells: has("1.9"), pictures: has("1.10") };
 }
 
 /** The cells that already hold a comment ("Sheet!A1"): a cell holds one comment thread, and a user's stays as it is. */
@@ -409,7 +409,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
       progress?.(2 + plan.blocks.length + i, steps);
     }
     // The photos go on the sheets just written (where this Excel can add pictures).
-    if (plan.photos && caps.pictures) await placePictures(context, picturesOf(plan, sheetNames, plan.photos), batch);
+    if (plan.photos) await placePictures(context, picturesOf(plan, sheetNames, plan.photos), caps, batch);
     await batch.flush();
   } catch (e) {
     await clearWriteBack(context, batch, caps);

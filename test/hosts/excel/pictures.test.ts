@@ -113,7 +113,7 @@ describe("placePictures", () => {
       sheet: "备案表", picture: { key: `课证照片 ${i}`, row: i * 30 + 2, col: 8, dx: 2 * pt, dy: 2 * pt, cx: 25 * mm, cy: 35 * mm }, jpeg: () => p,
     }));
     const ctx = new RequestContext(b);
-    await placePictures(ctx as unknown as Excel.RequestContext, pictures);
+    await placePictures(ctx as unknown as Excel.RequestContext, pictures, CAPS);
     // One request learns the anchors, then as many as 5 MB needs (with the JSON around them).
     const base64 = photos.reduce((n, p) => n + Math.ceil(p.length / 3) * 4, 0);
     expect(ctx.syncs).toBeLessThanOrEqual(1 + Math.ceil(base64 / (4 * 1024 * 1024)) + 1);
@@ -132,7 +132,7 @@ describe("placePictures", () => {
 
   test("no boxes: no round trip", async () => {
     const ctx = new RequestContext(book());
-    await placePictures(ctx as unknown as Excel.RequestContext, []);
+    await placePictures(ctx as unknown as Excel.RequestContext, [], CAPS);
     expect(ctx.syncs).toBe(0);
   });
 });
@@ -195,7 +195,7 @@ describe("生成表格 with photos in Excel", () => {
     expect(book.sheets.map((x) => x.name)).toEqual(grids.map((g) => g.name));
   }, 120000);
 
-  test("an Excel without ExcelApi 1.9: no picture, nothing refused", async () => {
+  test("an Excel without ExcelApi 1.10: no picture, nothing refused", async () => {
     const dept = syntheticDepartment({ seed: 20, applicants: 12 });
     const grids = await roundTrip(dept.sheets);
     const result = checkGrids(grids);
