@@ -16,6 +16,7 @@ import { filingApplicants } from "../../src/forms/generated";
 import { photoKey } from "../../src/forms/photobox";
 import type { Issue } from "../../src/forms/issue";
 import { TID } from "../../src/ui/testids";
+import { axeViolations } from "../support/axe";
 import { buildAddin, buildStandIn, launch, serve } from "../support/browser";
 import { makePhotos, type PhotoSpec } from "../support/photos";
 import { roundTrip, sheet, tmpDir, writeFixture } from "../support/workbooks";
@@ -31,6 +32,7 @@ let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
 let standIn: string;
 let dir: string;
+let dist: string;
 let input: string;
 let photos: string;
 let grids: Awaited<ReturnType<typeof roundTrip>>;
@@ -62,7 +64,8 @@ beforeAll(async () => {
   photos = path.join(dir, "照片");
   makePhotos(photos, plan);
   standIn = buildStandIn();
-  server = await serve(buildAddin());
+  dist = buildAddin();
+  server = await serve(dist);
   browser = await launch();
 }, 300000);
 
@@ -151,6 +154,39 @@ test("the page: a photo folder picked, the same report as kezheng photos; 生成
   await context.close();
 }, 300000);
 
+test("the page opened from a local folder (file://, no worker): the photos are read in the page, the same workbook; photos dropped; axe clean", async () => {
+  const context = await browser.newContext({ acceptDownloads: true, locale: "zh-CN", bypassCSP: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`file://${path.join(dist, "web.html")}`);
+  await page.getByTestId(`${TID.webPick}-input`).setInputFiles([input]);
+  await page.getByTestId(TID.message).filter({ hasText: /检查完成/ }).waitFor({ timeout: 120000 });
+  await page.getByTestId(`${TID.photosFolder}-input`).setInputFiles(photos);
+  await page.getByTestId(TID.photosRead).waitFor({ timeout: 120000 });
+  expect(await axeViolations(page, "photos read")).toEqual([]);
+  const [d] = await Promise.all([page.waitForEvent("download", { timeout: 120000 }), page.getByTestId(TID.generate).click()]);
+  const saved = path.join(dir, "file-url.xlsx");
+  await d.saveAs(saved);
+  const cli = path.join(dir, "cli-run-file-url.xlsx");
+  await runFile(input, cli, { photos });
+  const pa = readParts(saved), pb = readParts(cli);
+  expect(Object.keys(pa).sort()).toEqual(Object.keys(pb).sort());
+  for (const name of Object.keys(pa)) expect([name, Buffer.from(pa[name]).equals(Buffer.from(pb[name]))]).toEqual([name, true]);
+
+  // Two photos dropped onto the 照片 section: checked as picked.
+  const two = fs.readdirSync(photos).filter((n) => /^\d{17}[\dX]\.jpg$/.test(n)).slice(0, 2);
+  await page.evaluate(({ files, testId }) => {
+    const dt = new DataTransfer();
+    for (const f of files) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name));
+    const zone = document.querySelector(`[data-testid="${testId}"]`) as HTMLElement;
+    zone.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, { files: two.map((n) => ({ name: n, b64: fs.readFileSync(path.join(photos, n)).toString("base64") })), testId: TID.photosDrop });
+  await page.getByTestId(TID.photosRead).filter({ hasText: /共 2 个文件/ }).waitFor({ timeout: 60000 });
+  expect(errors).toEqual([]);
+  await context.close();
+}, 300000);
+
 // Excel desktop's dark theme aside, the pane as in taskpane.test.ts; `api` caps the ExcelApi version the stand-in reports.
 async function openPane(api: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 400, height: 900 } });
@@ -212,6 +248,7 @@ test("the pane: photos picked, the same report; 生成表格 puts each on its �
   }
   expect(sheets.filter((s) => s.name !== "备案表").flatMap((s) => s.shapes)).toEqual([]);
   await page.screenshot({ path: path.join(ARTIFACTS, "pane-photos-zh-400.png"), fullPage: true });
+  expect(await axeViolations(page, "pane photos")).toEqual([]);
 
   await page.getByTestId(TID.clear).click();
   await page.getByTestId(TID.message).filter({ hasText: /已清除/ }).waitFor({ timeout: 60000 });
