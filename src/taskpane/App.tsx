@@ -8,7 +8,8 @@ import { checkPhotosInExcel, explain, perform, readSettings, selectCell, writeSe
 import type { PhotoSource } from "../app/photos";
 import { picturesSupported } from "../hosts/excel/pictures";
 import { PhotosSection, type PhotosShown } from "../ui/PhotosSection";
-import { photoPath, photoSources, type PhotoFile } from "../web/photos";
+import type { PhotoFile } from "../web/photos";
+import { photoPath } from "../ui/files";
 import { onCheckRequested } from "./events";
 import { localeOf, strings } from "../ui/i18n";
 import { IssueList } from "../ui/IssueList";
@@ -77,6 +78,7 @@ export function App() {
     setReadingPhotos(true);
     setMessage(null);
     try {
+      const { photoSources } = await import(/* webpackChunkName: "photos" */ "../web/photos");
       const sources = photoSources(await Promise.all(files.map(photoFile)));
       const found = await checkPhotosInExcel(sources);
       setPhotos({ sources, shown: { files: sources.length, matched: found.matched.length, issues: found.issues } });

@@ -5,10 +5,18 @@ import { Cancelled, EVERYTHING, runWriteBack, type Parts, type Phase } from "../
 import { ExcelWorkbook } from "../hosts/excel/workbook";
 import { SheetProtected } from "../hosts/excel/writeback";
 import { SETTING_KEYS } from "../forms/settings";
-import { checkPhotos, type PhotoCheck, type PhotoSource } from "../app/photos";
-import { offeredPhotos } from "../app/photorun";
-import { photoImages } from "../hosts/images";
+import type { PhotoCheck, PhotoSource } from "../app/photos";
 import { picturesSupported } from "../hosts/excel/pictures";
+
+/** The photo checks and JPEG code: loaded when photos are first picked, not with the pane. */
+const photoEngine = async () => {
+  const [{ checkPhotos }, { offeredPhotos }, { photoImages }] = await Promise.all([
+    import(/* webpackChunkName: "photos" */ "../app/photos"),
+    import(/* webpackChunkName: "photos" */ "../app/photorun"),
+    import(/* webpackChunkName: "photos" */ "../hosts/images"),
+  ]);
+  return { checkPhotos, offeredPhotos, photoImages };
+};
 
 export type Action = "check" | "mark" | "compute" | "generate" | "clear";
 
@@ -38,7 +46,8 @@ export async function perform(action: Action, hooks: Hooks, photos?: readonly Ph
       hooks.progress("check");
       return { result: checkGrids(grids) };
     }
-    const offered = action === "generate" && photos?.length && picturesSupported() ? offeredPhotos(photos, photoImages) : null;
+    const engine = action === "generate" && photos?.length && picturesSupported() ? await photoEngine() : null;
+    const offered = engine && photos ? engine.offeredPhotos(photos, engine.photoImages) : null;
     const result = await runWriteBack(host, { parts: PARTS[action], progress: hooks.progress, cancelled: hooks.cancelled, photos: offered?.photos });
     const check = offered?.check();
     // The photo issues join the report, as `kezheng run --photos` reports them.
@@ -49,6 +58,7 @@ export async function perform(action: Action, hooks: Hooks, photos?: readonly Ph
 
 /** 照片: the photos picked, checked against the workbook's roster as it is now (nothing is written). */
 export async function checkPhotosInExcel(photos: readonly PhotoSource[]): Promise<PhotoCheck> {
+  const { checkPhotos, photoImages } = await photoEngine();
   return Excel.run(async (context) => {
     const result = checkGrids(await new ExcelWorkbook(context).readSheets());
     return checkPhotos(photos, result, result.settings.photos, photoImages);

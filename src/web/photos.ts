@@ -21,12 +21,6 @@ declare const FileReaderSync: { new (): { readAsArrayBuffer(blob: Blob): ArrayBu
 
 export const PHOTOS_ZIP = "照片（上报）.zip";
 
-/** A picked file's path as the report shows it: below the folder picked (webkitRelativePath names the folder first). */
-export function photoPath(f: { name: string; webkitRelativePath?: string }): string {
-  const rel = f.webkitRelativePath ?? "";
-  return rel.includes("/") ? rel.slice(rel.indexOf("/") + 1) : f.name;
-}
-
 /** A picked file's bytes, from `start` to `end` where given: synchronously, read when asked (memory). */
 function bytesOf(f: PhotoFile, start?: number, end?: number): Uint8Array {
   if (f.bytes) return start === undefined ? f.bytes : f.bytes.subarray(start, end);
