@@ -10,6 +10,7 @@ const { recalculate } = require("../scripts/libreoffice");
 const { timeWebRun } = require("./web");
 const { hostileFiles } = require("./hostile");
 const { timeIssueList } = require("./issuelist");
+const { benchPhotos } = require("./photos");
 const zlib = require("zlib");
 
 const ROOT = path.join(__dirname, "..");
@@ -80,6 +81,7 @@ async function main() {
       console.log(`  Office.js host on the strict stand-in: FAILED (${/heap out of memory/.test(sub.stderr) ? "out of memory" : sub.stderr.trim().split("\n").pop()})`);
     }
     if (n <= 5000) {
+      await benchPhotos(file, DATA, n);
       const web = await timeWebRun(load.dist, file);
       console.log(`  网页版 生成表格 (Chromium, worker) ${web.seconds.toFixed(2)} s, ratio ${(web.seconds / run.seconds).toFixed(2)} × kezheng run (goal ≤ 2)   output ${(web.bytes / 1048576).toFixed(1)} MB`);
       const timing = spawnSync("/usr/bin/python3", [path.join(ROOT, "scripts", "lo-recalc-time.py"), out], { encoding: "utf8" });

@@ -5,7 +5,7 @@ PLAN is a list of files, each {"path", and optionally "width", "height" (upright
 "background" [r,g,b] (default white), "noise" (grey grain amplitude, default 12), "quality" (default 90),
 "format" ("JPEG" default, "PNG", "WEBP", ...), "orientation" (EXIF 1-8: the pixels are stored turned
 so that a viewer applying it shows the upright picture), "truncate" (keep this share of the bytes),
-"target_kb" (raise the grain until the file is at least this big), "copy_of" (the same bytes as an
+"target_kb" (the lowest quality that keeps the file at least this big), "copy_of" (the same bytes as an
 earlier path), "bytes" (a literal text file), "mtime" (seconds since epoch)}.
 The picture: the background, a head and shoulders in dark clothes reaching the bottom edge, and a red
 mark in the upright top-left corner (to tell orientation from the pixels; "mark": false leaves it out).
@@ -44,7 +44,7 @@ def picture(spec, seed):
     amp = spec.get("noise", 12)
     if amp:
         rnd = random.Random(seed)
-        grain = Image.frombytes("L", (w, h), bytes(rnd.randrange(256) for _ in range(w * h)))
+        grain = Image.frombytes("L", (w, h), rnd.randbytes(w * h))
         img = Image.blend(img, Image.merge("RGB", (grain, grain, grain)), amp / 255.0)
     return img
 
@@ -79,9 +79,13 @@ def main(plan_file, root):
             data = spec["bytes"].encode("utf-8")
         else:
             data = encode(spec, n)
-            while "target_kb" in spec and len(data) < spec["target_kb"] * 1024:
-                spec = dict(spec, noise=min(255, spec.get("noise", 12) * 2), quality=min(98, spec.get("quality", 90) + 2))
-                data = encode(spec, n)
+            if "target_kb" in spec:
+                # The lowest quality that still makes the file at least target_kb (the grain fixed).
+                for q in range(98, 20, -2):
+                    candidate = encode(dict(spec, quality=q), n)
+                    if len(candidate) < spec["target_kb"] * 1024:
+                        break
+                    data = candidate
         if "truncate" in spec:
             data = data[: int(len(data) * spec["truncate"])]
         made[spec["path"]] = data

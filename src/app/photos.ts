@@ -198,8 +198,10 @@ export function checkPhotos(sources: readonly PhotoSource[], result: CheckResult
     if (kb > settings.maxKB || kb < settings.minKB) issues.push(at(first, "PHOTO_SIZE", { value: path, count: Math.round(kb * 10) / 10, expected: range, side: kb > settings.maxKB ? "over" : "under" }, path));
     const { width, height } = upright(header);
     const ratioOff = Math.abs(width / height / (box.width / box.height) - 1) > RATIO_TOLERANCE + 1e-9;
-    const small = width < box.width || height < box.height;
-    if (small || ratioOff) issues.push(at(first, "PHOTO_DIMENSIONS", { value: path, other: `${width}×${height}`, expected: boxLabel, side: small ? "under" : "ratio" }, path));
+    // Smaller than the box both ways: a new photo fixes the ratio too, so that is what is said.
+    const tiny = width < box.width && height < box.height;
+    const side = ratioOff && !tiny ? "ratio" : width < box.width || height < box.height ? "under" : null;
+    if (side) issues.push(at(first, "PHOTO_DIMENSIONS", { value: path, other: `${width}×${height}`, expected: boxLabel, side }, path));
     if (!look.nearWhite) issues.push(at(first, "PHOTO_BACKGROUND", { value: path, count: Math.round(look.lightness * 100) }, path));
     const out = preparation(f.source, header, settings, images);
     used.set(f, person.filing.map((a) => {
@@ -316,7 +318,7 @@ function duplicates(files: readonly FileFacts[], report: (f: FileFacts, other: s
   for (const group of byHash.values()) {
     if (new Set(group.map((f) => f.person)).size < 2) continue;
     for (const f of group) {
-      const others = group.filter((o) => o.person !== f.person).map((o) => `“${o.source.path}”（${who(o.person!)}的照片）`);
+      const others = group.filter((o) => o.person !== f.person).map((o) => `“${o.source.path}”（${o.person!.rows[0].identity.name || "无姓名"}，第 ${rowOf(o.person!.filing[0] ?? o.person!.rows[0])} 行）`);
       report(f, others.join("、"));
     }
   }

@@ -6,6 +6,7 @@ import { checkGrids } from "../app/check";
 import { checkPhotos, photoCandidate, type PhotoCheck, type PhotoSource } from "../app/photos";
 import { UnusableWorkbook } from "../app/port";
 import { countBySeverity } from "../app/issues";
+import { filingApplicants } from "../forms/generated";
 import { photoImages } from "../hosts/images";
 import { SNIFF_BYTES, sniffImage } from "../hosts/images/sniff";
 import { readGridsFromFile } from "./files";
@@ -16,7 +17,7 @@ export const PHOTO_MANIFEST = ".kezheng-photos.json";
 export interface PhotosRun extends PhotoCheck {
   /** Roster problems (kezheng check tells them): counted, not listed. */
   rosterErrors: number;
-  /** Applicants who need a photo (those with a 备案表 page). */
+  /** Roster rows that need a photo (those with a 备案表 page). */
   needed: number;
   written: { files: number; reencoded: number; removed: number } | null;
 }
@@ -32,7 +33,7 @@ export async function photosCommand(dir: string, roster: string, outDir?: string
   const result = checkGrids(await readGridsFromFile(roster));
   const sources = walk(path.resolve(dir), out);
   const check = checkPhotos(sources, result, result.settings.photos, photoImages);
-  const needed = check.issues.filter((i) => i.code === "PHOTO_MISSING").length + check.matched.length;
+  const needed = filingApplicants(result.applicants.map((a) => ({ status: a.decision.status }))).length;
   const run: PhotosRun = { ...check, rosterErrors: countBySeverity(result.report.issues).error, needed, written: null };
   if (out !== null && manifest !== null) run.written = writePhotos(check, out, manifest);
   return run;
@@ -47,7 +48,12 @@ const samePlace = (a: string, b: string) => {
 export function walk(root: string, skip: string | null): PhotoSource[] {
   const found: PhotoSource[] = [];
   const skipReal = skip !== null && fs.existsSync(skip) ? fs.realpathSync(skip) : skip;
+  // A folder reached twice (a link to a parent, a shortcut to a sibling) is walked once.
+  const seen = new Set<string>();
   const visit = (abs: string, rel: string) => {
+    const real = fs.realpathSync(abs);
+    if (seen.has(real) || real === skipReal) return;
+    seen.add(real);
     for (const entry of fs.readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const full = path.join(abs, entry.name);
       const relPath = rel ? `${rel}/${entry.name}` : entry.name;
@@ -56,16 +62,26 @@ export function walk(root: string, skip: string | null): PhotoSource[] {
       const s = fs.statSync(full, { throwIfNoEntry: false });
       if (!s) continue;
       if (s.isDirectory()) {
-        if (skipReal === null || fs.realpathSync(full) !== skipReal) visit(full, relPath);
+        visit(full, relPath);
         continue;
       }
       if (!s.isFile() || s.size === 0) continue;
       if (kind === "sniff" && sniffImage(head(full)) === "unknown") continue;
-      found.push({ path: relPath, size: s.size, modified: s.mtimeMs, read: () => new Uint8Array(fs.readFileSync(full)) });
+      found.push({ path: relPath, size: s.size, modified: s.mtimeMs, read: () => readPhoto(full, relPath) });
     }
   };
   visit(root, "");
   return found;
+}
+
+function readPhoto(file: string, rel: string): Uint8Array {
+  try {
+    return new Uint8Array(fs.readFileSync(file));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (!code) throw e;
+    throw new UnusableWorkbook(`无法读取照片 ${rel}（${code}）：请确认它没有被其他程序占用、有读取权限，且在检查期间没有被移走。`);
+  }
 }
 
 function head(file: string): Uint8Array {
@@ -159,7 +175,7 @@ const SEVERITY_LABEL = { error: "错误", warning: "警告", info: "提示" } as
 export function formatPhotos(dir: string, run: PhotosRun): string {
   const lines: string[] = [];
   const usedRows = new Set(run.matched.map((m) => m.applicant.rosterRow));
-  lines.push(`照片文件夹 ${dir}：${run.photos.length} 个图片文件，${run.photos.filter((p) => p.row !== undefined).length} 个对应到花名册；需要照片的申报人 ${run.needed} 人，可用照片 ${usedRows.size} 人。`);
+  lines.push(`照片文件夹 ${dir}：${run.photos.length} 个图片文件，${run.photos.filter((p) => p.row !== undefined).length} 个对应到花名册；需要照片的申报人 ${run.needed} 人（花名册行），有可用照片的 ${usedRows.size} 人。`);
   if (run.rosterErrors > 0) lines.push(`花名册有 ${run.rosterErrors} 个错误（用 kezheng check 查看）：有错误的申报人不生成备案表，也不需要照片。`);
   const count = countBySeverity(run.issues);
   lines.push(`问题：错误 ${count.error}，警告 ${count.warning}`);
