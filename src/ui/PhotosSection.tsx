@@ -51,7 +51,7 @@ export function PhotosSection({ t, busy, reading, shown, next, onFiles, onSelect
       {shown && (
         <>
           <Caption1 data-testid={TID.photosRead}>{t.photosRead(shown.files, shown.matched)} {next}</Caption1>
-          <IssueList issues={shown.issues} t={t} onSelect={onSelect} />
+          <IssueList issues={shown.issues} t={t} onSelect={onSelect} stepper={false} />
         </>
       )}
       {children}

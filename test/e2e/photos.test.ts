@@ -235,6 +235,14 @@ test("the pane: photos picked, the same report; 生成表格 puts each on its �
   const flat = expected.issues.map((i) => (i.photo ? { ...i, photo: path.basename(i.photo) } : i));
   await expectIssueList(page, flat);
   await expect(page.getByTestId(TID.photosRead).innerText()).resolves.toContain(`${expected.matched.length} 名申报人有照片`);
+  // A photo issue selects its applicant's row on the roster; F8 stays with the report's list (one stepper).
+  const missing = flat.find((i) => i.code === "PHOTO_MISSING" && i.sheet && i.cell) as Issue;
+  const group = groupIssues([...flat], "zh-CN").find((g) => g.code === "PHOTO_MISSING");
+  await page.getByTestId(TID.photos).getByTestId(TID.issueGroupToggle(group?.key ?? "")).click();
+  await page.getByTestId(TID.photos).getByTestId(TID.issue(missing.sheet, missing.cell)).click();
+  for (let i = 0; i < 50 && !(await page.evaluate(() => (window as unknown as { __kzStandIn: { active: () => unknown } }).__kzStandIn.active())); i++) await page.waitForTimeout(100);
+  await expect(page.evaluate(() => (window as unknown as { __kzStandIn: { active: () => unknown } }).__kzStandIn.active())).resolves.toEqual({ sheet: missing.sheet, cell: missing.cell });
+  await expect(page.getByTestId(TID.photos).getByTestId(TID.nextError).count()).resolves.toBe(0);
 
   await page.getByTestId(TID.generate).click();
   await page.getByTestId(TID.message).filter({ hasText: /已生成全部表格/ }).waitFor({ timeout: 120000 });
