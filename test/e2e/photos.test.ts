@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { unzipSync } from "fflate";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Download, Page } from "playwright-core";
 import { checkGrids } from "../../src/app/check";
 import { countBySeverity, groupIssues } from "../../src/app/issues";
 import { syntheticDepartment } from "../../src/app/synthetic";
@@ -85,6 +85,18 @@ async function expectIssueList(page: Page, issues: readonly Issue[]) {
   for (const g of groupIssues([...issues], "zh-CN")) await expect(section.getByTestId(TID.issueGroup(g.key)).count()).resolves.toBe(1);
 }
 
+/** Clicks 生成表格 and saves both downloads (the workbook and the zip) by their names. */
+async function generateSaving(page: Page, prefix: string): Promise<Record<string, string>> {
+  const downloads: Promise<[string, string]>[] = [];
+  const listener = (d: Download) => downloads.push(d.saveAs(path.join(dir, `${prefix}-${d.suggestedFilename()}`)).then(() => [d.suggestedFilename(), path.join(dir, `${prefix}-${d.suggestedFilename()}`)]));
+  page.on("download", listener);
+  await page.getByTestId(TID.generate).click();
+  await page.getByTestId(TID.message).filter({ hasText: /已生成 信息工程学院-课证\.xlsx/ }).waitFor({ timeout: 120000 });
+  for (let i = 0; i < 300 && downloads.length < 2; i++) await page.waitForTimeout(100);
+  page.off("download", listener);
+  return Object.fromEntries(await Promise.all(downloads));
+}
+
 test("the page: a photo folder picked, the same report as kezheng photos; 生成表格 = kezheng run --photos, part for part; the zip = photos -o", async () => {
   const expected = await photosCommand(photos, input, path.join(dir, "cli-photos"));
   const codes = new Set(expected.issues.map((i) => i.code));
@@ -111,19 +123,11 @@ test("the page: a photo folder picked, the same report as kezheng photos; 生成
   await expectIssueList(page, expected.issues);
   await page.screenshot({ path: path.join(ARTIFACTS, "web-photos-zh-1280.png"), fullPage: true });
 
-  // 生成表格: two downloads, the workbook and the renamed photos.
-  const downloads: Promise<string>[] = [];
-  page.on("download", (d) => downloads.push(d.path().then(() => {
-    const to = path.join(dir, `page-${d.suggestedFilename()}`);
-    return d.saveAs(to).then(() => to);
-  })));
-  await page.getByTestId(TID.generate).click();
-  await page.getByTestId(TID.message).filter({ hasText: /已生成 信息工程学院-课证\.xlsx/ }).waitFor({ timeout: 120000 });
-  for (let i = 0; i < 300 && downloads.length < 2; i++) await page.waitForTimeout(100);
-  expect(downloads).toHaveLength(2);
-  const [fromPage, zipFile] = await Promise.all(downloads);
-  expect(path.basename(fromPage)).toBe("page-信息工程学院-课证.xlsx");
-  expect(path.basename(zipFile)).toBe("page-照片（上报）.zip");
+  // 生成表格: two downloads, the workbook and the renamed photos (in whichever order they arrive).
+  const saved = await generateSaving(page, "page");
+  expect(Object.keys(saved).sort()).toEqual(["信息工程学院-课证.xlsx", "照片（上报）.zip"]);
+  const fromPage = saved["信息工程学院-课证.xlsx"];
+  const zipFile = saved["照片（上报）.zip"];
 
   const fromCli = path.join(dir, "cli-run.xlsx");
   const cli = await runFile(input, fromCli, { photos });
@@ -165,9 +169,7 @@ test("the page opened from a local folder (file://, no worker): the photos are r
   await page.getByTestId(`${TID.photosFolder}-input`).setInputFiles(photos);
   await page.getByTestId(TID.photosRead).waitFor({ timeout: 120000 });
   expect(await axeViolations(page, "photos read")).toEqual([]);
-  const [d] = await Promise.all([page.waitForEvent("download", { timeout: 120000 }), page.getByTestId(TID.generate).click()]);
-  const saved = path.join(dir, "file-url.xlsx");
-  await d.saveAs(saved);
+  const saved = (await generateSaving(page, "file-url"))["信息工程学院-课证.xlsx"];
   const cli = path.join(dir, "cli-run-file-url.xlsx");
   await runFile(input, cli, { photos });
   const pa = readParts(saved), pb = readParts(cli);
