@@ -1,10 +1,15 @@
-/* global Office */
+/* global Office, File */
 import { Button, Caption1, Divider, FluentProvider, MessageBar, MessageBarBody, ProgressBar, Title3, Tooltip, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import type { Report } from "../app/report";
 import type { Phase } from "../app/run";
 import type { Issue } from "../forms/issue";
-import { explain, perform, readSettings, selectCell, writeSettings, type Action } from "./actions";
+import { checkPhotosInExcel, explain, perform, readSettings, selectCell, writeSettings, type Action } from "./actions";
+import type { PhotoSource } from "../app/photos";
+import { picturesSupported } from "../hosts/excel/pictures";
+import { PhotosSection, type PhotosShown } from "../ui/PhotosSection";
+import type { PhotoFile } from "../web/photos";
+import { photoPath } from "../ui/files";
 import { onCheckRequested } from "./events";
 import { localeOf, strings } from "../ui/i18n";
 import { IssueList } from "../ui/IssueList";
@@ -12,6 +17,11 @@ import { ProgressPanel } from "../ui/ProgressPanel";
 import { SettingsPanel } from "./SettingsPanel";
 import { Summary } from "../ui/Summary";
 import { TID } from "../ui/testids";
+
+/** A picked photo, read now: the engine reads synchronously, and the pane has no worker for it. */
+async function photoFile(f: File): Promise<PhotoFile> {
+  return { path: photoPath(f), size: f.size, modified: f.lastModified, bytes: new Uint8Array(await f.arrayBuffer()) };
+}
 
 /** Office's theme where the host tells it (Excel desktop); light otherwise. */
 function isDark(): boolean {
@@ -38,6 +48,11 @@ export function App() {
   const [merging, setMerging] = useState(false);
   const [importing, setImporting] = useState(false);
   const [filling, setFilling] = useState(false);
+  /** 照片: the photos picked since the pane opened (生成表格 places them) and what their check found. */
+  const [photos, setPhotos] = useState<{ sources: PhotoSource[]; shown: PhotosShown } | null>(null);
+  const [photosOpen, setPhotosOpen] = useState(false);
+  const [readingPhotos, setReadingPhotos] = useState(false);
+  const [placed, setPlaced] = useState<number | null>(null);
   const cancel = useRef(false);
 
   const run = useCallback(async (action: Action) => {
@@ -46,19 +61,39 @@ export function App() {
     setPhase({ phase: "read" });
     try {
       const progress = (phase: Phase, done?: number, total?: number) => setPhase({ phase, done, total });
-      const { result, cleared } = await perform(action, { progress, cancelled: () => cancel.current });
+      const { result, cleared, photos: found, placed: n } = await perform(action, { progress, cancelled: () => cancel.current }, action === "generate" ? photos?.sources : undefined);
       if (result) setReport(result.report);
+      if (found && photos) setPhotos({ sources: photos.sources, shown: { files: photos.sources.length, matched: found.matched.length, issues: found.issues } });
+      setPlaced(n ?? null);
       setMessage({ intent: "success", text: action === "clear" && !cleared ? t.nothingToClear : t.done[action] });
     } catch (e) {
       setMessage({ intent: "error", text: t.error(explain(e)) });
     } finally {
       setPhase(null);
     }
-  }, [t]);
+  }, [t, photos]);
+
+  /** 照片: read the picked files, check them against the roster as it is now. */
+  const pickPhotos = async (files: File[]) => {
+    setReadingPhotos(true);
+    setMessage(null);
+    try {
+      const { photoSources } = await import(/* webpackChunkName: "photos" */ "../web/photos");
+      const sources = photoSources(await Promise.all(files.map(photoFile)));
+      const found = await checkPhotosInExcel(sources);
+      setPhotos({ sources, shown: { files: sources.length, matched: found.matched.length, issues: found.issues } });
+      setPlaced(null);
+    } catch (e) {
+      setMessage({ intent: "error", text: t.error(explain(e)) });
+    } finally {
+      setReadingPhotos(false);
+    }
+  };
 
   useEffect(() => onCheckRequested(() => void run("check")), [run]);
 
-  const select = (i: Issue) => void selectCell(i.sheet, i.cell).catch((e) => setMessage({ intent: "error", text: t.error(explain(e)) }));
+  // A photo that matches nobody has no cell: its message names the file.
+  const select = (i: Issue) => i.sheet && i.cell && void selectCell(i.sheet, i.cell).catch((e) => setMessage({ intent: "error", text: t.error(explain(e)) }));
   const busy = phase !== null;
 
   return (
@@ -83,7 +118,7 @@ export function App() {
         )}
         {message && (
           <MessageBar intent={message.intent} data-testid={TID.message}>
-            <MessageBarBody>{message.text}</MessageBarBody>
+            <MessageBarBody>{message.text}{placed !== null && message.intent === "success" && <span data-testid={TID.photosPlaced}> {t.photosPlaced(placed)}</span>}</MessageBarBody>
           </MessageBar>
         )}
         {report && <Summary report={report} t={t} />}
@@ -93,6 +128,18 @@ export function App() {
           onClick={() => (settings ? setSettings(null) : void readSettings().then(setSettings).catch((e) => setMessage({ intent: "error", text: t.error(explain(e)) })))}>
           {t.settings}
         </Button>
+        <Button appearance="subtle" data-testid={TID.photosToggle} aria-expanded={photosOpen} onClick={() => setPhotosOpen(!photosOpen)}>
+          {t.photosTitle}
+        </Button>
+        {photosOpen && (
+          <PhotosSection t={t} busy={busy || readingPhotos} reading={readingPhotos} shown={photos?.shown ?? null} next={t.photosPaneNext} onFiles={(f) => void pickPhotos(f)} onSelect={select}>
+            {!picturesSupported() && (
+              <MessageBar intent="warning" data-testid={TID.photosUnsupported}>
+                <MessageBarBody>{t.photosUnsupported}</MessageBarBody>
+              </MessageBar>
+            )}
+          </PhotosSection>
+        )}
         <Button appearance="subtle" data-testid={TID.importToggle} aria-expanded={importing} onClick={() => setImporting(!importing)}>
           {t.importTitle}
         </Button>

@@ -5,6 +5,18 @@ import { Cancelled, EVERYTHING, runWriteBack, type Parts, type Phase } from "../
 import { ExcelWorkbook } from "../hosts/excel/workbook";
 import { SheetProtected } from "../hosts/excel/writeback";
 import { SETTING_KEYS } from "../forms/settings";
+import type { PhotoCheck, PhotoSource } from "../app/photos";
+import { picturesSupported } from "../hosts/excel/pictures";
+
+/** The photo checks and JPEG code: loaded when photos are first picked, not with the pane. */
+const photoEngine = async () => {
+  const [{ checkPhotos }, { offeredPhotos }, { photoImages }] = await Promise.all([
+    import(/* webpackChunkName: "photos" */ "../app/photos"),
+    import(/* webpackChunkName: "photos" */ "../app/photorun"),
+    import(/* webpackChunkName: "photos" */ "../hosts/images"),
+  ]);
+  return { checkPhotos, offeredPhotos, photoImages };
+};
 
 export type Action = "check" | "mark" | "compute" | "generate" | "clear";
 
@@ -19,7 +31,11 @@ export interface Hooks {
   cancelled: () => boolean;
 }
 
-export async function perform(action: Action, hooks: Hooks): Promise<{ result: CheckResult | null; cleared?: boolean }> {
+/**
+ * `photos`: the photos picked in the 照片 section; 生成表格 places them on the 备案表 where this
+ * Excel can add pictures (`placed` says how many), else the boxes stay empty.
+ */
+export async function perform(action: Action, hooks: Hooks, photos?: readonly PhotoSource[]): Promise<{ result: CheckResult | null; cleared?: boolean; photos?: PhotoCheck; placed?: number }> {
   return Excel.run(async (context) => {
     const host = new ExcelWorkbook(context);
     if (action === "clear") return { result: null, cleared: await host.clearWriteBack() };
@@ -30,7 +46,22 @@ export async function perform(action: Action, hooks: Hooks): Promise<{ result: C
       hooks.progress("check");
       return { result: checkGrids(grids) };
     }
-    return { result: await runWriteBack(host, { parts: PARTS[action], progress: hooks.progress, cancelled: hooks.cancelled }) };
+    const engine = action === "generate" && photos?.length && picturesSupported() ? await photoEngine() : null;
+    const offered = engine && photos ? engine.offeredPhotos(photos, engine.photoImages) : null;
+    const result = await runWriteBack(host, { parts: PARTS[action], progress: hooks.progress, cancelled: hooks.cancelled, photos: offered?.photos });
+    const check = offered?.check();
+    // The photo issues join the report, as `kezheng run --photos` reports them.
+    if (!check) return { result };
+    return { result: { ...result, report: { ...result.report, issues: [...result.report.issues, ...check.issues] } }, photos: check, placed: check.matched.length };
+  });
+}
+
+/** 照片: the photos picked, checked against the workbook's roster as it is now (nothing is written). */
+export async function checkPhotosInExcel(photos: readonly PhotoSource[]): Promise<PhotoCheck> {
+  const { checkPhotos, photoImages } = await photoEngine();
+  return Excel.run(async (context) => {
+    const result = checkGrids(await new ExcelWorkbook(context).readSheets());
+    return checkPhotos(photos, result, result.settings.photos, photoImages);
   });
 }
 

@@ -12,9 +12,9 @@ const BADGE = { error: "danger", warning: "warning", info: "informative" } as co
 /**
  * The issues grouped by kind within severity, filtered by severity and sheet (notes hidden while
  * there are errors). In Excel (onSelect) a cell selects it and 下一个错误 steps through the errors;
- * elsewhere a cell is named.
+ * elsewhere a cell is named. `stepper` false for a second list in the pane (F8 belongs to the report's).
  */
-export function IssueList({ issues, t, onSelect }: { issues: Issue[]; t: Strings; onSelect?: (i: Issue) => void }) {
+export function IssueList({ issues, t, onSelect, stepper = true }: { issues: Issue[]; t: Strings; onSelect?: (i: Issue) => void; stepper?: boolean }) {
   const [hidden, setHidden] = useState<Record<Severity, boolean>>(() => ({ error: false, warning: false, info: issues.some((i) => i.severity === "error") }));
   const [sheet, setSheet] = useState("");
   const [picked, setPicked] = useState<Issue | null>(null);
@@ -33,7 +33,7 @@ export function IssueList({ issues, t, onSelect }: { issues: Issue[]; t: Strings
   const shown = SEVERITIES.reduce((n, s) => n + (hidden[s] ? 0 : counts[s]), 0);
   return (
     <section data-testid={TID.issues} aria-label={t.issues(counts.error, counts.warning, counts.info)} style={{ display: "grid", gap: 8 }}>
-      {select && <ErrorStepper issues={issues} t={t} picked={picked} onSelect={select} />}
+      {select && stepper && <ErrorStepper issues={issues} t={t} picked={picked} onSelect={select} />}
       <div role="group" aria-label={t.issueFilters} style={{ display: "flex", flexWrap: "wrap", gap: 6, alignItems: "center" }}>
         {SEVERITIES.map((s) => (
           <ToggleButton key={s} size="small" checked={!hidden[s]} icon={hidden[s] ? undefined : <span aria-hidden="true">✓</span>} data-testid={TID.issueFilter(s)} onClick={() => setHidden({ ...hidden, [s]: !hidden[s] })}>

@@ -98,6 +98,19 @@ const zh = {
   fillRows: (n: number, from: number) => (n ? `已填写 ${n} 行（自第 ${from} 行起）。` : "没有可填写的申报人（可认定或降级认定的）。"),
   fillEmpty: (list: string) => `留空的列：${list}。`,
   fillIssues: (n: number) => `需要核对 ${n} 处：`,
+  photosTitle: "照片",
+  photosHint: "选择装有申报人照片的文件夹（或多选照片文件）：按文件名中的身份证号、学号或姓名对应到申报人，检查格式、大小、尺寸和底色。照片只在本机处理，不会上传。",
+  photosPickFolder: "选择照片文件夹…",
+  photosPickFiles: "选择照片文件…",
+  photosDrop: "也可以把照片文件拖到这里。",
+  photosReading: "正在读取和检查照片…",
+  photosRead: (files: number, matched: number) => `共 ${files} 个文件，${matched} 名申报人有照片。`,
+  photosNext: "点“生成表格”：照片贴在各人的备案表上，并另外下载改好文件名的照片（照片（上报）.zip）。",
+  photosPaneNext: "点“生成表格”：照片贴在各人的备案表上（本次打开任务窗格后选择的照片）。",
+  photosZipAgain: (name: string) => `再次下载 ${name}`,
+  photosPlaced: (n: number) => `已在备案表上贴好 ${n} 张照片。`,
+  photosUnsupported: "这个版本的 Excel 不能按单元格位置插入图片（需要 Excel 2021 或更新版本、Microsoft 365 或网页版 Excel）：备案表的照片框留空，可以手工贴照片，或用网页版、命令行生成。",
+  photosClear: "不用照片",
 };
 
 const en: Strings = {
@@ -196,6 +209,19 @@ const en: Strings = {
   fillRows: (n, from) => (n ? `${n} rows written (from row ${from}).` : "No applicant to put forward."),
   fillEmpty: (list) => `Columns left empty: ${list}.`,
   fillIssues: (n) => `${n} cells to check:`,
+  photosTitle: "Photos",
+  photosHint: "Choose the folder of the applicants' photos (or several photo files): each is matched to an applicant by the ID number, student number or name in its file name and checked for format, size, dimensions and background. Photos stay on this computer.",
+  photosPickFolder: "Choose the photo folder…",
+  photosPickFiles: "Choose photo files…",
+  photosDrop: "Or drop photo files here.",
+  photosReading: "Reading and checking the photos…",
+  photosRead: (files, matched) => `${files} files; ${matched} applicants have a photo.`,
+  photosNext: "Generate sheets: each photo goes on its applicant's 备案表, and the renamed photos download as 照片（上报）.zip.",
+  photosPaneNext: "Generate sheets: each photo goes on its applicant's 备案表 (the photos chosen since the pane was opened).",
+  photosZipAgain: (name) => `Download ${name} again`,
+  photosPlaced: (n) => `${n} photos placed on the 备案表.`,
+  photosUnsupported: "This version of Excel cannot place pictures at cells (Excel 2021 or later, Microsoft 365 or Excel on the web can): the photo boxes stay empty; paste the photos by hand, or use the web page or the command line.",
+  photosClear: "No photos",
 };
 
 export type Strings = typeof zh;

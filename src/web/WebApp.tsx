@@ -7,14 +7,16 @@ import { readableKind } from "../hosts/xlsx/open";
 import type { Report } from "../app/report";
 import { Cancelled, EVERYTHING, type Parts, type Phase } from "../app/run";
 import { FilePicker } from "../ui/FilePicker";
-import { WORKBOOK_TYPES } from "../ui/files";
+import { photoPath, WORKBOOK_TYPES } from "../ui/files";
 import { localeOf, strings } from "../ui/i18n";
 import { FillSummary } from "../ui/FillSummary";
 import { ImportSummary } from "../ui/ImportSummary";
 import { IssueList } from "../ui/IssueList";
 import { ProgressPanel } from "../ui/ProgressPanel";
 import { Summary } from "../ui/Summary";
+import { PhotosSection, type PhotosShown } from "../ui/PhotosSection";
 import { TID } from "../ui/testids";
+import type { PhotoFile } from "./photos";
 import { inPageOnly, JobFailed, start, type Running } from "./client";
 import { joinChunks } from "./chunks";
 import type { InFile, Job, JobResult, OutFile } from "./engine";
@@ -40,6 +42,12 @@ async function inFile(f: File): Promise<InFile> {
 /** Lets the browser paint (the progress panel, a disabled button) before work that may block it. */
 const painted = () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
 
+/** A picked photo for the engine: the File itself where a worker reads it, its bytes where the job runs in the page. */
+async function photoFile(f: File): Promise<PhotoFile> {
+  const base = { path: photoPath(f), size: f.size, modified: f.lastModified };
+  return inPageOnly() ? { ...base, bytes: new Uint8Array(await f.arrayBuffer()) } : { ...base, file: f };
+}
+
 /** Only an .xlsx/.xlsm can be written back; other formats are read for checking (and filling). */
 const writable = (f: InFile) => readableKind(f.name, f.bytes) === "xlsx";
 
@@ -55,6 +63,9 @@ export function WebApp() {
   const [merged, setMerged] = useState<JobResult["merge"] | null>(null);
   const [imported, setImported] = useState<JobResult["imported"] | null>(null);
   const [filled, setFilled] = useState<JobResult["filled"] | null>(null);
+  /** 照片: the photos picked for the current workbook, what their check found, the last zip. */
+  const [photos, setPhotos] = useState<{ files: PhotoFile[]; shown: PhotosShown } | null>(null);
+  const [zip, setZip] = useState<{ name: string; url: string } | null>(null);
   const running = useRef<Running | null>(null);
   /** One job at a time, decided at once (state renders later: a second click or drop in the same
    * moment, or one queued while the page was blocked, must not start a second job). */
@@ -75,6 +86,13 @@ export function WebApp() {
     });
   }, []);
 
+  const forgetZip = useCallback(() => {
+    setZip((d) => {
+      if (d) URL.revokeObjectURL(d.url);
+      return null;
+    });
+  }, []);
+
   const offer = useCallback((out: OutFile) => {
     forget();
     const url = URL.createObjectURL(new Blob(out.chunks as BlobPart[], { type: /\.xls$/i.test(out.name) ? "application/vnd.ms-excel" : XLSX }));
@@ -84,6 +102,17 @@ export function WebApp() {
     a.download = out.name;
     a.click();
   }, [forget]);
+
+  /** 照片（上报）.zip: a second download beside the workbook, offered again by its own link. */
+  const offerZip = useCallback((out: OutFile) => {
+    forgetZip();
+    const url = URL.createObjectURL(new Blob(out.chunks as BlobPart[], { type: "application/zip" }));
+    setZip({ name: out.name, url });
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = out.name;
+    a.click();
+  }, [forgetZip]);
 
   /**
    * Runs `work` unless a job is running. A new file then is refused with a line (`quiet` for the
@@ -119,6 +148,7 @@ export function WebApp() {
       const r = await job$.result;
       if (r.report) setReport(r.report);
       if (r.output) offer(r.output);
+      if (r.photosZip) offerZip(r.photosZip);
       say({ intent: "success", text: done(r) });
       return r;
     } catch (e) {
@@ -128,7 +158,7 @@ export function WebApp() {
     } finally {
       running.current = null;
     }
-  }, [offer, say, t]);
+  }, [offer, offerZip, say, t]);
 
   /** A workbook becomes the current one once it could be checked (an unusable file offers no actions);
    * everything shown of the one before (report, download, summaries) goes first. */
@@ -139,7 +169,9 @@ export function WebApp() {
     setImported(null);
     setFilled(null);
     setMessage(null);
+    setPhotos(null);
     forget();
+    forgetZip();
     const f = await inFile(files[0]);
     if (await go({ kind: "check", file: f }, () => t.done.check)) setFile(f);
   });
@@ -169,7 +201,19 @@ export function WebApp() {
   const act = (a: Action) => exclusive(file?.name ?? "", async () => {
     if (!file) return;
     if (a === "clear") await go({ kind: "clear", file }, (r) => (r.cleared ? t.cleared(r.output?.name ?? "") : t.nothingCleared(r.output?.name ?? "")));
-    else await go({ kind: "run", file, parts: PARTS[a] }, (r) => t.downloaded(r.output?.name ?? ""));
+    else {
+      // 生成表格 places the photos picked (and downloads them renamed); the other steps write no sheets.
+      const withPhotos = a === "generate" && photos ? { photos: photos.files } : {};
+      await go({ kind: "run", file, parts: PARTS[a], ...withPhotos }, (r) => [t.downloaded(r.output?.name ?? ""), r.photosZip ? t.downloaded(r.photosZip.name) : ""].join(" ").trim());
+    }
+  }, true);
+
+  /** 照片: the photos checked against the current workbook's roster; 生成表格 then places them. */
+  const pickPhotos = (files: File[]) => exclusive(file?.name ?? "", async () => {
+    if (!file) return;
+    const list = await Promise.all(files.map(photoFile));
+    const r = await go({ kind: "photos", file, photos: list }, (x) => t.photosRead(x.photos?.files ?? 0, x.photos?.matched ?? 0));
+    if (r?.photos) setPhotos({ files: list, shown: r.photos });
   }, true);
 
   /** The centre's merge: its report (the school's) takes the place of a department's. */
@@ -236,6 +280,11 @@ export function WebApp() {
             </div>
           )}
           {filled && <FillSummary result={filled} t={t} />}
+          {canWrite && (
+            <PhotosSection t={t} busy={busy} reading={false} shown={photos?.shown ?? null} next={t.photosNext} onFiles={(f) => void pickPhotos(f)}>
+              {zip && <Link href={zip.url} download={zip.name} data-testid={TID.photosZip}>{t.photosZipAgain(zip.name)}</Link>}
+            </PhotosSection>
+          )}
           {file && <Caption1>{t.webDownloadHint}</Caption1>}
         </section>
 

@@ -13,6 +13,11 @@ import { fillTemplate } from "../hosts/formats/fill";
 import { writeMarkedSheet } from "../hosts/xlsx/writeback";
 import { readAnyGrids, readDepartments } from "../hosts/formats/read";
 import { XlsxWorkbook } from "../hosts/xlsx/workbook";
+import { checkPhotos } from "../app/photos";
+import { offeredPhotos } from "../app/photorun";
+import { photoImages } from "../hosts/images";
+import type { PhotosShown } from "../ui/PhotosSection";
+import { photoSources, photosZip, PHOTOS_ZIP, type PhotoFile } from "./photos";
 
 export interface InFile {
   name: string;
@@ -26,7 +31,8 @@ export interface OutFile {
 
 export type Job =
   | { kind: "check"; file: InFile }
-  | { kind: "run"; file: InFile; parts: Parts }
+  | { kind: "run"; file: InFile; parts: Parts; photos?: PhotoFile[] }
+  | { kind: "photos"; file: InFile; photos: PhotoFile[] }
   | { kind: "clear"; file: InFile }
   | { kind: "merge"; files: InFile[] }
   | { kind: "import"; files: InFile[]; into: InFile }
@@ -41,6 +47,10 @@ export interface JobResult {
   imported?: ImportShown & { sheetName: string };
   /** 填写上报模板: what was read from the template and written into it. */
   filled?: FillShown;
+  /** 照片: what the check of the photos found. */
+  photos?: PhotosShown;
+  /** 照片（上报）.zip: the renamed photos, beside a run's workbook. */
+  photosZip?: OutFile;
 }
 
 export type ProgressReport = (phase: Phase, done?: number, total?: number) => void;
@@ -62,10 +72,31 @@ export async function perform(job: Job, progress: ProgressReport): Promise<JobRe
       progress("check");
       return { report: checkGrids(grids).report };
     }
+    case "photos": {
+      // What `kezheng photos DIR --roster WB` reports, for the files picked.
+      progress("read");
+      const grids = await readAnyGrids(job.file.name, job.file.bytes);
+      progress("check");
+      const result = checkGrids(grids);
+      const sources = photoSources(job.photos);
+      const found = checkPhotos(sources, result, result.settings.photos, photoImages);
+      return { photos: { files: sources.length, matched: found.matched.length, issues: found.issues } };
+    }
     case "run": {
       const wb = XlsxWorkbook.fromBytes(job.file.name, job.file.bytes);
-      const report = await runWriteBack(wb, { parts: job.parts ?? EVERYTHING, progress }, (r) => r.report);
-      return { report, output: { name: outputName(job.file.name, "课证"), chunks: wb.toChunks((done, total) => progress("write", done, total)) } };
+      // With photos: matched once the run's check is known, placed on the 备案表, and zipped renamed.
+      const sources = job.photos ? photoSources(job.photos) : null;
+      const offered = sources ? offeredPhotos(sources, photoImages) : null;
+      const report = await runWriteBack(wb, { parts: job.parts ?? EVERYTHING, progress, photos: offered?.photos }, (r) => r.report);
+      const output = { name: outputName(job.file.name, "课证"), chunks: wb.toChunks((done, total) => progress("write", done, total)) };
+      const check = offered?.check();
+      if (!check) return { report, output };
+      return {
+        report: { ...report, issues: [...report.issues, ...check.issues] },
+        output,
+        photos: { files: sources?.length ?? 0, matched: check.matched.length, issues: check.issues },
+        photosZip: { name: PHOTOS_ZIP, chunks: photosZip(check.matched) },
+      };
     }
     case "clear": {
       const wb = XlsxWorkbook.fromBytes(job.file.name, job.file.bytes);

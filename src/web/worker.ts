@@ -10,7 +10,7 @@ scope.onmessage = (e: MessageEvent) => {
   const { id, job } = e.data as { id: number; job: Job };
   perform(job, (phase, done, total) => scope.postMessage({ id, progress: { phase, done, total } })).then(
     // Handed over, not copied (chunks may share a buffer: each is given once).
-    (result) => scope.postMessage({ id, result }, [...new Set((result.output?.chunks ?? []).map((c) => c.buffer as ArrayBuffer))]),
+    (result) => scope.postMessage({ id, result }, [...new Set([...(result.output?.chunks ?? []), ...(result.photosZip?.chunks ?? [])].map((c) => c.buffer as ArrayBuffer))]),
     // The page shows the message: a user's file is explained (UnusableWorkbook), anything else is ours.
     (error: Error) => scope.postMessage({ id, error: { message: error.message, usable: !(error instanceof UnusableWorkbook), detail: error instanceof UnusableWorkbook ? error.detail : error.stack } }),
   );

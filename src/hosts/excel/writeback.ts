@@ -11,6 +11,7 @@ import { CHART_COLOURS, CHART_LINES, layOut, PAGE_NUMBERS, type Layout } from ".
 import { toR1C1 } from "../../forms/r1c1";
 import { cell, printRowsOf, rowsOf, type SheetSpec, type SpecCell, type StyleName } from "../../forms/sheetspec";
 import { Batch, payloadBytes } from "./batch";
+import { placePictures, type PictureAt } from "./pictures";
 import { queueSheetNames, readJournal, type ExcelJournal } from "./journal";
 
 export const MARK_COLORS: Record<MarkKind, string> = { error: "#FFC7CE", warning: "#FFEB9C", missing: "#F8CBAD", incomplete: "#DDEBF7" };
@@ -69,11 +70,13 @@ export interface Capabilities {
   charts: boolean;
   /** Range.getSpecialCells (ExcelApi 1.9): which cells hold formulas, without loading their text. */
   formulaCells: boolean;
+  /** Worksheet.shapes.addImage (ExcelApi 1.9) where a cell is (Range.left/top, 1.10): the 备案表's photos. */
+  pictures?: boolean;
 }
 
 export function capabilities(): Capabilities {
   const has = (v: string) => Office.context.requirements.isSetSupported("ExcelApi", v);
-  return { notes: has("1.18"), comments: has("1.10"), pageLayout: has("1.9"), charts: has("1.1"), formulaCells: has("1.9") };
+  return { notes: has("1.18"), comments: has("1.10"), pageLayout: has("1.9"), charts: has("1.1"), formulaCells: has("1.9"), pictures: has("1.10") };
 }
 
 /** The cells that already hold a comment ("Sheet!A1"): a cell holds one comment thread, and a user's stays as it is. */
@@ -405,12 +408,23 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
       if (spec.name === DATA_SHEET) context.workbook.names.add(WORDS_NAME, ws.getRange(`A1:B${Math.max(1, spec.rows.length)}`));
       progress?.(2 + plan.blocks.length + i, steps);
     }
+    // The photos go on the sheets just written (where this Excel can add pictures).
+    if (plan.photos) await placePictures(context, picturesOf(plan, sheetNames, plan.photos), caps, batch);
     await batch.flush();
   } catch (e) {
     await clearWriteBack(context, batch, caps);
     throw e;
   }
   return batch;
+}
+
+/** The pictures the plan's sheets anchor, on the names the sheets got, where there is a photo
+ * (the JPEG of each by its key, forms/photobox photoKey). */
+function picturesOf(plan: WritePlan, sheetNames: readonly string[], photos: ReadonlyMap<string, () => Uint8Array>): PictureAt[] {
+  return plan.sheets.flatMap((spec, i) => (spec.pictures ?? []).flatMap((picture) => {
+    const jpeg = photos.get(picture.key);
+    return jpeg ? [{ sheet: sheetNames[i], picture, jpeg }] : [];
+  }));
 }
 
 function markCell(context: Excel.RequestContext, r: Excel.Range, m: Mark, caps: Capabilities, comment: boolean): void {

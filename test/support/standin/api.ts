@@ -2,7 +2,7 @@
 // Office.js where bugs hide: reading a property before load() and sync() throws PropertyNotLoaded,
 // writes are queued until sync, each sync is counted, and a request over 5 MB is refused.
 import { toA1 } from "../../../src/forms/r1c1";
-import { columnIndex, key, letters, newSheet, parseAddress, shiftNameFormula, type BookState, type CellState, type SheetState, type Value } from "./model";
+import { columnIndex, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, key, letters, newSheet, parseAddress, shiftNameFormula, type BookState, type CellState, type SheetState, type ShapeState, type Value } from "./model";
 
 export const REQUEST_LIMIT = 5 * 1024 * 1024;
 
@@ -359,6 +359,11 @@ class Worksheet extends Loadable {
     return new Names(this.ctx, () => this.ctx.sheet(this.sheetName).names);
   }
 
+  /** Pictures and other shapes (ExcelApi 1.9). */
+  get shapes(): ShapeCollection {
+    return new ShapeCollection(this.ctx, this.sheetName);
+  }
+
   getRange(address: string): Range {
     const b = parseAddress(address);
     return new Range(this.ctx, this.sheetName, () => b);
@@ -458,6 +463,154 @@ class Worksheet extends Loadable {
 
 type Bounds = { r0: number; c0: number; r1: number; c1: number };
 
+/** Where a range sits on its sheet in points (Range.left/top/width/height, ExcelApi 1.3): the
+ * widths of the columns and heights of the rows before it and in it, hidden columns 0 wide. */
+export function geometry(s: SheetState, b: Bounds): { left: number; top: number; width: number; height: number } {
+  const w = (c: number) => (s.hiddenColumns.has(c) ? 0 : (s.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH));
+  const h = (r: number) => s.rowHeights.get(r) ?? DEFAULT_ROW_HEIGHT;
+  // Sums over the set sizes only: a 备案表 has tens of thousands of rows.
+  const sum = (from: number, to: number, size: (i: number) => number, sizes: Map<number, number>, base: number, hidden = new Set<number>()) => {
+    let n = (to - from) * base;
+    for (const i of new Set([...sizes.keys(), ...hidden])) if (i >= from && i < to) n += size(i) - base;
+    return n;
+  };
+  return {
+    left: sum(0, b.c0, w, s.columnWidths, DEFAULT_COLUMN_WIDTH, s.hiddenColumns),
+    top: sum(0, b.r0, h, s.rowHeights, DEFAULT_ROW_HEIGHT),
+    width: sum(b.c0, b.c1 + 1, w, s.columnWidths, DEFAULT_COLUMN_WIDTH, s.hiddenColumns),
+    height: sum(b.r0, b.r1 + 1, h, s.rowHeights, DEFAULT_ROW_HEIGHT),
+  };
+}
+
+/** The pixel size of a JPEG (its first SOF marker) or a PNG (IHDR); null for anything else. */
+function imageSize(bytes: Uint8Array): { width: number; height: number } | null {
+  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) {
+    const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    return { width: v.getUint32(16), height: v.getUint32(20) };
+  }
+  if (bytes[0] !== 0xff || bytes[1] !== 0xd8) return null;
+  for (let i = 2; i + 9 < bytes.length; ) {
+    if (bytes[i] !== 0xff) return null;
+    const marker = bytes[i + 1];
+    const length = (bytes[i + 2] << 8) | bytes[i + 3];
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      return { height: (bytes[i + 5] << 8) | bytes[i + 6], width: (bytes[i + 7] << 8) | bytes[i + 8] };
+    }
+    i += 2 + length;
+  }
+  return null;
+}
+
+let shapeIds = 0;
+
+/** Worksheet.shapes (ExcelApi 1.9): addImage takes bare base64 of a JPEG or PNG (no data: prefix);
+ * the picture starts at its own size (96 dpi: 0.75 pt a pixel) at the sheet's top left. */
+class ShapeCollection extends Loadable {
+  constructor(ctx: RequestContext, private readonly sheetName: string) {
+    super(ctx);
+  }
+
+  addImage(base64: string): Shape {
+    if (!/^[A-Za-z0-9+/]+=*$/.test(base64)) throw new OfficeError("InvalidArgument", "addImage takes a base64 string (no data: URL)");
+    const id = `{${++shapeIds}}`;
+    // The image travels in the request: its base64 counts towards the 5 MB.
+    this.ctx.enqueue(base64.length + 60, () => {
+      const size = imageSize(Uint8Array.from(atob(base64.slice(0, 64 * 1024)), (ch) => ch.charCodeAt(0)));
+      if (!size) throw new OfficeError("InvalidArgument", "addImage: not a JPEG or PNG image");
+      const s = this.ctx.sheet(this.sheetName);
+      s.shapes.push({ id, name: `Picture ${s.shapes.length + 1}`, type: "Image", left: 0, top: 0, width: size.width * 0.75, height: size.height * 0.75, altTextDescription: "", altTextTitle: "", lockAspectRatio: true, base64 });
+    });
+    return new Shape(this.ctx, this.sheetName, id);
+  }
+
+  getCount(): { readonly value: number } {
+    let value: number | undefined;
+    this.ctx.enqueue(20, () => {
+      value = this.ctx.sheet(this.sheetName).shapes.length;
+      return 10;
+    });
+    return {
+      get value(): number {
+        if (value === undefined) throw new OfficeError("PropertyNotLoaded", "getCount() is known only after context.sync()");
+        return value;
+      },
+    };
+  }
+
+  get items(): Shape[] {
+    return this.read<Shape[]>("items");
+  }
+
+  load(spec: string): void {
+    if (!/^items(\/[a-zA-Z]+(,\s*items\/[a-zA-Z]+)*)?$/.test(spec)) throw new OfficeError("InvalidArgument", `load("${spec}") not supported by the stand-in`);
+    this.ctx.enqueue(20, () => {
+      const shapes = this.ctx.sheet(this.sheetName).shapes;
+      this.data.items = shapes.map((x) => Shape.loaded(this.ctx, this.sheetName, x));
+      this.loaded.add("items");
+      return shapes.reduce((n, x) => n + utf8Bytes(x.name + x.altTextDescription) + 80, 0);
+    });
+  }
+}
+
+const SHAPE_PROPS = ["name", "left", "top", "width", "height", "altTextDescription", "altTextTitle", "type", "id"] as const;
+
+class Shape extends Loadable {
+  constructor(ctx: RequestContext, private readonly sheetName: string, private readonly shapeId: string) {
+    super(ctx);
+  }
+
+  static loaded(ctx: RequestContext, sheetName: string, x: ShapeState): Shape {
+    const shape = new Shape(ctx, sheetName, x.id);
+    for (const p of SHAPE_PROPS) {
+      shape.data[p] = x[p];
+      shape.loaded.add(p);
+    }
+    return shape;
+  }
+
+  private state(): ShapeState {
+    const x = this.ctx.sheet(this.sheetName).shapes.find((y) => y.id === this.shapeId);
+    if (!x) throw new OfficeError("ItemNotFound", `shape ${this.shapeId}`);
+    return x;
+  }
+
+  private set<K extends "name" | "left" | "top" | "altTextDescription" | "altTextTitle">(p: K, v: ShapeState[K]): void {
+    this.ctx.enqueue(typeof v === "string" ? utf8Bytes(v) + 30 : 30, () => void (this.state()[p] = v));
+  }
+
+  private resize(p: "width" | "height", v: number): void {
+    this.ctx.enqueue(30, () => {
+      const x = this.state();
+      const other = p === "width" ? "height" : "width";
+      if (x.lockAspectRatio && x[p] > 0) x[other] = (x[other] * v) / x[p];
+      x[p] = v;
+    });
+  }
+
+  set name(v: string) { this.set("name", v); }
+  set left(v: number) { this.set("left", v); }
+  set top(v: number) { this.set("top", v); }
+  /** With the aspect ratio locked (a new picture's default), setting one side scales the other. */
+  set width(v: number) { this.resize("width", v); }
+  set height(v: number) { this.resize("height", v); }
+  set lockAspectRatio(v: boolean) { this.ctx.enqueue(30, () => void (this.state().lockAspectRatio = v)); }
+  set altTextDescription(v: string) { this.set("altTextDescription", v); }
+  set altTextTitle(v: string) { this.set("altTextTitle", v); }
+  get name(): string { return this.read("name"); }
+  get left(): number { return this.read("left"); }
+  get top(): number { return this.read("top"); }
+  get width(): number { return this.read("width"); }
+  get height(): number { return this.read("height"); }
+  get altTextDescription(): string { return this.read("altTextDescription"); }
+
+  delete(): void {
+    this.ctx.enqueue(20, () => {
+      const shapes = this.ctx.sheet(this.sheetName).shapes;
+      shapes.splice(shapes.indexOf(this.state()), 1);
+    });
+  }
+}
+
 /** What Excel makes of a value typed or written: "=…" a formula, "'…" text, numeric text a number. */
 function excelValue(v: unknown): { value: Value; formula?: string } {
   if (typeof v === "string") {
@@ -519,6 +672,7 @@ class Range extends Loadable {
         else if (p === "rowCount") out[p] = b.r1 - b.r0 + 1;
         else if (p === "columnCount") out[p] = b.c1 - b.c0 + 1;
         else if (p === "address") out[p] = `${this.sheetName}!${this.addressKey().replace(/^.*!/, "")}`;
+        else if (p === "left" || p === "top" || p === "width" || p === "height") Object.assign(out, geometry(s, b));
         else throw new OfficeError("InvalidArgument", `load("${p}") not supported by the stand-in`);
       }
       return out;
@@ -532,6 +686,10 @@ class Range extends Loadable {
   get rowCount(): number { return this.read("rowCount"); }
   get columnCount(): number { return this.read("columnCount"); }
   get address(): string { return this.read("address"); }
+  get left(): number { return this.read("left"); }
+  get top(): number { return this.read("top"); }
+  get width(): number { return this.read("width"); }
+  get height(): number { return this.read("height"); }
 
   private write(v: unknown, convert: (x: unknown, r: number, c: number) => { value: Value; formula?: string }): void {
     const bytes = utf8Bytes(JSON.stringify(v));

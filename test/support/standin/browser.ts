@@ -42,13 +42,19 @@ class CustomFunctionsError extends Error {
 
 w.CustomFunctions = { associate: () => undefined, Error: CustomFunctionsError, ErrorCode: { invalidValue: "#VALUE!" } };
 
+function atMost(version: string, newest: string): boolean {
+  const [a, b] = [version, newest].map((v) => v.split(".").map(Number));
+  return a[0] < b[0] || (a[0] === b[0] && (a[1] ?? 0) <= (b[1] ?? 0));
+}
+
 const ready = Promise.resolve({ host: "Excel", platform: "OfficeOnline" });
 w.Office = {
   onReady: (cb?: (info: unknown) => void) => ready.then((info) => { cb?.(info); return info; }),
   context: {
     displayLanguage: (w.__KZ_LANG__ as string) ?? "zh-CN",
     officeTheme: w.__KZ_THEME__ ?? undefined,
-    requirements: { isSetSupported: (name: string, version: string) => name === "ExcelApi" && Number(version) <= 1.18 },
+    // Versions compare part by part (1.10 is after 1.9); __KZ_API__ plays an older Excel.
+    requirements: { isSetSupported: (name: string, version: string) => name === "ExcelApi" && atMost(version, (w.__KZ_API__ as string) ?? "1.18") },
   },
   addin: { showAsTaskpane: async () => undefined },
   actions: { associate: () => undefined },

@@ -33,7 +33,29 @@ export interface SheetState {
   protected?: boolean;
   /** Sheet-scoped defined names: name -> formula (="'Sheet'!$A$1"); they go when the sheet goes. */
   names: Map<string, string>;
+  /** Pictures (ExcelApi 1.9 shapes.addImage), in points; they go when the sheet goes. */
+  shapes: ShapeState[];
 }
+
+export interface ShapeState {
+  id: string;
+  name: string;
+  type: "Image";
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  altTextDescription: string;
+  altTextTitle: string;
+  /** As in Excel, a picture keeps its proportions when one side is set, until this is turned off. */
+  lockAspectRatio: boolean;
+  /** The image as given to addImage (base64 of the JPEG or PNG bytes). */
+  base64: string;
+}
+
+/** Excel's defaults where a sheet sets no size: 8.43 characters of Calibri 11 (48 pt), 15 pt. */
+export const DEFAULT_COLUMN_WIDTH = 48;
+export const DEFAULT_ROW_HEIGHT = 15;
 
 export interface BookState {
   sheets: SheetState[];
@@ -49,7 +71,7 @@ export interface BookState {
 export const key = (row: number, col: number) => `${row},${col}`;
 
 export function newSheet(name: string): SheetState {
-  return { name, visibility: "Visible", cells: new Map(), columnWidths: new Map(), rowHeights: new Map(), hiddenColumns: new Set(), frozenRows: 0, pageBreaks: [], colBreaks: [], print: {}, charts: [], names: new Map() };
+  return { name, visibility: "Visible", cells: new Map(), columnWidths: new Map(), rowHeights: new Map(), hiddenColumns: new Set(), frozenRows: 0, pageBreaks: [], colBreaks: [], print: {}, charts: [], names: new Map(), shapes: [] };
 }
 
 /** A workbook from grids (row-major values), as a user's workbook would be. */
