@@ -1,7 +1,8 @@
 // workbook.xml, edited: sheets added and removed with their relationships, content types and
 // sheet-local defined names; calcPr's fullCalcOnLoad; the stale calcChain dropped.
-import { insertChild, REL, relIs, resolveTarget, CONTENT_TYPE, type XlsxPackage } from "./package";
-import { applySplices, attrsText, child, children, escapeText, isRelNs, parseTree, prefixOf, type Splice, type XNode } from "./xml";
+import { CONTENT_TYPE, isRelNs, NS, REL, relIdOf, relIs, relsPathOf, resolveTarget } from "./ooxml";
+import { insertChild, type XlsxPackage } from "./package";
+import { applySplices, attrsText, child, children, escapeText, parseTree, prefixOf, type Splice, type XNode } from "./xml";
 
 /** CT_Workbook's children in schema order. */
 const ORDER = [
@@ -36,7 +37,7 @@ export function addSheet(pkg: XlsxPackage, name: string, hidden: boolean): strin
   const ids = sheets ? children(sheets, "sheet").map((s) => Number(s.attrs.sheetId) || 0) : [];
   const sheetId = Math.max(0, ...ids) + 1;
   const rp = relPrefix(root);
-  const rAttr = rp ? `${rp}:id="${rId}"` : `xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${rId}"`;
+  const rAttr = rp ? `${rp}:id="${rId}"` : `xmlns:r="${NS.rel}" r:id="${rId}"`;
   const el = `<${p}sheet name="${escapeText(name).replace(/"/g, "&quot;")}" sheetId="${sheetId}"${hidden ? ` state="hidden"` : ""} ${rAttr}/>`;
   xml = sheets ? insertChild(xml, sheets, el) : insertInOrder(xml, root, "sheets", `<${p}sheets>${el}</${p}sheets>`);
   pkg.set(wbPath, xml);
@@ -75,7 +76,7 @@ export function removeSheet(pkg: XlsxPackage, name: string): boolean {
   const index = list.findIndex((s) => s.attrs.name === name);
   if (index < 0) return false;
   const node = list[index];
-  const rId = Object.entries(node.nsAttrs).find(([k]) => isRelNs(k.split("|")[0]) && k.endsWith("|id"))?.[1] ?? "";
+  const rId = relIdOf(node);
   const rel = pkg.rels(wbPath).find((r) => r.id === rId);
   const splices: Splice[] = [{ from: node.start, to: node.end, text: "" }];
   const names = child(root, "definedNames");
@@ -111,7 +112,7 @@ export function removeSheet(pkg: XlsxPackage, name: string): boolean {
     ownedParts(pkg, part, owned);
     for (const p of [part, ...owned]) {
       pkg.remove(p);
-      pkg.remove(`${p.slice(0, p.lastIndexOf("/") + 1)}_rels/${p.slice(p.lastIndexOf("/") + 1)}.rels`);
+      pkg.remove(relsPathOf(p));
       pkg.removeOverride(p);
     }
     pkg.removeRel(wbPath, rId);

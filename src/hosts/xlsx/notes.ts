@@ -2,7 +2,8 @@
 // legacyDrawing element in the sheet. A sheet that already has notes keeps them: ours are added to
 // its parts, and a cell that already has a note gets ours appended as a separate run.
 import { a1 } from "../../forms/grid";
-import { CONTENT_TYPE, REL, relIs, resolveTarget, type XlsxPackage } from "./package";
+import { CONTENT_TYPE, NS, REL, relIs, resolveTarget, XML_DECLARATION } from "./ooxml";
+import type { XlsxPackage } from "./package";
 import { child, children, escapeText, inner, parseTree, prefixOf } from "./xml";
 
 export const NOTE_AUTHOR = "课证";
@@ -26,7 +27,7 @@ export interface NotesResult {
 
 const run = (t: string) => `<r><rPr><sz val="9"/><rFont val="宋体"/><charset val="134"/></rPr><t xml:space="preserve">${escapeText(t)}</t></r>`;
 
-const VML_HEAD = `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">`;
+const VML_HEAD = `<xml xmlns:v="${NS.vml}" xmlns:o="${NS.office}" xmlns:x="${NS.excel}">`;
 const SHAPETYPE = `<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>`;
 
 function shape(id: number, row: number, col: number, lines: number): string {
@@ -53,7 +54,7 @@ export function addNotes(pkg: XlsxPackage, sheetPath: string, notes: readonly No
   let commentsPath = parts.comments;
   if (!commentsPath || !pkg.has(commentsPath)) {
     commentsPath = pkg.freeName((n) => `xl/comments${n}.xml`);
-    pkg.set(commentsPath, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors></authors><commentList></commentList></comments>`);
+    pkg.set(commentsPath, `${XML_DECLARATION}<comments xmlns="${NS.main}"><authors></authors><commentList></commentList></comments>`);
     pkg.setOverride(commentsPath, CONTENT_TYPE.comments);
     pkg.addRel(sheetPath, REL.comments, commentsPath);
   }

@@ -3,7 +3,8 @@
 import { UnusableWorkbook } from "../../app/port";
 import { notAWorkbook } from "./open";
 import { BadPackage, writeZip, ZipReader, type OutPart, type ZipEntry } from "./zip";
-import { attrsText, children, decodeXml, isMain, isRelNs, NS, parseTree, type XNode } from "./xml";
+import { CONTENT_TYPE, isMain, NS, REL, relativeTarget, relIdOf, relIs, relsPathOf, resolveTarget, XML_DECLARATION } from "./ooxml";
+import { attrsText, children, decodeXml, parseTree, type XNode } from "./xml";
 
 export interface SheetRef {
   name: string;
@@ -23,56 +24,8 @@ export interface Relationship {
   external: boolean;
 }
 
-const REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-export const REL = {
-  officeDocument: `${REL_TYPE}/officeDocument`,
-  worksheet: `${REL_TYPE}/worksheet`,
-  sharedStrings: `${REL_TYPE}/sharedStrings`,
-  styles: `${REL_TYPE}/styles`,
-  calcChain: `${REL_TYPE}/calcChain`,
-  comments: `${REL_TYPE}/comments`,
-  vmlDrawing: `${REL_TYPE}/vmlDrawing`,
-  drawing: `${REL_TYPE}/drawing`,
-  chart: `${REL_TYPE}/chart`,
-};
-
-/** Relationship types are compared on their last segment: strict OOXML uses other URIs for the same things. */
-export const relIs = (type: string, wanted: string) => type.slice(type.lastIndexOf("/")) === wanted.slice(wanted.lastIndexOf("/"));
-
-export const CONTENT_TYPE = {
-  worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
-  comments: "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml",
-  vml: "application/vnd.openxmlformats-officedocument.vmlDrawing",
-  drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
-  chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
-};
-
-/** The folder of a part, for resolving relative targets. */
-const folderOf = (part: string) => part.slice(0, part.lastIndexOf("/") + 1);
-
-/** A relationship target resolved against its source part (absolute targets start with "/"). */
-export function resolveTarget(source: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = (folderOf(source) + target).split("/");
-  const out: string[] = [];
-  for (const p of parts) {
-    if (p === "..") out.pop();
-    else if (p !== ".") out.push(p);
-  }
-  return out.join("/");
-}
-
-/** The rels part of a part: xl/worksheets/sheet1.xml -> xl/worksheets/_rels/sheet1.xml.rels. */
-export const relsPathOf = (part: string) => `${folderOf(part)}_rels/${part.slice(part.lastIndexOf("/") + 1)}.rels`;
-
-/** A target relative to the source part's folder. */
-export function relativeTarget(source: string, part: string): string {
-  const from = folderOf(source).split("/").filter(Boolean);
-  const to = part.split("/");
-  let common = 0;
-  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
-  return [...Array(from.length - common).fill(".."), ...to.slice(common)].join("/");
-}
+// The names of the format live in ooxml.ts; they are exported here too for the modules that import them from the package.
+export { CONTENT_TYPE, REL, relativeTarget, relIs, relsPathOf, resolveTarget } from "./ooxml";
 
 /** A part made as it is written: string pieces, never the whole part at once. */
 export type Pieces = () => Iterable<string>;
@@ -209,7 +162,7 @@ export class XlsxPackage {
   /** Adds a relationship from a part and returns its id (the smallest free rIdN). */
   addRel(source: string, type: string, targetPart: string): string {
     const path = relsPathOf(source);
-    const xml = this.has(path) ? this.text(path) : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.pkgRel}"></Relationships>`;
+    const xml = this.has(path) ? this.text(path) : `${XML_DECLARATION}<Relationships xmlns="${NS.pkgRel}"></Relationships>`;
     const root = parseTree(xml);
     const ids = new Set(children(root, "Relationship").map((r) => r.attrs.Id));
     let n = 1;
@@ -289,7 +242,7 @@ export class XlsxPackage {
     const sheetsNode = children(root, "sheets")[0];
     if (!sheetsNode) return [];
     return children(sheetsNode, "sheet").map((s) => {
-      const rId = Object.entries(s.nsAttrs).find(([k]) => isRelNs(k.split("|")[0]) && k.endsWith("|id"))?.[1] ?? "";
+      const rId = relIdOf(s);
       const rel = rels.get(rId);
       return {
         name: s.attrs.name ?? "", rId, sheetId: Number(s.attrs.sheetId), state: (s.attrs.state as SheetRef["state"]) ?? "visible",
@@ -342,12 +295,12 @@ function packageError(fileName: string, e: unknown): UnusableWorkbook {
 
 const EMPTY_ZIP = Uint8Array.of(0x50, 0x4b, 5, 6, ...Array(18).fill(0));
 
-const XML_HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
+const XML_HEAD = XML_DECLARATION;
 const BLANK_PARTS: Record<string, string> = {
-  "[Content_Types].xml": `${XML_HEAD}<Types xmlns="${NS.contentTypes}"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>`,
-  "_rels/.rels": `${XML_HEAD}<Relationships xmlns="${NS.pkgRel}"><Relationship Id="rId1" Type="${REL.officeDocument}" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>`,
-  "docProps/app.xml": `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Kezheng</Application></Properties>`,
-  "docProps/core.xml": `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>课证</dc:creator></cp:coreProperties>`,
+  "[Content_Types].xml": `${XML_HEAD}<Types xmlns="${NS.contentTypes}"><Default Extension="rels" ContentType="${CONTENT_TYPE.relationships}"/><Default Extension="xml" ContentType="${CONTENT_TYPE.xml}"/><Override PartName="/xl/workbook.xml" ContentType="${CONTENT_TYPE.workbook}"/><Override PartName="/xl/styles.xml" ContentType="${CONTENT_TYPE.styles}"/><Override PartName="/docProps/core.xml" ContentType="${CONTENT_TYPE.coreProperties}"/><Override PartName="/docProps/app.xml" ContentType="${CONTENT_TYPE.extendedProperties}"/></Types>`,
+  "_rels/.rels": `${XML_HEAD}<Relationships xmlns="${NS.pkgRel}"><Relationship Id="rId1" Type="${REL.officeDocument}" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="${REL.coreProperties}" Target="docProps/core.xml"/><Relationship Id="rId3" Type="${REL.extendedProperties}" Target="docProps/app.xml"/></Relationships>`,
+  "docProps/app.xml": `${XML_HEAD}<Properties xmlns="${NS.extendedProperties}"><Application>Kezheng</Application></Properties>`,
+  "docProps/core.xml": `${XML_HEAD}<cp:coreProperties xmlns:cp="${NS.coreProperties}" xmlns:dc="${NS.dc}" xmlns:dcterms="${NS.dcterms}" xmlns:xsi="${NS.xsi}"><dc:creator>课证</dc:creator></cp:coreProperties>`,
   "xl/workbook.xml": `${XML_HEAD}<workbook xmlns="${NS.main}" xmlns:r="${NS.rel}"><workbookPr/><bookViews><workbookView/></bookViews><sheets></sheets><calcPr calcId="191029"/></workbook>`,
   "xl/_rels/workbook.xml.rels": `${XML_HEAD}<Relationships xmlns="${NS.pkgRel}"><Relationship Id="rId1" Type="${REL.styles}" Target="styles.xml"/></Relationships>`,
   "xl/styles.xml": `${XML_HEAD}<styleSheet xmlns="${NS.main}"><fonts count="1"><font><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles></styleSheet>`,

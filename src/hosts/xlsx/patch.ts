@@ -3,6 +3,7 @@
 // merges, conditional formats, validations, views, drawings, extLst...) stays exactly as written.
 import { columnIndex, columnLetter } from "../../forms/grid";
 import { attr, scanTags, sheetLayout } from "./sheetdata";
+import { NS } from "./ooxml";
 import { attrsText, parseTree } from "./xml";
 
 /** What to do to one cell. `style` gets the cell's style and whether the cell is there, and returns
@@ -172,7 +173,7 @@ export function patchSheet(source: () => string, edits: SheetEdits): () => Itera
     if (edits.legacyDrawing === null && ld) splices.push({ from: ld.start, to: ld.end, text: "" });
     if (edits.legacyDrawing && !ld) {
       const r = layout.relPrefix;
-      const el = r ? `<${p}legacyDrawing ${r}:id="${edits.legacyDrawing}"/>` : `<${p}legacyDrawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${edits.legacyDrawing}"/>`;
+      const el = r ? `<${p}legacyDrawing ${r}:id="${edits.legacyDrawing}"/>` : `<${p}legacyDrawing xmlns:r="${NS.rel}" r:id="${edits.legacyDrawing}"/>`;
       insertTop("legacyDrawing", el);
     }
   }

@@ -7,9 +7,9 @@ import { UnusableWorkbook } from "../../app/port";
 import type { CellValue, Grid } from "../../forms/grid";
 import { columnIndex } from "../../forms/grid";
 import type { XlsxPackage } from "./package";
-import { REL } from "./package";
+import { isMain, REL } from "./ooxml";
 import { attr, decodeEntities, scanTags, sheetLayout, type SheetLayout } from "./sheetdata";
-import { child, children, isMain, parseTree, unescapeOoxml } from "./xml";
+import { child, children, parseTree, unescapeOoxml } from "./xml";
 
 /** Excel's sheet size: a cell beyond it means the file is damaged, not that the sheet is huge. */
 export const MAX_ROWS = 1_048_576;

@@ -4,7 +4,7 @@
 // by saxes, and the rows are matched by the prefix the root declares for SpreadsheetML's
 // namespace, not by a guessed one.
 import { SaxesParser, type SaxesTagNS } from "saxes";
-import { isMain, isRelNs } from "./xml";
+import { isMain, isRelNs } from "./ooxml";
 
 /** Top-level elements of a worksheet with their offsets. */
 export interface Top {

@@ -5,7 +5,8 @@ import { layOut, PAGE_NUMBERS } from "../../forms/layout";
 import { printRowsOf, rowsOf, type SheetSpec } from "../../forms/sheetspec";
 import { cellXml, sharedIndexer } from "./cells";
 import type { Styles } from "./styles";
-import { attrsText, escapeText, NS } from "./xml";
+import { NS, XML_DECLARATION } from "./ooxml";
+import { attrsText, escapeText } from "./xml";
 
 export interface SheetParts {
   /** rId of the sheet's VML drawing (notes). */
@@ -36,7 +37,7 @@ export function sheetPieces(spec: SheetSpec, styles: Styles, parts: SheetParts =
     const layout = layOut(spec, rows);
     const lastCol = Math.max(widthOf(rows), layout.widths.length, 1) - 1;
     const p = spec.print;
-    yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">`;
+    yield `${XML_DECLARATION}<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">`;
     if (p?.fitToWidth) yield `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`;
     yield `<dimension ref="A1:${columnLetter(lastCol)}${Math.max(1, rows.length)}"/>`;
     const f = spec.freeze;

@@ -1,8 +1,9 @@
 // styles.xml, edited: fonts, fills, borders, number formats and cell formats the product needs are
 // appended (an identical one already there is reused), and everything else stays as written.
 import type { StyleName } from "../../forms/sheetspec";
-import { insertChild, REL, type XlsxPackage } from "./package";
-import { attrsText, child, children, isMain, outer, parseTree, prefixOf, type XNode } from "./xml";
+import { CONTENT_TYPE, isMain, NS, REL, XML_DECLARATION } from "./ooxml";
+import { insertChild, type XlsxPackage } from "./package";
+import { attrsText, child, children, outer, parseTree, prefixOf, type XNode } from "./xml";
 
 /** The order of styleSheet's children (ECMA-376 CT_Stylesheet). */
 const ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
@@ -64,9 +65,9 @@ export class Styles {
     if (!part || !pkg.has(part)) {
       // A package without styles (some generators): give it the minimal one Excel needs.
       part = part ?? "xl/styles.xml";
-      pkg.set(part, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs></styleSheet>`);
+      pkg.set(part, `${XML_DECLARATION}<styleSheet xmlns="${NS.main}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs></styleSheet>`);
       if (!pkg.relTarget(wb, REL.styles)) pkg.addRel(wb, REL.styles, part);
-      pkg.setOverride(part, "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml");
+      pkg.setOverride(part, CONTENT_TYPE.styles);
     }
     this.part = part;
     this.xml = pkg.text(part);

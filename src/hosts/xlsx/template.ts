@@ -4,7 +4,8 @@
 import type { ColumnFormat, FillPlan, TemplateSheet } from "../../forms/fill";
 import { a1, columnIndex, columnLetter, type CellValue, type Grid } from "../../forms/grid";
 import { cellXml, dateToSerial } from "./cells";
-import { REL, type SheetRef, type XlsxPackage } from "./package";
+import { REL } from "./ooxml";
+import type { SheetRef, XlsxPackage } from "./package";
 import { patchSheet, scanSheet, type CellEdit } from "./patch";
 import { isDateFormat, readContext, readSheetGrid, uses1904 } from "./read";
 import { attr, scanTags, sheetLayout } from "./sheetdata";

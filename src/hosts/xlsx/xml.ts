@@ -3,18 +3,7 @@
 // whatever is not edited stays exactly as the writer wrote it.
 import { SaxesParser, type SaxesTagNS } from "saxes";
 
-export const NS = {
-  main: "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-  strictMain: "http://purl.oclc.org/ooxml/spreadsheetml/main",
-  rel: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-  strictRel: "http://purl.oclc.org/ooxml/officeDocument/relationships",
-  pkgRel: "http://schemas.openxmlformats.org/package/2006/relationships",
-  contentTypes: "http://schemas.openxmlformats.org/package/2006/content-types",
-};
-
-/** Is this element in SpreadsheetML's main namespace (transitional or strict)? */
-export const isMain = (uri: string) => uri === NS.main || uri === NS.strictMain;
-export const isRelNs = (uri: string) => uri === NS.rel || uri === NS.strictRel;
+export { isMain, isRelNs, NS } from "./ooxml";
 
 export interface XNode {
   local: string;
