@@ -88,6 +88,15 @@ async function inputs() {
   const imp = syntheticDepartment({ seed: 71, applicants: 40, defects: true, layout: { grades: "tall", shuffle: true } });
   await writeExcelJs(at("import-export.xlsx"), imp.sheets.filter((s) => s.name === "成绩导出"));
   await writeExcelJs(at("import-into.xlsx"), imp.sheets.filter((s) => s.name !== "成绩导出"));
+  // A package without styles.xml (some generators write none): the product adds its minimal one.
+  const { unzipSync: unzip, zipSync } = require("fflate");
+  const bare = unzip(new Uint8Array(fs.readFileSync(at("tall.xlsx"))));
+  delete bare["xl/styles.xml"];
+  const text = (n) => Buffer.from(bare[n]).toString("utf8");
+  bare["xl/_rels/workbook.xml.rels"] = Buffer.from(text("xl/_rels/workbook.xml.rels").replace(/<Relationship [^>]*styles\.xml"\/>/, ""));
+  bare["[Content_Types].xml"] = Buffer.from(text("[Content_Types].xml").replace(/<Override [^>]*styles\.xml"[^>]*\/>/, ""));
+  for (const n of Object.keys(bare)) if (/^xl\/worksheets\/.*\.xml$/.test(n)) bare[n] = Buffer.from(text(n).replace(/ s="\d+"/g, ""));
+  fs.writeFileSync(at("nostyles.xlsx"), zipSync(bare));
   fs.writeFileSync(done, "");
 }
 
@@ -95,7 +104,7 @@ async function inputs() {
 function jobs() {
   const i = (n) => path.join(IN, n);
   const o = (n) => path.join(OUT, n);
-  const runs = ["demo.xlsx", "bench-2000.xlsx", "tall.xlsx", "several.xlsx", "openpyxl.xlsx", "libreoffice.xlsx", ...fs.readdirSync(path.join(ROOT, "test", "samples"))];
+  const runs = ["demo.xlsx", "bench-2000.xlsx", "tall.xlsx", "several.xlsx", "openpyxl.xlsx", "libreoffice.xlsx", "nostyles.xlsx", ...fs.readdirSync(path.join(ROOT, "test", "samples"))];
   const list = [
     ["demo", null, ["demo", "-o", o("demo.xlsx")]],
     ["template", null, ["template", "-o", o("template.xlsx")]],
