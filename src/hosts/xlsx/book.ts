@@ -1,27 +1,18 @@
 // workbook.xml, edited: sheets added and removed with their relationships, content types and
 // sheet-local defined names; calcPr's fullCalcOnLoad; the stale calcChain dropped.
 import { CONTENT_TYPE, isRelNs, NS, REL, relIdOf, relIs, relsPathOf, resolveTarget } from "./ooxml";
-import { insertChild, type XlsxPackage } from "./package";
-import { applySplices, attrsText, child, children, escapeText, parseTree, prefixOf, type Splice, type XNode } from "./xml";
+import type { XlsxPackage } from "./package";
+import { element, elementsIn, insertInSchemaOrder, SCHEMA_ORDER, setAttr } from "./writer";
+import { applySplices, child, children, escapeText, insertChild, parseTree, prefixOf, type Splice, type XNode } from "./xml";
 
-/** CT_Workbook's children in schema order. */
-const ORDER = [
-  "fileVersion", "fileSharing", "workbookPr", "workbookProtection", "bookViews", "sheets", "functionGroups", "externalReferences",
-  "definedNames", "calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing",
-  "fileRecoveryPr", "webPublishObjects", "extLst",
-];
 
 function relPrefix(root: XNode): string | null {
   for (const [p, uri] of Object.entries(root.declares)) if (isRelNs(uri) && p) return p;
   return null;
 }
 
-/** Inserts an element among the root's children in schema order. */
-function insertInOrder(xml: string, root: XNode, local: string, el: string): string {
-  const after = ORDER.slice(ORDER.indexOf(local) + 1);
-  const next = root.children.find((c) => after.includes(c.local));
-  return next ? xml.slice(0, next.start) + el + xml.slice(next.start) : insertChild(xml, root, el);
-}
+/** Inserts an element among workbook.xml's top-level children in schema order. */
+const insertInWorkbook = (xml: string, root: XNode, local: string, el: string) => insertInSchemaOrder(xml, root, SCHEMA_ORDER.workbook, local, el);
 
 /** Adds a worksheet part at the end of the workbook; returns its part name. */
 export function addSheet(pkg: XlsxPackage, name: string, hidden: boolean): string {
@@ -32,14 +23,14 @@ export function addSheet(pkg: XlsxPackage, name: string, hidden: boolean): strin
   pkg.setOverride(part, CONTENT_TYPE.worksheet);
   let xml = pkg.text(wbPath);
   const root = parseTree(xml);
-  const p = prefixOf(root);
+  const el = elementsIn(prefixOf(root));
   const sheets = child(root, "sheets");
   const ids = sheets ? children(sheets, "sheet").map((s) => Number(s.attrs.sheetId) || 0) : [];
   const sheetId = Math.max(0, ...ids) + 1;
   const rp = relPrefix(root);
-  const rAttr = rp ? `${rp}:id="${rId}"` : `xmlns:r="${NS.rel}" r:id="${rId}"`;
-  const el = `<${p}sheet name="${escapeText(name).replace(/"/g, "&quot;")}" sheetId="${sheetId}"${hidden ? ` state="hidden"` : ""} ${rAttr}/>`;
-  xml = sheets ? insertChild(xml, sheets, el) : insertInOrder(xml, root, "sheets", `<${p}sheets>${el}</${p}sheets>`);
+  // The relationships namespace as the workbook declares it, or declared on the element.
+  const sheet = el("sheet", { name, sheetId, state: hidden ? "hidden" : undefined, ...(rp ? { [`${rp}:id`]: rId } : { "xmlns:r": NS.rel, "r:id": rId }) });
+  xml = sheets ? insertChild(xml, sheets, sheet) : insertInWorkbook(xml, root, "sheets", el("sheets", null, sheet));
   pkg.set(wbPath, xml);
   return part;
 }
@@ -49,10 +40,10 @@ export function addDefinedName(pkg: XlsxPackage, name: string, index: number | n
   const wbPath = pkg.workbook();
   const xml = pkg.text(wbPath);
   const root = parseTree(xml);
-  const p = prefixOf(root);
-  const el = `<${p}definedName${attrsText(index === null ? { name } : { name, localSheetId: index })}>${escapeText(formula)}</${p}definedName>`;
+  const el = elementsIn(prefixOf(root));
+  const defined = el("definedName", { name, localSheetId: index }, escapeText(formula));
   const names = child(root, "definedNames");
-  pkg.set(wbPath, names ? insertChild(xml, names, el) : insertInOrder(xml, root, "definedNames", `<${p}definedNames>${el}</${p}definedNames>`));
+  pkg.set(wbPath, names ? insertChild(xml, names, defined) : insertInWorkbook(xml, root, "definedNames", el("definedNames", null, defined)));
 }
 
 /** Parts a sheet brought with it (comments, drawings, charts), to remove with it: ours only ever reference their own. */
@@ -85,8 +76,7 @@ export function removeSheet(pkg: XlsxPackage, name: string): boolean {
     const local = Number(d.attrs.localSheetId);
     if (local === index) splices.push({ from: d.start, to: d.end, text: "" });
     else if (local > index) {
-      const open = xml.slice(d.start, d.openEnd).replace(/localSheetId="\d+"/, `localSheetId="${local - 1}"`);
-      splices.push({ from: d.start, to: d.openEnd, text: open });
+      splices.push({ from: d.start, to: d.openEnd, text: setAttr(xml.slice(d.start, d.openEnd), "localSheetId", local - 1) });
     }
   }
   const views = child(root, "bookViews");
@@ -96,7 +86,7 @@ export function removeSheet(pkg: XlsxPackage, name: string): boolean {
       if (v.attrs[a] === undefined) continue;
       const n = Number(v.attrs[a]);
       const m = Math.min(n > index ? n - 1 : n, Math.max(0, list.length - 2));
-      if (m !== n) open = open.replace(new RegExp(`${a}="\\d+"`), `${a}="${m}"`);
+      if (m !== n) open = setAttr(open, a, m);
     }
     if (open !== xml.slice(v.start, v.openEnd)) splices.push({ from: v.start, to: v.openEnd, text: open });
   }
@@ -131,16 +121,12 @@ export function setFullCalcOnLoad(pkg: XlsxPackage, value: string | null): void 
   const wbPath = pkg.workbook();
   const xml = pkg.text(wbPath);
   const root = parseTree(xml);
-  const p = prefixOf(root);
   const calc = child(root, "calcPr");
   if (!calc) {
-    if (value !== null) pkg.set(wbPath, insertInOrder(xml, root, "calcPr", `<${p}calcPr fullCalcOnLoad="${value}"/>`));
+    if (value !== null) pkg.set(wbPath, insertInWorkbook(xml, root, "calcPr", element(`${prefixOf(root)}calcPr`, { fullCalcOnLoad: value })));
     return;
   }
-  let open = xml.slice(calc.start, calc.openEnd);
-  if (/\sfullCalcOnLoad="[^"]*"/.test(open)) open = open.replace(/\sfullCalcOnLoad="[^"]*"/, value === null ? "" : ` fullCalcOnLoad="${value}"`);
-  else if (value !== null) open = open.replace(/^<[\w:]+/, (m) => `${m} fullCalcOnLoad="${value}"`);
-  pkg.set(wbPath, xml.slice(0, calc.start) + open + xml.slice(calc.openEnd));
+  pkg.set(wbPath, xml.slice(0, calc.start) + setAttr(xml.slice(calc.start, calc.openEnd), "fullCalcOnLoad", value) + xml.slice(calc.openEnd));
 }
 
 /** The calculation chain lists formula cells; once formulas are added it is stale, and Excel rebuilds it. */

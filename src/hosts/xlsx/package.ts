@@ -4,7 +4,9 @@ import { UnusableWorkbook } from "../../app/port";
 import { notAWorkbook } from "./open";
 import { BadPackage, writeZip, ZipReader, type OutPart, type ZipEntry } from "./zip";
 import { CONTENT_TYPE, isMain, NS, REL, relativeTarget, relIdOf, relIs, relsPathOf, resolveTarget, XML_DECLARATION } from "./ooxml";
-import { attrsText, children, decodeXml, parseTree, type XNode } from "./xml";
+import { minimalStylesheet } from "./styles";
+import { element } from "./writer";
+import { children, decodeXml, insertChild, parseTree } from "./xml";
 
 export interface SheetRef {
   name: string;
@@ -26,6 +28,7 @@ export interface Relationship {
 
 // The names of the format live in ooxml.ts; they are exported here too for the modules that import them from the package.
 export { CONTENT_TYPE, REL, relativeTarget, relIs, relsPathOf, resolveTarget } from "./ooxml";
+export { insertChild } from "./xml";
 
 /** A part made as it is written: string pieces, never the whole part at once. */
 export type Pieces = () => Iterable<string>;
@@ -162,13 +165,13 @@ export class XlsxPackage {
   /** Adds a relationship from a part and returns its id (the smallest free rIdN). */
   addRel(source: string, type: string, targetPart: string): string {
     const path = relsPathOf(source);
-    const xml = this.has(path) ? this.text(path) : `${XML_DECLARATION}<Relationships xmlns="${NS.pkgRel}"></Relationships>`;
+    const xml = this.has(path) ? this.text(path) : XML_DECLARATION + element("Relationships", { xmlns: NS.pkgRel }, "");
     const root = parseTree(xml);
     const ids = new Set(children(root, "Relationship").map((r) => r.attrs.Id));
     let n = 1;
     while (ids.has(`rId${n}`)) n++;
     const id = `rId${n}`;
-    const el = `<Relationship${attrsText({ Id: id, Type: type, Target: relativeTarget(source, targetPart) })}/>`;
+    const el = element("Relationship", { Id: id, Type: type, Target: relativeTarget(source, targetPart) });
     this.set(path, insertChild(xml, root, el));
     return id;
   }
@@ -199,7 +202,7 @@ export class XlsxPackage {
     const root = parseTree(xml);
     const existing = children(root, "Override").find((o) => o.attrs.PartName?.toLowerCase() === `/${part}`.toLowerCase());
     if (existing) return;
-    this.set("[Content_Types].xml", insertChild(xml, root, `<Override${attrsText({ PartName: `/${part}`, ContentType: contentType })}/>`));
+    this.set("[Content_Types].xml", insertChild(xml, root, element("Override", { PartName: `/${part}`, ContentType: contentType })));
   }
 
   ensureDefault(extension: string, contentType: string): void {
@@ -208,7 +211,7 @@ export class XlsxPackage {
     if (children(root, "Default").some((d) => d.attrs.Extension?.toLowerCase() === extension)) return;
     // Defaults come before overrides.
     const first = root.children[0];
-    const el = `<Default${attrsText({ Extension: extension, ContentType: contentType })}/>`;
+    const el = element("Default", { Extension: extension, ContentType: contentType });
     this.set("[Content_Types].xml", first ? xml.slice(0, first.start) + el + xml.slice(first.start) : insertChild(xml, root, el));
   }
 
@@ -274,15 +277,6 @@ function* counted(parts: OutPart[], progress: (done: number, total: number) => v
   }
 }
 
-/** Inserts an element as the last child of a node (which may be self-closing). */
-export function insertChild(xml: string, node: XNode, el: string): string {
-  if (node.selfClosing) {
-    const open = xml.slice(node.start, node.end).replace(/\s*\/>$/, ">");
-    return xml.slice(0, node.start) + open + el + `</${node.qname}>` + xml.slice(node.end);
-  }
-  return xml.slice(0, node.closeStart) + el + xml.slice(node.closeStart);
-}
-
 function packageError(fileName: string, e: unknown): UnusableWorkbook {
   if (e instanceof UnusableWorkbook) return e;
   if (e instanceof BadPackage) {
@@ -295,13 +289,18 @@ function packageError(fileName: string, e: unknown): UnusableWorkbook {
 
 const EMPTY_ZIP = Uint8Array.of(0x50, 0x4b, 5, 6, ...Array(18).fill(0));
 
-const XML_HEAD = XML_DECLARATION;
+const rel = (Id: string, Type: string, Target: string) => element("Relationship", { Id, Type, Target });
+const override = (part: string, contentType: string) => element("Override", { PartName: `/${part}`, ContentType: contentType });
 const BLANK_PARTS: Record<string, string> = {
-  "[Content_Types].xml": `${XML_HEAD}<Types xmlns="${NS.contentTypes}"><Default Extension="rels" ContentType="${CONTENT_TYPE.relationships}"/><Default Extension="xml" ContentType="${CONTENT_TYPE.xml}"/><Override PartName="/xl/workbook.xml" ContentType="${CONTENT_TYPE.workbook}"/><Override PartName="/xl/styles.xml" ContentType="${CONTENT_TYPE.styles}"/><Override PartName="/docProps/core.xml" ContentType="${CONTENT_TYPE.coreProperties}"/><Override PartName="/docProps/app.xml" ContentType="${CONTENT_TYPE.extendedProperties}"/></Types>`,
-  "_rels/.rels": `${XML_HEAD}<Relationships xmlns="${NS.pkgRel}"><Relationship Id="rId1" Type="${REL.officeDocument}" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="${REL.coreProperties}" Target="docProps/core.xml"/><Relationship Id="rId3" Type="${REL.extendedProperties}" Target="docProps/app.xml"/></Relationships>`,
-  "docProps/app.xml": `${XML_HEAD}<Properties xmlns="${NS.extendedProperties}"><Application>Kezheng</Application></Properties>`,
-  "docProps/core.xml": `${XML_HEAD}<cp:coreProperties xmlns:cp="${NS.coreProperties}" xmlns:dc="${NS.dc}" xmlns:dcterms="${NS.dcterms}" xmlns:xsi="${NS.xsi}"><dc:creator>课证</dc:creator></cp:coreProperties>`,
-  "xl/workbook.xml": `${XML_HEAD}<workbook xmlns="${NS.main}" xmlns:r="${NS.rel}"><workbookPr/><bookViews><workbookView/></bookViews><sheets></sheets><calcPr calcId="191029"/></workbook>`,
-  "xl/_rels/workbook.xml.rels": `${XML_HEAD}<Relationships xmlns="${NS.pkgRel}"><Relationship Id="rId1" Type="${REL.styles}" Target="styles.xml"/></Relationships>`,
-  "xl/styles.xml": `${XML_HEAD}<styleSheet xmlns="${NS.main}"><fonts count="1"><font><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles></styleSheet>`,
+  "[Content_Types].xml": XML_DECLARATION + element("Types", { xmlns: NS.contentTypes }, element("Default", { Extension: "rels", ContentType: CONTENT_TYPE.relationships })
+    + element("Default", { Extension: "xml", ContentType: CONTENT_TYPE.xml }) + override("xl/workbook.xml", CONTENT_TYPE.workbook) + override("xl/styles.xml", CONTENT_TYPE.styles)
+    + override("docProps/core.xml", CONTENT_TYPE.coreProperties) + override("docProps/app.xml", CONTENT_TYPE.extendedProperties)),
+  "_rels/.rels": XML_DECLARATION + element("Relationships", { xmlns: NS.pkgRel }, rel("rId1", REL.officeDocument, "xl/workbook.xml")
+    + rel("rId2", REL.coreProperties, "docProps/core.xml") + rel("rId3", REL.extendedProperties, "docProps/app.xml")),
+  "docProps/app.xml": XML_DECLARATION + element("Properties", { xmlns: NS.extendedProperties }, element("Application", null, "Kezheng")),
+  "docProps/core.xml": XML_DECLARATION + element("cp:coreProperties", { "xmlns:cp": NS.coreProperties, "xmlns:dc": NS.dc, "xmlns:dcterms": NS.dcterms, "xmlns:xsi": NS.xsi }, element("dc:creator", null, "课证")),
+  "xl/workbook.xml": XML_DECLARATION + element("workbook", { xmlns: NS.main, "xmlns:r": NS.rel }, `${element("workbookPr")}${element("bookViews", null, element("workbookView"))}${element("sheets", null, "")}${element("calcPr", { calcId: 191029 })}`),
+  "xl/_rels/workbook.xml.rels": XML_DECLARATION + element("Relationships", { xmlns: NS.pkgRel }, rel("rId1", REL.styles, "styles.xml")),
+  // A new workbook's default font is the one Excel gives Chinese workbooks, with the 常规 named style.
+  "xl/styles.xml": minimalStylesheet(element("font", null, `${element("sz", { val: 11 })}${element("name", { val: "等线" })}${element("family", { val: 2 })}${element("charset", { val: 134 })}`), true),
 };

@@ -4,7 +4,8 @@
 import { columnIndex, columnLetter } from "../../forms/grid";
 import { attr, scanTags, sheetLayout } from "./sheetdata";
 import { NS } from "./ooxml";
-import { attrsText, parseTree } from "./xml";
+import { attrsText, element, elementsIn, schemaPlace, SCHEMA_ORDER, setAttr } from "./writer";
+import { parseTree } from "./xml";
 
 /** What to do to one cell. `style` gets the cell's style and whether the cell is there, and returns
  * its new style (null: remove the cell); `write` gets the current style (null when absent) and
@@ -48,15 +49,6 @@ export interface SheetScan {
   prefix: string;
 }
 
-/** CT_Worksheet's children in schema order: a new element goes before the first later one. */
-const ORDER = [
-  "sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData", "sheetCalcPr", "sheetProtection", "protectedRanges", "scenarios",
-  "autoFilter", "sortState", "dataConsolidate", "customSheetViews", "mergeCells", "phoneticPr", "conditionalFormatting", "dataValidations",
-  "hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches",
-  "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls",
-  "webPublishItems", "tableParts", "extLst",
-];
-
 /** Reads what the edits need to know about a sheet: cols, dimension, shared formula indices. */
 export function scanSheet(xml: string): SheetScan {
   const layout = sheetLayout(xml);
@@ -98,7 +90,8 @@ function colsXml(defs: ColDef[], p: string): string {
     if (last && last.max + 1 === d.min && JSON.stringify(last.attrs) === JSON.stringify(d.attrs)) last.max = d.max;
     else merged.push({ ...d, attrs: { ...d.attrs } });
   }
-  return merged.length ? `<${p}cols>${merged.map((d) => `<${p}col${attrsText({ min: d.min, max: d.max, ...d.attrs })}/>`).join("")}</${p}cols>` : "";
+  const el = elementsIn(p);
+  return merged.length ? el("cols", null, merged.map((d) => el("col", { min: d.min, max: d.max, ...d.attrs })).join("")) : "";
 }
 
 function setCols(defs: ColDef[], changes: Map<number, ColAttrs>): ColDef[] {
@@ -140,41 +133,40 @@ export function patchSheet(source: () => string, edits: SheetEdits): () => Itera
   let xml = source();
   const layout = sheetLayout(xml);
   const p = layout.prefix;
+  const el = elementsIn(p);
   const splices: LazySplice[] = [];
   const data = layout.tops.find((t) => t.local === "sheetData");
   if (!data) throw new Error("worksheet without sheetData");
   const rows = editRows(xml, layout.dataFrom, layout.dataTo, edits, splices, p);
   const rest = rows.missingRowsBefore(Infinity);
   if (rest) {
-    if (data.end === data.openEnd) splices.push({ from: data.start, to: data.end, text: () => `<${p}sheetData>${rest()}</${p}sheetData>` });
+    if (data.end === data.openEnd) splices.push({ from: data.start, to: data.end, text: () => el("sheetData", null, rest()) });
     else splices.push({ from: layout.dataTo, to: layout.dataTo, text: rest });
   }
 
   // Top-level elements: cols, dimension, legacyDrawing.
-  const insertTop = (local: string, el: string) => {
-    const after = ORDER.slice(ORDER.indexOf(local) + 1);
-    const next = layout.tops.find((t) => after.includes(t.local));
-    const at = next ? next.start : layout.rootCloseStart;
-    splices.push({ from: at, to: at, text: el });
+  const insertTop = (local: string, text: string) => {
+    const at = schemaPlace(SCHEMA_ORDER.worksheet, layout.tops, local) ?? layout.rootCloseStart;
+    splices.push({ from: at, to: at, text });
   };
   if (edits.cols && edits.cols.size) {
     const colsTop = layout.tops.find((t) => t.local === "cols");
     const defs = colsTop ? parseCols(xml.slice(colsTop.start, colsTop.end)) : [];
-    const el = colsXml(setCols(defs, edits.cols), p);
-    if (colsTop) splices.push({ from: colsTop.start, to: colsTop.end, text: el });
-    else if (el) insertTop("cols", el);
+    const cols = colsXml(setCols(defs, edits.cols), p);
+    if (colsTop) splices.push({ from: colsTop.start, to: colsTop.end, text: cols });
+    else if (cols) insertTop("cols", cols);
   }
   if (edits.dimension) {
     const dim = layout.tops.find((t) => t.local === "dimension");
-    if (dim) splices.push({ from: dim.start, to: dim.end, text: `<${p}dimension ref="${edits.dimension}"/>` });
+    if (dim) splices.push({ from: dim.start, to: dim.end, text: el("dimension", { ref: edits.dimension }) });
   }
   if (edits.legacyDrawing !== undefined) {
     const ld = layout.tops.find((t) => t.local === "legacyDrawing");
     if (edits.legacyDrawing === null && ld) splices.push({ from: ld.start, to: ld.end, text: "" });
     if (edits.legacyDrawing && !ld) {
+      // The relationships namespace as the sheet declares it, or declared on the element.
       const r = layout.relPrefix;
-      const el = r ? `<${p}legacyDrawing ${r}:id="${edits.legacyDrawing}"/>` : `<${p}legacyDrawing xmlns:r="${NS.rel}" r:id="${edits.legacyDrawing}"/>`;
-      insertTop("legacyDrawing", el);
+      insertTop("legacyDrawing", el("legacyDrawing", r ? { [`${r}:id`]: edits.legacyDrawing } : { "xmlns:r": NS.rel, "r:id": edits.legacyDrawing }));
     }
   }
   // Stable: splices at the same offset keep the order they were made in.
@@ -200,7 +192,7 @@ function newCell(row: number, col: number, e: CellEdit, p: string): string {
   if (e.kind === "remove") return "";
   if (e.kind === "style") {
     const s = e.to(0, false);
-    return s === null ? "" : `<${p}c r="${columnLetter(col)}${row + 1}"${s ? ` s="${s}"` : ""}/>`;
+    return s === null ? "" : element(`${p}c`, { r: `${columnLetter(col)}${row + 1}`, s: s || undefined });
   }
   return e.xml(null);
 }
@@ -327,7 +319,7 @@ function editRows(xml: string, from: number, to: number, edits: SheetEdits, spli
         const e = wanted.has(col) ? editAt(row, col) : undefined;
         if (!e) {
           // Cells without an address in an edited row get one, so inserted cells cannot shift them.
-          if (!cellHasRef) splices.push({ from: cellStart + tag.length + 1, to: cellStart + tag.length + 1, text: ` r="${columnLetter(col)}${row + 1}"` });
+          if (!cellHasRef) splices.push({ from: cellStart + tag.length + 1, to: cellStart + tag.length + 1, text: attrsText({ r: `${columnLetter(col)}${row + 1}` }) });
           return;
         }
         done.add(col);
@@ -344,8 +336,8 @@ function editRows(xml: string, from: number, to: number, edits: SheetEdits, spli
           }
           s ??= 0;
           const open = own(xml.slice(cellStart, cellOpenEnd));
-          let changed = /\ss="\d*"/.test(open) ? open.replace(/\ss="\d*"/, s ? ` s="${s}"` : "") : open.replace(/^<[\w.:-]+/, (m) => `${m}${s ? ` s="${s}"` : ""}`);
-          if (!cellHasRef) changed = changed.replace(/^<[\w.:-]+/, (m) => `${m} r="${columnLetter(col)}${row + 1}"`);
+          let changed = setAttr(open, "s", s || null);
+          if (!cellHasRef) changed = setAttr(changed, "r", `${columnLetter(col)}${row + 1}`);
           splices.push({ from: cellStart, to: cellOpenEnd, text: changed });
         }
       } else if (depth === 0 && tag === ROW) {

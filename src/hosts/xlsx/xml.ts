@@ -120,8 +120,14 @@ export function unescapeOoxml(s: string): string {
   return s.indexOf("_x") < 0 ? s : s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
-export const attrsText = (attrs: Record<string, string | number | undefined | null>) =>
-  Object.entries(attrs).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => ` ${k}="${escapeAttr(String(v))}"`).join("");
+/** Inserts an element as the last child of a node (which may be self-closing). */
+export function insertChild(xml: string, node: XNode, el: string): string {
+  if (node.selfClosing) {
+    const open = xml.slice(node.start, node.end).replace(/\s*\/>$/, ">");
+    return xml.slice(0, node.start) + open + el + `</${node.qname}>` + xml.slice(node.end);
+  }
+  return xml.slice(0, node.closeStart) + el + xml.slice(node.closeStart);
+}
 
 /** Bytes of a part to text: UTF-8 (with or without BOM) or UTF-16 with its BOM. */
 export function decodeXml(bytes: Uint8Array): string {
