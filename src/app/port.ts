@@ -1,4 +1,5 @@
 // The Workbook port: what the use cases need from a host (.xlsx packages, Office.js).
+import { messageFor, type IssueCode, type MessageParams } from "../domain/messages";
 import type { Grid } from "../forms/grid";
 import type { WritePlan } from "./writeback";
 
@@ -18,8 +19,14 @@ export interface WorkbookPort {
 export class UnusableWorkbook extends Error {
   /** `message` is what the user reads (Chinese, one line); `detail` is the technical cause
    * (a library's English), for support: the CLI prints it with KEZHENG_DEBUG=1, the page logs it. */
-  constructor(message: string, readonly detail?: string) {
+  constructor(message: string, readonly detail?: string, readonly code?: IssueCode, readonly params?: MessageParams) {
     super(message);
     this.name = "UnusableWorkbook";
+  }
+
+  /** A coded reason from the message table: the CLI, the page and the pane all show its zh-CN
+   * message; `code` and `params` give it in another locale (messageFor). */
+  static coded(code: IssueCode, params: MessageParams, detail?: string): UnusableWorkbook {
+    return new UnusableWorkbook(messageFor(code, params), detail, code, params);
   }
 }

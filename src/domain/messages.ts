@@ -12,6 +12,10 @@ export interface MessageParams {
   form?: string;
   count?: number;
   days?: number;
+  /** A file's name, a part inside it (xl/worksheets/sheet1.xml), a sheet's name: unusable workbooks. */
+  file?: string;
+  part?: string;
+  sheet?: string;
 }
 
 interface Entry {
@@ -23,6 +27,9 @@ interface Entry {
 }
 
 const v = (p: MessageParams) => (p.value === undefined ? "" : `“${p.value}”`);
+/** What to do with a damaged or foreign file, said once: the applications repair it when they save it again. */
+const RESAVE = { zh: "用 Excel 或 WPS 打开后另存为 .xlsx 再试", en: "open it in Excel or WPS and save it as .xlsx again" };
+const SAVE_AS = { zh: "在 Excel 或 WPS 中打开后“另存为”Excel 工作簿（.xlsx）再试", en: "open it in Excel or WPS and save it as an Excel workbook (.xlsx)" };
 
 export const MESSAGES = {
   // forms.md: form recognition
@@ -120,6 +127,26 @@ export const MESSAGES = {
   // kezheng fill: the upload template of the evaluation system or the city centre
   TEMPLATE_COLUMN_UNFILLED: { severity: "warning", zh: (p) => `模板的“${p.column}”列没有对应的数据，已留空：花名册中没有这一列（表头写法相同的列会被照抄），请在模板中手工填写，或在花名册中加上同名的列后重新填写。`, en: (p) => `Template column "${p.column}" has no matching data and was left empty; add a roster column with the same header or fill it by hand.` },
   TEMPLATE_VALUE_NOT_IN_LIST: { severity: "warning", zh: (p) => `“${p.column}”的值${v(p)}不在模板的下拉列表中（可选：${p.choices}）：已照原样填写，请从列表中选择正确的一项。`, en: (p) => `"${p.column}" value ${v(p)} is not in the template's list (${p.choices}); written as is, pick the right entry.` },
+  // file layer: unusable workbooks (UnusableWorkbook); `file` is the file's name
+  FILE_EMPTY: { severity: "error", zh: (p) => `${p.file} 是空文件：请确认保存完整后再试。`, en: (p) => `${p.file} is empty: make sure it was saved completely.` },
+  FILE_NOT_WORKBOOK: { severity: "error", zh: (p) => `${p.file} 不是有效的 Excel 工作簿（可能已损坏，或只是改了扩展名）：请${RESAVE.zh}。`, en: (p) => `${p.file} is not a valid Excel workbook (damaged, or only renamed): ${RESAVE.en}.` },
+  FILE_NOT_EXCEL: { severity: "error", zh: (p) => `${p.file} 不是 Excel 工作簿：请${SAVE_AS.zh}。`, en: (p) => `${p.file} is not an Excel workbook: ${SAVE_AS.en}.` },
+  FILE_IS_CSV: { severity: "error", zh: (p) => `${p.file} 是 CSV 文本文件：请${SAVE_AS.zh}。`, en: (p) => `${p.file} is a CSV text file: ${SAVE_AS.en}.` },
+  FILE_IS_XLS: { severity: "error", zh: (p) => `${p.file} 是旧版 Excel 97-2003（.xls）格式：请在 Excel 或 WPS 中“另存为”Excel 工作簿（.xlsx）后再试。`, en: (p) => `${p.file} is an Excel 97-2003 (.xls) file: save it as an Excel workbook (.xlsx) in Excel or WPS.` },
+  FILE_IS_ODS: { severity: "error", zh: (p) => `${p.file} 是 LibreOffice 的 ODS 格式：课证可以检查它，但写回需要 .xlsx。请在 LibreOffice 或 WPS 中“另存为”Excel 工作簿（.xlsx）后再试。`, en: (p) => `${p.file} is a LibreOffice ODS file: it can be checked, but writing back needs .xlsx; save it as an Excel workbook (.xlsx) in LibreOffice or WPS.` },
+  FILE_PASSWORD: { severity: "error", zh: (p) => `${p.file} 设有打开密码，无法读取：请在 Excel 中打开，依次点“文件 > 信息 > 保护工作簿 > 用密码进行加密”，清空密码并保存后再试。`, en: (p) => `${p.file} has an opening password: in Excel, File > Info > Protect Workbook > Encrypt with Password, clear it and save.` },
+  FILE_ONE_COLUMN_TEXT: { severity: "error", zh: (p) => `${p.file} 是只有一列的文本（第一行没有逗号、制表符或分号把各列分开）：花名册和成绩表至少要有学号、姓名等几列。请在 Excel 或 WPS 中打开它，确认各列已分开后另存为 Excel 工作簿（.xlsx）再试。`, en: (p) => `${p.file} is text with a single column (no comma, tab or semicolon in its first line): open it in Excel or WPS, split the columns and save it as .xlsx.` },
+  FILE_NOT_TABLE: { severity: "error", zh: (p) => `${p.file} 不是 Excel 工作簿，也不是 CSV 文本：请${SAVE_AS.zh}。`, en: (p) => `${p.file} is neither an Excel workbook nor CSV text: ${SAVE_AS.en}.` },
+  ZIP_BOMB: { severity: "error", zh: (p) => `${p.file} 的压缩内容异常庞大（解压后远超正常工作簿），为保护本机内存已拒绝打开：请确认文件来源，${RESAVE.zh}。`, en: (p) => `${p.file} inflates far beyond any real workbook and was refused to protect this computer's memory: check where it came from, then ${RESAVE.en}.` },
+  ZIP_ENCRYPTED: { severity: "error", zh: (p) => `${p.file} 设有密码，无法读取：请在 Excel 中清除密码并保存后再试。`, en: (p) => `${p.file} is password-protected: clear the password in Excel and save.` },
+  ZIP_DAMAGED: { severity: "error", zh: (p) => `${p.file} 已损坏（压缩包不完整或结构有误）：文件可能没有下载或复制完整，请重新获取，或${RESAVE.zh}。`, en: (p) => `${p.file} is damaged (an incomplete or malformed zip): get it again, or ${RESAVE.en}.` },
+  PART_MISSING: { severity: "error", zh: (p) => `${p.file} 缺少 ${p.part}（文件可能已损坏）：请${RESAVE.zh}。`, en: (p) => `${p.file} lacks ${p.part} (damaged?): ${RESAVE.en}.` },
+  PART_NOT_XML: { severity: "error", zh: (p) => `${p.file} 中的 ${p.part} 不是完好的 XML：文件可能已损坏，请${RESAVE.zh}。`, en: (p) => `${p.part} in ${p.file} is not well-formed XML (damaged?): ${RESAVE.en}.` },
+  SHEET_NOT_XML: { severity: "error", zh: (p) => `${p.file} 的工作表“${p.sheet}”已损坏（不是完好的 XML）：请${RESAVE.zh}。`, en: (p) => `Sheet "${p.sheet}" of ${p.file} is damaged (not well-formed XML): ${RESAVE.en}.` },
+  SHEET_BAD_CELL: { severity: "error", zh: (p) => `${p.file} 的工作表“${p.sheet}”已损坏（${p.value}）：请${RESAVE.zh}。`, en: (p) => `Sheet "${p.sheet}" of ${p.file} is damaged (${p.value}): ${RESAVE.en}.` },
+  SHEET_PART_MISSING: { severity: "error", zh: (p) => `${p.file} 的工作表“${p.sheet}”缺少其内容（${p.part}，文件可能已损坏）：请${RESAVE.zh}。`, en: (p) => `Sheet "${p.sheet}" of ${p.file} has lost its content (${p.part}; damaged?): ${RESAVE.en}.` },
+  SHEET_NO_DATA: { severity: "error", zh: (p) => `${p.file} 的工作表“${p.sheet}”已损坏（缺少存放单元格的 sheetData）：请${RESAVE.zh}。`, en: (p) => `Sheet "${p.sheet}" of ${p.file} is damaged (it has no sheetData): ${RESAVE.en}.` },
+  NO_SHEETS: { severity: "error", zh: (p) => `${p.file} 中没有工作表：请打开填写好的申报人员花名册。`, en: (p) => `${p.file} has no sheets: open the filled-in roster.` },
 } satisfies Record<string, Entry>;
 
 export type IssueCode = keyof typeof MESSAGES;

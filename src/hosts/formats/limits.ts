@@ -60,8 +60,8 @@ export function assertWithinLimits(name: string, bytes: Uint8Array, kind: "xls" 
 }
 
 function refused(name: string, e: BadPackage): UnusableWorkbook {
-  if (e.reason === "bomb") return tooLarge(name, "的压缩内容异常庞大");
-  if (e.reason === "encrypted") return new UnusableWorkbook(`${name} 设有密码，无法读取：请在 LibreOffice 中去掉密码并保存后再试。`);
+  if (e.code === "ZIP_BOMB") return tooLarge(name, "的压缩内容异常庞大");
+  if (e.code === "ZIP_ENCRYPTED") return new UnusableWorkbook(`${name} 设有密码，无法读取：请在 LibreOffice 中去掉密码并保存后再试。`);
   return new UnusableWorkbook(`${name} 已损坏（ODS 文件不完整）：文件可能没有下载或复制完整，请重新获取，或在 LibreOffice 中打开后另存为 .xlsx 再试。`);
 }
 

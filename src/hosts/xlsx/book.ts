@@ -22,7 +22,7 @@ export function addSheet(pkg: XlsxPackage, name: string, hidden: boolean): strin
   const rId = pkg.addRel(wbPath, REL.worksheet, part);
   pkg.setOverride(part, CONTENT_TYPE.worksheet);
   let xml = pkg.text(wbPath);
-  const root = parseTree(xml);
+  const root = parseTree(xml, wbPath);
   const el = elementsIn(prefixOf(root));
   const sheets = child(root, "sheets");
   const ids = sheets ? children(sheets, "sheet").map((s) => Number(s.attrs.sheetId) || 0) : [];
@@ -39,7 +39,7 @@ export function addSheet(pkg: XlsxPackage, name: string, hidden: boolean): strin
 export function addDefinedName(pkg: XlsxPackage, name: string, index: number | null, formula: string): void {
   const wbPath = pkg.workbook();
   const xml = pkg.text(wbPath);
-  const root = parseTree(xml);
+  const root = parseTree(xml, wbPath);
   const el = elementsIn(prefixOf(root));
   const defined = el("definedName", { name, localSheetId: index }, escapeText(formula));
   const names = child(root, "definedNames");
@@ -61,7 +61,7 @@ function ownedParts(pkg: XlsxPackage, part: string, into: Set<string>): void {
 export function removeSheet(pkg: XlsxPackage, name: string): boolean {
   const wbPath = pkg.workbook();
   let xml = pkg.text(wbPath);
-  let root = parseTree(xml);
+  let root = parseTree(xml, wbPath);
   const sheetsNode = child(root, "sheets");
   const list = sheetsNode ? children(sheetsNode, "sheet") : [];
   const index = list.findIndex((s) => s.attrs.name === name);
@@ -112,7 +112,7 @@ export function removeSheet(pkg: XlsxPackage, name: string): boolean {
 
 /** calcPr's fullCalcOnLoad as it is ("1", "0", or null when absent). */
 export function fullCalcOnLoad(pkg: XlsxPackage): string | null {
-  const calc = child(parseTree(pkg.text(pkg.workbook())), "calcPr");
+  const calc = child(pkg.tree(pkg.workbook()), "calcPr");
   return calc?.attrs.fullCalcOnLoad ?? null;
 }
 
@@ -120,7 +120,7 @@ export function fullCalcOnLoad(pkg: XlsxPackage): string | null {
 export function setFullCalcOnLoad(pkg: XlsxPackage, value: string | null): void {
   const wbPath = pkg.workbook();
   const xml = pkg.text(wbPath);
-  const root = parseTree(xml);
+  const root = parseTree(xml, wbPath);
   const calc = child(root, "calcPr");
   if (!calc) {
     if (value !== null) pkg.set(wbPath, insertInWorkbook(xml, root, "calcPr", element(`${prefixOf(root)}calcPr`, { fullCalcOnLoad: value })));
@@ -150,7 +150,7 @@ export function markedSheet(pkg: XlsxPackage, mark: string): string | null {
 
 function markNode(pkg: XlsxPackage, mark: string): (XNode & { text: string }) | null {
   const xml = pkg.text(pkg.workbook());
-  const root = parseTree(xml);
+  const root = parseTree(xml, pkg.workbook());
   const names = child(root, "definedNames");
   const d = (names ? children(names, "definedName") : []).find((n) => n.attrs.name === mark && n.attrs.localSheetId === undefined);
   return d ? { ...d, text: xml.slice(d.openEnd, d.closeStart) } : null;
@@ -178,7 +178,7 @@ export interface DefinedName {
 /** Every defined name of the workbook. */
 export function definedNames(pkg: XlsxPackage): DefinedName[] {
   const xml = pkg.text(pkg.workbook());
-  const names = child(parseTree(xml), "definedNames");
+  const names = child(parseTree(xml, pkg.workbook()), "definedNames");
   return (names ? children(names, "definedName") : []).map((d) => ({
     name: d.attrs.name ?? "",
     local: d.attrs.localSheetId === undefined ? null : Number(d.attrs.localSheetId),
@@ -192,7 +192,7 @@ const decodeText = (s: string) => s.replace(/&(lt|gt|quot|apos|amp);/g, (_m, e: 
 export function removeDefinedNames(pkg: XlsxPackage, drop: (d: DefinedName) => boolean): void {
   const wbPath = pkg.workbook();
   let xml = pkg.text(wbPath);
-  const names = child(parseTree(xml), "definedNames");
+  const names = child(parseTree(xml, wbPath), "definedNames");
   if (!names) return;
   const cuts: Splice[] = [];
   for (const d of children(names, "definedName")) {

@@ -73,7 +73,7 @@ export function addNotes(pkg: XlsxPackage, sheetPath: string, notes: readonly No
   }
 
   let xml = pkg.text(commentsPath);
-  let root = parseTree(xml);
+  let root = parseTree(xml, commentsPath);
   const p = prefixOf(root);
   const el = elementsIn(p);
   const authorsNode = child(root, "authors");
@@ -154,7 +154,7 @@ export function removeNotes(pkg: XlsxPackage, sheetPath: string, created: readon
   const out = { vmlRelRemoved: null as string | null };
   if (!parts.comments || !pkg.has(parts.comments)) return out;
   let xml = pkg.text(parts.comments);
-  const root = parseTree(xml);
+  const root = parseTree(xml, parts.comments);
   const list = child(root, "commentList");
   const gone = new Set(created);
   const strip = new Set(appended);

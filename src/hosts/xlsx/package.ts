@@ -1,12 +1,12 @@
 // An .xlsx/.xlsm package held as its zip: parts are read when asked for, edited parts are kept as
 // text, and writing copies every part nobody changed exactly as it was stored.
 import { UnusableWorkbook } from "../../app/port";
-import { notAWorkbook } from "./open";
+import { unusable } from "./open";
 import { BadPackage, writeZip, ZipReader, type OutPart, type ZipEntry } from "./zip";
 import { CONTENT_TYPE, isMain, NS, REL, relativeTarget, relIdOf, relIs, relsPathOf, resolveTarget, XML_DECLARATION } from "./ooxml";
 import { minimalStylesheet } from "./styles";
 import { element } from "./writer";
-import { children, decodeXml, insertChild, parseTree } from "./xml";
+import { children, DamagedXml, decodeXml, insertChild, parseTree, type XNode } from "./xml";
 
 export interface SheetRef {
   name: string;
@@ -52,7 +52,7 @@ export class XlsxPackage {
       throw packageError(fileName, e);
     }
     const pkg = new XlsxPackage(fileName, zip);
-    if (!pkg.workbookPath()) throw new UnusableWorkbook(notAWorkbook(fileName));
+    if (!withinPackage(pkg, () => pkg.workbookPath())) throw unusable(fileName, "FILE_NOT_WORKBOOK");
     return pkg;
   }
 
@@ -71,12 +71,17 @@ export class XlsxPackage {
     const c = this.changed.get(part);
     if (c !== undefined) return c instanceof Uint8Array ? c : new TextEncoder().encode(typeof c === "string" ? c : [...c()].join(""));
     const e = this.zip.entries.get(part);
-    if (!e || this.removed.has(part)) throw new UnusableWorkbook(`${this.fileName} 缺少 ${part}（文件可能已损坏）：请用 Excel 或 WPS 打开后另存为 .xlsx 再试。`);
+    if (!e || this.removed.has(part)) throw this.missing(part);
     try {
       return this.zip.read(e);
     } catch (err) {
       throw packageError(this.fileName, err);
     }
+  }
+
+  /** The part parsed (a small part: rels, workbook, styles, comments); not well-formed XML is DamagedXml naming it. */
+  tree(part: string): XNode {
+    return parseTree(this.text(part), part);
   }
 
   text(part: string): string {
@@ -112,12 +117,17 @@ export class XlsxPackage {
   stream(part: string, onChunk: (bytes: Uint8Array) => void): void {
     if (this.changed.has(part)) return onChunk(this.bytes(part));
     const e = this.zip.entries.get(part);
-    if (!e || this.removed.has(part)) throw new UnusableWorkbook(`${this.fileName} 缺少 ${part}（文件可能已损坏）：请用 Excel 或 WPS 打开后另存为 .xlsx 再试。`);
+    if (!e || this.removed.has(part)) throw this.missing(part);
     try {
       this.zip.stream(e, onChunk);
     } catch (err) {
       throw packageError(this.fileName, err);
     }
+  }
+
+  /** A part a relationship points at is not in the package. */
+  private missing(part: string): UnusableWorkbook {
+    return UnusableWorkbook.coded("PART_MISSING", { file: this.fileName, part });
   }
 
   set(part: string, content: string | Uint8Array | Pieces): void {
@@ -156,7 +166,7 @@ export class XlsxPackage {
   rels(part: string): Relationship[] {
     const path = relsPathOf(part);
     if (!this.has(path)) return [];
-    const root = parseTree(this.text(path));
+    const root = this.tree(path);
     return children(root, "Relationship").map((r) => ({
       id: r.attrs.Id, type: r.attrs.Type, target: r.attrs.Target ?? "", external: r.attrs.TargetMode === "External",
     }));
@@ -166,7 +176,7 @@ export class XlsxPackage {
   addRel(source: string, type: string, targetPart: string): string {
     const path = relsPathOf(source);
     const xml = this.has(path) ? this.text(path) : XML_DECLARATION + element("Relationships", { xmlns: NS.pkgRel }, "");
-    const root = parseTree(xml);
+    const root = parseTree(xml, path);
     const ids = new Set(children(root, "Relationship").map((r) => r.attrs.Id));
     let n = 1;
     while (ids.has(`rId${n}`)) n++;
@@ -180,7 +190,7 @@ export class XlsxPackage {
     const path = relsPathOf(source);
     if (!this.has(path)) return;
     const xml = this.text(path);
-    const root = parseTree(xml);
+    const root = parseTree(xml, path);
     const r = children(root, "Relationship").find((x) => x.attrs.Id === id);
     if (!r) return;
     // A sheet's rels part left without relationships goes (the workbook's and the package's always stay).
@@ -199,7 +209,7 @@ export class XlsxPackage {
 
   setOverride(part: string, contentType: string): void {
     const xml = this.text("[Content_Types].xml");
-    const root = parseTree(xml);
+    const root = parseTree(xml, "[Content_Types].xml");
     const existing = children(root, "Override").find((o) => o.attrs.PartName?.toLowerCase() === `/${part}`.toLowerCase());
     if (existing) return;
     this.set("[Content_Types].xml", insertChild(xml, root, element("Override", { PartName: `/${part}`, ContentType: contentType })));
@@ -207,7 +217,7 @@ export class XlsxPackage {
 
   ensureDefault(extension: string, contentType: string): void {
     const xml = this.text("[Content_Types].xml");
-    const root = parseTree(xml);
+    const root = parseTree(xml, "[Content_Types].xml");
     if (children(root, "Default").some((d) => d.attrs.Extension?.toLowerCase() === extension)) return;
     // Defaults come before overrides.
     const first = root.children[0];
@@ -217,7 +227,7 @@ export class XlsxPackage {
 
   removeOverride(part: string): void {
     const xml = this.text("[Content_Types].xml");
-    const root = parseTree(xml);
+    const root = parseTree(xml, "[Content_Types].xml");
     const o = children(root, "Override").find((x) => x.attrs.PartName?.toLowerCase() === `/${part}`.toLowerCase());
     if (o) this.set("[Content_Types].xml", xml.slice(0, o.start) + xml.slice(o.end));
   }
@@ -240,7 +250,7 @@ export class XlsxPackage {
   /** The sheets in workbook order, following workbook.xml.rels (never guessing part names). */
   sheets(): SheetRef[] {
     const wb = this.workbook();
-    const root = parseTree(this.text(wb));
+    const root = this.tree(wb);
     const rels = new Map(this.rels(wb).map((r) => [r.id, r]));
     const sheetsNode = children(root, "sheets")[0];
     if (!sheetsNode) return [];
@@ -277,14 +287,31 @@ function* counted(parts: OutPart[], progress: (done: number, total: number) => v
   }
 }
 
+/** Runs work on a user's package: a damaged part found on the way (DamagedXml) becomes a coded
+ * UnusableWorkbook naming the file and the sheet (or part), never an internal error. */
+export function withinPackage<T>(pkg: XlsxPackage, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    throw e instanceof DamagedXml ? damagedPart(pkg, e) : e;
+  }
+}
+
+function damagedPart(pkg: XlsxPackage, e: DamagedXml): UnusableWorkbook {
+  const file = pkg.fileName;
+  // A worksheet is named as the user knows it (its tab), when the workbook that names it is sound.
+  const lookUp = e.part !== null && !e.part.endsWith(".rels") && e.part !== "[Content_Types].xml" && e.part !== pkg.workbookPath();
+  const sheet = lookUp ? withinPackage(pkg, () => pkg.sheets()).find((s) => s.path === e.part) : undefined;
+  if (sheet) return UnusableWorkbook.coded(e.defect === "noSheetData" ? "SHEET_NO_DATA" : "SHEET_NOT_XML", { file, sheet: sheet.name }, e.message);
+  return UnusableWorkbook.coded("PART_NOT_XML", { file, part: e.part ?? "XML" }, e.message);
+}
+
 function packageError(fileName: string, e: unknown): UnusableWorkbook {
   if (e instanceof UnusableWorkbook) return e;
   if (e instanceof BadPackage) {
-    if (e.reason === "bomb") return new UnusableWorkbook(`${fileName} 的压缩内容异常庞大（解压后远超正常工作簿），为保护本机内存已拒绝打开：请确认文件来源，用 Excel 或 WPS 打开后另存为 .xlsx 再试。`, e.message);
-    if (e.reason === "encrypted") return new UnusableWorkbook(`${fileName} 设有密码，无法读取：请在 Excel 中清除密码并保存后再试。`, e.message);
-    return new UnusableWorkbook(`${fileName} 已损坏（压缩包不完整或结构有误）：文件可能没有下载或复制完整，请重新获取，或用 Excel、WPS 打开后另存为 .xlsx 再试。`, e.message);
+    return unusable(fileName, e.code, e.message);
   }
-  return new UnusableWorkbook(notAWorkbook(fileName));
+  return unusable(fileName, "FILE_NOT_WORKBOOK");
 }
 
 const EMPTY_ZIP = Uint8Array.of(0x50, 0x4b, 5, 6, ...Array(18).fill(0));

@@ -5,7 +5,7 @@ import { columnIndex, columnLetter } from "../../forms/grid";
 import { attr, scanTags, sheetLayout } from "./sheetdata";
 import { NS } from "./ooxml";
 import { attrsText, element, elementsIn, schemaPlace, SCHEMA_ORDER, setAttr } from "./writer";
-import { parseTree } from "./xml";
+import { DamagedXml, parseTree } from "./xml";
 
 /** What to do to one cell. `style` gets the cell's style and whether the cell is there, and returns
  * its new style (null: remove the cell); `write` gets the current style (null when absent) and
@@ -50,10 +50,10 @@ export interface SheetScan {
 }
 
 /** Reads what the edits need to know about a sheet: cols, dimension, shared formula indices. */
-export function scanSheet(xml: string): SheetScan {
-  const layout = sheetLayout(xml);
+export function scanSheet(xml: string, part?: string): SheetScan {
+  const layout = sheetLayout(xml, part);
   const colsTop = layout.tops.find((t) => t.local === "cols");
-  const colDefs = colsTop ? parseCols(xml.slice(colsTop.start, colsTop.end)) : [];
+  const colDefs = colsTop ? parseCols(xml.slice(colsTop.start, colsTop.end), part) : [];
   let maxSi = -1;
   for (const m of xml.matchAll(/<(?:[\w.-]+:)?f\b[^>]*\bsi="(\d+)"/g)) maxSi = Math.max(maxSi, Number(m[1]));
   return {
@@ -73,8 +73,8 @@ interface ColDef {
   attrs: Record<string, string>;
 }
 
-function parseCols(xml: string): ColDef[] {
-  const root = parseTree(xml);
+function parseCols(xml: string, part?: string): ColDef[] {
+  const root = parseTree(xml, part);
   return root.children.filter((c) => c.local === "col").map((c) => {
     const { min, max, ...attrs } = c.attrs;
     return { min: Number(min), max: Number(max), attrs };
@@ -129,14 +129,14 @@ const own = (s: string): string => (" " + s).slice(1);
  * is called again then: between patching and writing, a 130 MB sheet is held as the part's
  * compressed bytes, not as text (nothing kept from the first reading refers into it).
  */
-export function patchSheet(source: () => string, edits: SheetEdits): () => Iterable<string> {
+export function patchSheet(source: () => string, edits: SheetEdits, part?: string): () => Iterable<string> {
   let xml = source();
-  const layout = sheetLayout(xml);
+  const layout = sheetLayout(xml, part);
   const p = layout.prefix;
   const el = elementsIn(p);
   const splices: LazySplice[] = [];
   const data = layout.tops.find((t) => t.local === "sheetData");
-  if (!data) throw new Error("worksheet without sheetData");
+  if (!data) throw new DamagedXml(part ?? null, "noSheetData", "worksheet without sheetData");
   const rows = editRows(xml, layout.dataFrom, layout.dataTo, edits, splices, p);
   const rest = rows.missingRowsBefore(Infinity);
   if (rest) {
@@ -151,7 +151,7 @@ export function patchSheet(source: () => string, edits: SheetEdits): () => Itera
   };
   if (edits.cols && edits.cols.size) {
     const colsTop = layout.tops.find((t) => t.local === "cols");
-    const defs = colsTop ? parseCols(xml.slice(colsTop.start, colsTop.end)) : [];
+    const defs = colsTop ? parseCols(xml.slice(colsTop.start, colsTop.end), part) : [];
     const cols = colsXml(setCols(defs, edits.cols), p);
     if (colsTop) splices.push({ from: colsTop.start, to: colsTop.end, text: cols });
     else if (cols) insertTop("cols", cols);

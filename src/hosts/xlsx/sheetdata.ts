@@ -5,6 +5,7 @@
 // namespace, not by a guessed one.
 import { SaxesParser, type SaxesTagNS } from "saxes";
 import { isMain, isRelNs } from "./ooxml";
+import { parsing } from "./xml";
 
 /** Top-level elements of a worksheet with their offsets. */
 export interface Top {
@@ -28,7 +29,7 @@ export interface SheetLayout {
 }
 
 /** The worksheet's top-level children, parsing around sheetData's rows (which can be hundreds of MB). */
-export function sheetLayout(xml: string): SheetLayout {
+export function sheetLayout(xml: string, part?: string): SheetLayout {
   const layout: SheetLayout = { tops: [], prefix: "", relPrefix: null, rootCloseStart: xml.length, dataFrom: 0, dataTo: 0 };
   const dataOpen = xml.search(/<([\w.-]+:)?sheetData[\s>/]/);
   let text = xml;
@@ -68,7 +69,7 @@ export function sheetLayout(xml: string): SheetLayout {
     if (depth === 1) layout.rootCloseStart = text.lastIndexOf("<", parser.position - 1);
     depth--;
   });
-  parser.write(text).close();
+  parsing(part, () => parser.write(text).close());
   if (cut) {
     const shift = (pos: number) => (pos > openEnd ? pos + cut : pos);
     for (const t of layout.tops) {

@@ -84,7 +84,7 @@ export class Styles {
     }
     this.part = part;
     this.xml = pkg.text(part);
-    this.root = parseTree(this.xml);
+    this.root = parseTree(this.xml, part);
     this.prefix = prefixOf(this.root);
     for (const c of ["numFmts", "fonts", "fills", "borders", "cellXfs"] as Collection[]) {
       const node = child(this.root, c);

@@ -7,7 +7,7 @@ import { cellXml, dateToSerial } from "./cells";
 import { REL } from "./ooxml";
 import type { SheetRef, XlsxPackage } from "./package";
 import { patchSheet, scanSheet, type CellEdit } from "./patch";
-import { isDateFormat, readContext, readSheetGrid, uses1904 } from "./read";
+import { isDateFormat, readContext, readSheetGrid, uses1904, worksheetsOf } from "./read";
 import { attr, scanTags, sheetLayout } from "./sheetdata";
 import { child, children, parseTree, type XNode } from "./xml";
 
@@ -17,7 +17,7 @@ export interface TemplateBook {
 
 export function readTemplateBook(pkg: XlsxPackage): TemplateBook {
   const ctx = readContext(pkg);
-  const refs = pkg.sheets().filter((s) => s.isWorksheet && s.path && pkg.has(s.path));
+  const refs = worksheetsOf(pkg);
   return { sheets: refs.map((ref) => ({ grid: readSheetGrid(pkg, ref.name, ref.path, ctx), hidden: ref.state !== "visible", ref })) };
 }
 
@@ -66,7 +66,7 @@ function listEntries(formula: string, book: TemplateBook, pkg: XlsxPackage, shee
     return out;
   }
   if (depth === 0 && /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(f)) {
-    const root = parseTree(pkg.text(pkg.workbook()));
+    const root = pkg.tree(pkg.workbook());
     const names = child(root, "definedNames");
     const index = book.sheets.findIndex((s) => s.grid.name === sheet);
     const defs = names ? children(names, "definedName").filter((d) => d.attrs.name === f) : [];
@@ -80,7 +80,7 @@ function listEntries(formula: string, book: TemplateBook, pkg: XlsxPackage, shee
 function formatKinds(pkg: XlsxPackage): (xf: number) => ColumnFormat {
   const part = pkg.relTarget(pkg.workbook(), REL.styles);
   if (!part || !pkg.has(part)) return () => "general";
-  const root = parseTree(pkg.text(part));
+  const root = pkg.tree(part);
   const custom = new Map<number, string>();
   for (const f of children(child(root, "numFmts") ?? root, "numFmt")) custom.set(Number(f.attrs.numFmtId), f.attrs.formatCode ?? "");
   const xfs = children(child(root, "cellXfs") ?? root, "xf").map((xf): ColumnFormat => {
@@ -184,7 +184,7 @@ export function writeFill(pkg: XlsxPackage, ref: SheetRef, plan: FillPlan, style
   });
   for (const b of plan.blanks) for (const col of b.cols) put(b.row, col, null);
   const dimension = extendDimension(scan.dimension, lastRow, lastCol);
-  pkg.set(ref.path, patchSheet(source, { cells, dimension: dimension ?? undefined }));
+  pkg.set(ref.path, patchSheet(source, { cells, dimension: dimension ?? undefined }, ref.path));
 }
 
 function extendDimension(dimension: string | null, row: number, col: number): string | null {

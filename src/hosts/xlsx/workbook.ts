@@ -6,7 +6,7 @@ import type { Progress, WorkbookPort } from "../../app/port";
 import type { WritePlan } from "../../app/writeback";
 import type { Grid } from "../../forms/grid";
 import { assertWorkbookBytes, basename } from "./open";
-import { XlsxPackage } from "./package";
+import { withinPackage, XlsxPackage } from "./package";
 import { readJournal, sheetsMarked } from "./journal";
 import { readGrids } from "./read";
 import { applyPlan, clearWriteBack } from "./writeback";
@@ -26,18 +26,20 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** The sheets as the user made them: ours flagged, the cells of ours the journal finds blanked. */
   async readSheets(progress?: Progress): Promise<Grid[]> {
-    const grids = readGrids(this.pkg, progress);
-    const journal = readJournal(this.pkg);
-    return userGrids(grids, { sheets: journal?.ours ?? new Set(sheetsMarked(this.pkg, SHEET_MARK)), journal: journal?.sheet ?? null, resolved: journal?.resolved ?? null });
+    return withinPackage(this.pkg, () => {
+      const grids = readGrids(this.pkg, progress);
+      const journal = readJournal(this.pkg);
+      return userGrids(grids, { sheets: journal?.ours ?? new Set(sheetsMarked(this.pkg, SHEET_MARK)), journal: journal?.sheet ?? null, resolved: journal?.resolved ?? null });
+    });
   }
 
   async clearWriteBack(): Promise<boolean> {
     this.skips = noSkips();
-    return clearWriteBack(this.pkg, this.skips);
+    return withinPackage(this.pkg, () => clearWriteBack(this.pkg, this.skips));
   }
 
   async applyPlan(plan: WritePlan): Promise<void> {
-    applyPlan(this.pkg, plan);
+    withinPackage(this.pkg, () => applyPlan(this.pkg, plan));
   }
 
   /** The workbook as .xlsx bytes (zip chunks); `progress` counts parts written. */

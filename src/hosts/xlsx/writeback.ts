@@ -87,7 +87,7 @@ interface Anchors {
 /** Marks and blocks into one user sheet; each written column and each column of marks gets an anchor. */
 function patchUserSheet(pkg: XlsxPackage, styles: Styles, name: string, path: string, marks: readonly Mark[], blocks: readonly Block[], entries: ControlEntry[], anchors: Anchors): void {
   const source = pkg.textSource(path);
-  const scan = scanSheet(source());
+  const scan = scanSheet(source(), path);
   const index = pkg.sheets().findIndex((s) => s.name === name);
   const anchor = (id: string, col: number, first: number, last: number) => addDefinedName(pkg, id, index, `${quoteSheet(name)}!${columnRange(col, first, last)}`);
   const edits: SheetEdits = { cells: new Map(), blocks: [] };
@@ -150,7 +150,7 @@ function patchUserSheet(pkg: XlsxPackage, styles: Styles, name: string, path: st
   }
   const dimension = extend(scan.dimension, blocks);
   if (dimension) entries.push({ kind: "workbook", sheet: name, where: "dimension", data: JSON.stringify(scan.dimension) });
-  pkg.set(path, patchSheet(source, { ...edits, cols, dimension, legacyDrawing: notes.legacyDrawing ?? undefined }));
+  pkg.set(path, patchSheet(source, { ...edits, cols, dimension, legacyDrawing: notes.legacyDrawing ?? undefined }, path));
 }
 
 /** A new sheet: part, relationships, notes, print names; its cells are made when the package is written. */
@@ -285,7 +285,7 @@ export function clearWriteBack(pkg: XlsxPackage, skips?: JournalSkips): boolean 
   for (const [sheet, p] of perSheet) {
     const path = (refs.get(sheet) as { path: string }).path;
     const removed = p.created.length || p.appended.length ? removeNotes(pkg, path, p.created, p.appended) : { vmlRelRemoved: null };
-    pkg.set(path, patchSheet(pkg.textSource(path), { cells: p.edits, cols: p.cols, dimension: p.dimension, legacyDrawing: removed.vmlRelRemoved ? null : undefined }));
+    pkg.set(path, patchSheet(pkg.textSource(path), { cells: p.edits, cols: p.cols, dimension: p.dimension, legacyDrawing: removed.vmlRelRemoved ? null : undefined }, path));
   }
   for (const name of new Set([...marked, ...(journal ? [journal.sheet] : []), ...(r?.legacySheets ?? [])])) removeSheet(pkg, name);
   removeDefinedNames(pkg, (d) => RUN_NAME.test(d.name));

@@ -27,8 +27,28 @@ export interface XNode {
   declares: Record<string, string>;
 }
 
-/** Parses a whole (small) part into a tree of elements with their offsets. */
-export function parseTree(xml: string): XNode {
+/** A part of the user's file that is not what OOXML says it is: not well-formed XML, or a worksheet
+ * without sheetData. The entry points of the file layer turn it into a coded UnusableWorkbook naming
+ * the file and the part (or sheet); `part` is null where the parser was not told which part it read. */
+export class DamagedXml extends Error {
+  constructor(readonly part: string | null, readonly defect: "notXml" | "noSheetData", detail: string) {
+    super(detail);
+    this.name = "DamagedXml";
+  }
+}
+
+/** Runs saxes: what it throws (a well-formedness error) is DamagedXml. */
+export function parsing<T>(part: string | null | undefined, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof DamagedXml) throw e;
+    throw new DamagedXml(part ?? null, "notXml", (e as Error).message.split("\n")[0]);
+  }
+}
+
+/** Parses a whole (small) part into a tree of elements with their offsets; `part` names it in errors. */
+export function parseTree(xml: string, part?: string): XNode {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const stack: XNode[] = [];
   let root: XNode | null = null;
@@ -62,8 +82,8 @@ export function parseTree(xml: string): XNode {
   };
   parser.on("text", onText);
   parser.on("cdata", onText);
-  parser.write(xml).close();
-  if (!root) throw new Error("empty XML part");
+  parsing(part, () => parser.write(xml).close());
+  if (!root) throw new DamagedXml(part ?? null, "notXml", "empty XML part");
   return root;
 }
 
