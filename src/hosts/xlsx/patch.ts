@@ -2,10 +2,10 @@
 // edits are splices, so every element the product does not change (formulas,
 // merges, conditional formats, validations, views, drawings, extLst...) stays exactly as written.
 import { columnIndex, columnLetter } from "../../forms/grid";
-import { attr, scanTags, sheetLayout } from "./sheetdata";
+import { attr, parseTop, scanTags, sheetLayout } from "./sheetdata";
 import { NS } from "./ooxml";
 import { attrsText, element, elementsIn, schemaPlace, SCHEMA_ORDER, setAttr } from "./writer";
-import { DamagedXml, parseTree } from "./xml";
+import { DamagedXml, type XNode } from "./xml";
 
 /** What to do to one cell. `style` gets the cell's style and whether the cell is there, and returns
  * its new style (null: remove the cell); `write` gets the current style (null when absent) and
@@ -53,7 +53,7 @@ export interface SheetScan {
 export function scanSheet(xml: string, part?: string): SheetScan {
   const layout = sheetLayout(xml, part);
   const colsTop = layout.tops.find((t) => t.local === "cols");
-  const colDefs = colsTop ? parseCols(xml.slice(colsTop.start, colsTop.end), part) : [];
+  const colDefs = colsTop ? parseCols(parseTop(xml, layout, colsTop, part)) : [];
   let maxSi = -1;
   for (const m of xml.matchAll(/<(?:[\w.-]+:)?f\b[^>]*\bsi="(\d+)"/g)) maxSi = Math.max(maxSi, Number(m[1]));
   return {
@@ -73,9 +73,8 @@ interface ColDef {
   attrs: Record<string, string>;
 }
 
-function parseCols(xml: string, part?: string): ColDef[] {
-  const root = parseTree(xml, part);
-  return root.children.filter((c) => c.local === "col").map((c) => {
+function parseCols(cols: XNode): ColDef[] {
+  return cols.children.filter((c) => c.local === "col").map((c) => {
     const { min, max, ...attrs } = c.attrs;
     return { min: Number(min), max: Number(max), attrs };
   });
@@ -151,7 +150,7 @@ export function patchSheet(source: () => string, edits: SheetEdits, part?: strin
   };
   if (edits.cols && edits.cols.size) {
     const colsTop = layout.tops.find((t) => t.local === "cols");
-    const defs = colsTop ? parseCols(xml.slice(colsTop.start, colsTop.end), part) : [];
+    const defs = colsTop ? parseCols(parseTop(xml, layout, colsTop, part)) : [];
     const cols = colsXml(setCols(defs, edits.cols), p);
     if (colsTop) splices.push({ from: colsTop.start, to: colsTop.end, text: cols });
     else if (cols) insertTop("cols", cols);
@@ -169,8 +168,10 @@ export function patchSheet(source: () => string, edits: SheetEdits, part?: strin
       insertTop("legacyDrawing", el("legacyDrawing", r ? { [`${r}:id`]: edits.legacyDrawing } : { "xmlns:r": NS.rel, "r:id": edits.legacyDrawing }));
     }
   }
-  // Stable: splices at the same offset keep the order they were made in.
-  splices.sort((x, y) => x.from - y.from);
+  // At one offset, insertions go before a replacement (cols inserted where an empty <sheetData/> is
+  // replaced); otherwise splices at the same offset keep the order they were made in (a stable sort).
+  const replaces = (s: LazySplice) => (s.to > s.from ? 1 : 0);
+  splices.sort((x, y) => x.from - y.from || replaces(x) - replaces(y));
   const length = xml.length;
   xml = "";
   return function* () {

@@ -5,7 +5,7 @@
 // namespace, not by a guessed one.
 import { SaxesParser, type SaxesTagNS } from "saxes";
 import { isMain, isRelNs } from "./ooxml";
-import { parsing } from "./xml";
+import { escapeAttr, parseTree, parsing, type XNode } from "./xml";
 
 /** Top-level elements of a worksheet with their offsets. */
 export interface Top {
@@ -22,6 +22,9 @@ export interface SheetLayout {
   prefix: string;
   /** Prefix declared for the relationships namespace on the root, if any. */
   relPrefix: string | null;
+  /** The namespaces the root declares (prefix -> URI, "" the default): a top-level element parsed
+   * on its own needs them (an x:-prefixed sheet's <x:cols>). */
+  rootNs: Record<string, string>;
   rootCloseStart: number;
   /** Offsets of sheetData's content ([from, to)); equal when it has none. */
   dataFrom: number;
@@ -30,7 +33,7 @@ export interface SheetLayout {
 
 /** The worksheet's top-level children, parsing around sheetData's rows (which can be hundreds of MB). */
 export function sheetLayout(xml: string, part?: string): SheetLayout {
-  const layout: SheetLayout = { tops: [], prefix: "", relPrefix: null, rootCloseStart: xml.length, dataFrom: 0, dataTo: 0 };
+  const layout: SheetLayout = { tops: [], prefix: "", relPrefix: null, rootNs: {}, rootCloseStart: xml.length, dataFrom: 0, dataTo: 0 };
   const dataOpen = xml.search(/<([\w.-]+:)?sheetData[\s>/]/);
   let text = xml;
   let cut = 0;
@@ -55,6 +58,7 @@ export function sheetLayout(xml: string, part?: string): SheetLayout {
     const end = parser.position;
     if (depth === 1) {
       layout.prefix = tag.prefix ? `${tag.prefix}:` : "";
+      layout.rootNs = { ...(tag.ns ?? {}) };
       for (const [p, uri] of Object.entries(tag.ns ?? {})) if (isRelNs(uri) && p) layout.relPrefix = p;
     }
     if (depth !== 2) return;
@@ -80,6 +84,12 @@ export function sheetLayout(xml: string, part?: string): SheetLayout {
     layout.rootCloseStart = shift(layout.rootCloseStart);
   }
   return layout;
+}
+
+/** One top-level element parsed on its own, in the namespaces the root declares. */
+export function parseTop(xml: string, layout: SheetLayout, top: Top, part?: string): XNode {
+  const declares = Object.entries(layout.rootNs).map(([p, uri]) => ` ${p ? `xmlns:${p}` : "xmlns"}="${escapeAttr(uri)}"`).join("");
+  return parseTree(`<root${declares}>${xml.slice(top.start, top.end)}</root>`, part).children[0];
 }
 
 /** The offset after a start tag's `>` (a `>` inside a quoted attribute value does not end it). */

@@ -8,8 +8,8 @@ import { REL } from "./ooxml";
 import type { SheetRef, XlsxPackage } from "./package";
 import { patchSheet, scanSheet, type CellEdit } from "./patch";
 import { isDateFormat, readContext, readSheetGrid, uses1904, worksheetsOf } from "./read";
-import { attr, scanTags, sheetLayout } from "./sheetdata";
-import { child, children, parseTree, type XNode } from "./xml";
+import { attr, parseTop, scanTags, sheetLayout } from "./sheetdata";
+import { child, children, type XNode } from "./xml";
 
 export interface TemplateBook {
   sheets: { grid: Grid; hidden: boolean; ref: SheetRef }[];
@@ -35,7 +35,7 @@ function listValidations(xml: string, book: TemplateBook, pkg: XlsxPackage, shee
   const layout = sheetLayout(xml);
   const out: { sqref: string; entries: string[] }[] = [];
   for (const top of layout.tops.filter((t) => t.local === "dataValidations" || t.local === "extLst")) {
-    const root = parseTree(xml.slice(top.start, top.end));
+    const root = parseTop(xml, layout, top);
     for (const dv of descendants(root, "dataValidation")) {
       if (dv.attrs.type !== "list") continue;
       const f1 = descendants(dv, "formula1")[0];
