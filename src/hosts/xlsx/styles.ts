@@ -130,7 +130,8 @@ export class Styles {
     return list.length - 1;
   }
 
-  private numFmt(code: string): number {
+  /** The id of a number format: a built-in one, one the file defines, or one appended now. */
+  numberFormat(code: string): number {
     const builtin = BUILTIN_FORMATS[code];
     if (builtin !== undefined && builtin >= 0) return builtin;
     const idx = this.index.get("numFmts") as Map<string, number>;
@@ -153,7 +154,7 @@ export class Styles {
     const fontId = p.font ? this.ensure("fonts", p.font) : 0;
     const fillId = p.fill ? this.ensure("fills", p.fill) : 0;
     const borderId = p.border ? this.ensure("borders", element("border", null, p.border)) : 0;
-    const numFmtId = p.numFmt && !isFormula ? this.numFmt(p.numFmt) : 0;
+    const numFmtId = p.numFmt && !isFormula ? this.numberFormat(p.numFmt) : 0;
     const xf = element("xf", {
       numFmtId, fontId, fillId, borderId, xfId: 0,
       applyNumberFormat: numFmtId ? 1 : undefined, applyFont: p.font ? 1 : undefined, applyFill: p.fill ? 1 : undefined,
