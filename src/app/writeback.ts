@@ -17,38 +17,14 @@ import { textOf } from "../forms/table";
 import type { ApplicantDetail, CheckResult } from "./check";
 import type { ParsedEntry } from "./courses";
 import { WORDS_NAME } from "./journal";
+import type { Block, Mark, MarkKind, WritePlan } from "./port";
 import { supervisionOf } from "./supervision";
 import { cohortAllows } from "./identity";
 
-export type MarkKind = "error" | "warning" | "missing" | "incomplete";
+// The plan's types are the port's (port.ts: what a host implements); here for the modules that import them from the plan.
+export type { Block, Mark, MarkKind, WritePlan } from "./port";
 const MARK_RANK: Record<MarkKind, number> = { error: 4, warning: 3, missing: 2, incomplete: 1 };
 
-export interface Mark {
-  sheet: string;
-  row: number;
-  col: number;
-  kind: MarkKind;
-  /** The cell's note, or null for a fill only. */
-  note: string | null;
-}
-
-/** Cells written into a user sheet, right of its last used column (all empty before). */
-export interface Block {
-  sheet: string;
-  row: number;
-  col: number;
-  cells: (SpecCell | null)[][];
-  widths: number[];
-  /** 0-based sheet columns to hide (score helpers). */
-  hiddenCols: number[];
-}
-
-export interface WritePlan {
-  marks: Mark[];
-  blocks: Block[];
-  /** The generated sheets, then the hidden data sheet. */
-  sheets: SheetSpec[];
-}
 
 export const DATA_SHEET = "_kz_data";
 export const COMPUTED_HEADERS = ["已合格相关课程数", "可认定等级", "认定状态", "说明"] as const;

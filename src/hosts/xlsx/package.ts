@@ -3,8 +3,8 @@
 import { UnusableWorkbook } from "../../app/port";
 import { unusable } from "./open";
 import { BadPackage, writeZip, ZipReader, type OutPart, type ZipEntry } from "./zip";
-import { CONTENT_TYPE, isMain, NS, REL, relativeTarget, relIdOf, relIs, relsPathOf, resolveTarget, XML_DECLARATION } from "./ooxml";
-import { minimalStylesheet } from "./styles";
+import { isMain, NS, REL, relativeTarget, relIdOf, relIs, relsPathOf, resolveTarget, XML_DECLARATION } from "./ooxml";
+import { BLANK_PARTS } from "./blank";
 import { element } from "./writer";
 import { children, DamagedXml, decodeXml, insertChild, parseTree, type XNode } from "./xml";
 
@@ -315,19 +315,3 @@ function packageError(fileName: string, e: unknown): UnusableWorkbook {
 }
 
 const EMPTY_ZIP = Uint8Array.of(0x50, 0x4b, 5, 6, ...Array(18).fill(0));
-
-const rel = (Id: string, Type: string, Target: string) => element("Relationship", { Id, Type, Target });
-const override = (part: string, contentType: string) => element("Override", { PartName: `/${part}`, ContentType: contentType });
-const BLANK_PARTS: Record<string, string> = {
-  "[Content_Types].xml": XML_DECLARATION + element("Types", { xmlns: NS.contentTypes }, element("Default", { Extension: "rels", ContentType: CONTENT_TYPE.relationships })
-    + element("Default", { Extension: "xml", ContentType: CONTENT_TYPE.xml }) + override("xl/workbook.xml", CONTENT_TYPE.workbook) + override("xl/styles.xml", CONTENT_TYPE.styles)
-    + override("docProps/core.xml", CONTENT_TYPE.coreProperties) + override("docProps/app.xml", CONTENT_TYPE.extendedProperties)),
-  "_rels/.rels": XML_DECLARATION + element("Relationships", { xmlns: NS.pkgRel }, rel("rId1", REL.officeDocument, "xl/workbook.xml")
-    + rel("rId2", REL.coreProperties, "docProps/core.xml") + rel("rId3", REL.extendedProperties, "docProps/app.xml")),
-  "docProps/app.xml": XML_DECLARATION + element("Properties", { xmlns: NS.extendedProperties }, element("Application", null, "Kezheng")),
-  "docProps/core.xml": XML_DECLARATION + element("cp:coreProperties", { "xmlns:cp": NS.coreProperties, "xmlns:dc": NS.dc, "xmlns:dcterms": NS.dcterms, "xmlns:xsi": NS.xsi }, element("dc:creator", null, "课证")),
-  "xl/workbook.xml": XML_DECLARATION + element("workbook", { xmlns: NS.main, "xmlns:r": NS.rel }, `${element("workbookPr")}${element("bookViews", null, element("workbookView"))}${element("sheets", null, "")}${element("calcPr", { calcId: 191029 })}`),
-  "xl/_rels/workbook.xml.rels": XML_DECLARATION + element("Relationships", { xmlns: NS.pkgRel }, rel("rId1", REL.styles, "styles.xml")),
-  // A new workbook's default font is the one Excel gives Chinese workbooks, with the 常规 named style.
-  "xl/styles.xml": minimalStylesheet(element("font", null, `${element("sz", { val: 11 })}${element("name", { val: "等线" })}${element("family", { val: 2 })}${element("charset", { val: 134 })}`), true),
-};

@@ -1,7 +1,8 @@
 // styles.xml, edited: fonts, fills, borders, number formats and cell formats the product needs are
 // appended (an identical one already there is reused), and everything else stays as written.
 import type { StyleName } from "../../forms/sheetspec";
-import { CONTENT_TYPE, isMain, NS, REL, XML_DECLARATION } from "./ooxml";
+import { CONTENT_TYPE, isMain, REL } from "./ooxml";
+import { minimalStylesheet } from "./blank";
 import type { XlsxPackage } from "./package";
 import { element, insertInSchemaOrder, SCHEMA_ORDER, setAttr, withPrefix } from "./writer";
 import { child, children, insertChild, outer, parseTree, prefixOf, type XNode } from "./xml";
@@ -42,20 +43,6 @@ const STYLE_PARTS: Record<StyleName, StyleParts> = {
   // A long value in a large table's unstyled body: wraps within its column (forms/layout.ts).
   wrap: { alignment: { wrapText: "1" } },
 };
-
-/** The smallest styles.xml Excel opens: one font (given), no fill, the gray125 fill Excel reserves,
- * no border, one cell format; with the 常规 named style or without. A new workbook (template, demo,
- * merge) gets 等线 and 常规; a user's package that came without styles gets Calibri and no named style. */
-export function minimalStylesheet(font: string, namedStyle: boolean): string {
-  const xf = { numFmtId: 0, fontId: 0, fillId: 0, borderId: 0 };
-  const fill = (patternType: string) => element("fill", null, element("patternFill", { patternType }));
-  return XML_DECLARATION + element("styleSheet", { xmlns: NS.main }, element("fonts", { count: 1 }, font)
-    + element("fills", { count: 2 }, fill("none") + fill("gray125"))
-    + element("borders", { count: 1 }, element("border", null, ["left", "right", "top", "bottom", "diagonal"].map((e) => element(e)).join("")))
-    + element("cellStyleXfs", { count: 1 }, element("xf", xf))
-    + element("cellXfs", { count: 1 }, element("xf", { ...xf, xfId: 0 }))
-    + (namedStyle ? element("cellStyles", { count: 1 }, element("cellStyle", { name: "常规", xfId: 0, builtinId: 0 })) : ""));
-}
 
 const BUILTIN_FORMATS: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "@": 49, "yyyy-mm-dd": -1 };
 

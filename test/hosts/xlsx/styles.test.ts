@@ -1,6 +1,7 @@
 // styles.xml, edited: what the product appends and what it leaves as written. Input -> exact XML.
 import { NS } from "../../../src/hosts/xlsx/ooxml";
-import { minimalStylesheet, solidFill, Styles } from "../../../src/hosts/xlsx/styles";
+import { minimalStylesheet } from "../../../src/hosts/xlsx/blank";
+import { solidFill, Styles } from "../../../src/hosts/xlsx/styles";
 import { element } from "../../../src/hosts/xlsx/writer";
 import { body, packageWith } from "./support";
 
