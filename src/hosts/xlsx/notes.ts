@@ -148,7 +148,8 @@ function nextIdmap(pkg: XlsxPackage): number {
 }
 
 /** Removes our notes: whole notes on `created` cells, our appended runs on `appended` cells. Returns
- * true when the sheet has no notes left (the caller then drops the legacyDrawing element). */
+ * the relationship id of the VML drawing when it went with the last note (the caller then drops the
+ * sheet's legacyDrawing element), else null. */
 export function removeNotes(pkg: XlsxPackage, sheetPath: string, created: readonly string[], appended: readonly string[]): { vmlRelRemoved: string | null } {
   const parts = noteParts(pkg, sheetPath);
   const out = { vmlRelRemoved: null as string | null };

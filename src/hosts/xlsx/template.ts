@@ -165,7 +165,7 @@ export function writeFill(pkg: XlsxPackage, ref: SheetRef, plan: FillPlan, style
   const date1904 = uses1904(pkg);
   const ctx = { sharedIndex: () => 0, prefix: scan.prefix };
   const cells = new Map<number, Map<number, CellEdit>>();
-  const put = (row: number, col: number, value: CellValue) => {
+  const setCell = (row: number, col: number, value: CellValue) => {
     const fallback = rowStyles.get(row) ?? styles.styles.get(col) ?? 0;
     const v = value instanceof Date ? dateToSerial(value) - (date1904 ? 1462 : 0) : value;
     const edit: CellEdit = { kind: "write", xml: (s) => cellXml(row, col, v === null ? null : { value: v }, s ?? fallback, ctx) };
@@ -177,12 +177,12 @@ export function writeFill(pkg: XlsxPackage, ref: SheetRef, plan: FillPlan, style
     const row = plan.firstRow + i;
     values.forEach((v, col) => {
       if (v === null) return;
-      put(row, col, v);
+      setCell(row, col, v);
       lastCol = Math.max(lastCol, col);
     });
     lastRow = row;
   });
-  for (const b of plan.blanks) for (const col of b.cols) put(b.row, col, null);
+  for (const b of plan.blanks) for (const col of b.cols) setCell(b.row, col, null);
   const dimension = extendDimension(scan.dimension, lastRow, lastCol);
   pkg.set(ref.path, patchSheet(source, { cells, dimension: dimension ?? undefined }, ref.path));
 }

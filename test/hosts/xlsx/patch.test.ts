@@ -1,6 +1,6 @@
 // Patching a user's worksheet: input XML -> the exact XML written. Each test is one rule of patch.ts.
 import { NS } from "../../../src/hosts/xlsx/ooxml";
-import { patchSheet, scanSheet, type CellEdit, type SheetEdits } from "../../../src/hosts/xlsx/patch";
+import { changeOfCell, patchSheet, scanSheet, type CellEdit, type ExistingCell, type SheetEdits } from "../../../src/hosts/xlsx/patch";
 import { DamagedXml } from "../../../src/hosts/xlsx/xml";
 
 const sheet = (body: string, root = `<worksheet xmlns="${NS.main}">`, close = "</worksheet>") => `${root}${body}${close}`;
@@ -117,4 +117,34 @@ test("an x:-prefixed sheet's own <x:cols> is read in the root's namespaces and r
 test("scanSheet reads the columns, the dimension, the largest shared formula index and the prefix", () => {
   const scan = scanSheet(sheet(`<x:dimension ref="A1:C3"/><x:cols><x:col min="2" max="4" width="7"/></x:cols><x:sheetData><x:row r="1"><x:c r="A1"><x:f t="shared" si="4" ref="A1:A3">1</x:f></x:c></x:row></x:sheetData>`, `<x:worksheet xmlns:x="${NS.main}">`, "</x:worksheet>"));
   expect([scan.cols(2), scan.cols(0), scan.dimension, scan.maxSharedIndex, scan.prefix]).toEqual([{ width: "7" }, null, "A1:C3", 4, "x:"]);
+});
+
+describe("the rule for one existing cell (changeOfCell)", () => {
+  const at = (openTag: string, element = `${openTag}<v>1</v></c>`, more: Partial<ExistingCell> = {}): ExistingCell => ({ row: 4, col: 2, openTag, element, hasRef: true, style: 3, ...more });
+
+  test("no edit: left as written, or given the r it lacks", () => {
+    expect(changeOfCell(at(`<c r="C5">`), undefined)).toBeNull();
+    expect(changeOfCell(at(`<c>`, "", { hasRef: false }), undefined)).toEqual({ insertRef: ` r="C5"` });
+  });
+
+  test("a write replaces the element with what the edit makes from the cell's style", () => {
+    const change = changeOfCell(at(`<c r="C5" s="3">`), { kind: "write", xml: (s) => `<c r="C5" s="${s}"/>` });
+    expect(change && "text" in change && change.replace).toBe("element");
+    expect(change && "text" in change && typeof change.text === "function" && change.text()).toBe(`<c r="C5" s="3"/>`);
+  });
+
+  test("a restyle gets the cell's style and whether it exists, and changes the opening tag only", () => {
+    const seen: [number, boolean][] = [];
+    const edit: CellEdit = { kind: "style", to: (s, exists) => (seen.push([s, exists]), 8) };
+    expect(changeOfCell(at(`<c r="C5" s="3" t="n">`), edit)).toEqual({ replace: "openTag", text: `<c r="C5" s="8" t="n">` });
+    expect(seen).toEqual([[3, true]]);
+    expect(changeOfCell(at(`<c s="3">`, `<c s="3"><v>1</v></c>`, { hasRef: false }), edit)).toEqual({ replace: "openTag", text: `<c r="C5" s="8">` });
+  });
+
+  test("a restyle to none removes an empty cell and keeps one with a value, without s", () => {
+    const none: CellEdit = { kind: "style", to: () => null };
+    expect(changeOfCell(at(`<c r="C5" s="3"/>`, `<c r="C5" s="3"/>`), none)).toEqual({ replace: "element", text: "" });
+    expect(changeOfCell(at(`<c r="C5" s="3">`, `<c r="C5" s="3"> </c>`), none)).toEqual({ replace: "element", text: "" });
+    expect(changeOfCell(at(`<c r="C5" s="3">`), none)).toEqual({ replace: "openTag", text: `<c r="C5">` });
+  });
 });
