@@ -146,6 +146,13 @@ export const MESSAGES = {
   SHEET_BAD_CELL: { severity: "error", zh: (p) => `${p.file} 的工作表“${p.sheet}”已损坏（${p.value}）：请${RESAVE.zh}。`, en: (p) => `Sheet "${p.sheet}" of ${p.file} is damaged (${p.value}): ${RESAVE.en}.` },
   SHEET_PART_MISSING: { severity: "error", zh: (p) => `${p.file} 的工作表“${p.sheet}”缺少其内容（${p.part}，文件可能已损坏）：请${RESAVE.zh}。`, en: (p) => `Sheet "${p.sheet}" of ${p.file} has lost its content (${p.part}; damaged?): ${RESAVE.en}.` },
   SHEET_NO_DATA: { severity: "error", zh: (p) => `${p.file} 的工作表“${p.sheet}”已损坏（缺少存放单元格的 sheetData）：请${RESAVE.zh}。`, en: (p) => `Sheet "${p.sheet}" of ${p.file} is damaged (it has no sheetData): ${RESAVE.en}.` },
+  FILE_TOO_LARGE: { severity: "error", zh: (p) => `${p.file} ${p.value}，为保护本机内存已拒绝读取：请确认文件来源；若确是本学院的数据，请在 Excel、WPS 或 LibreOffice 中打开，删去多余内容后另存为 .xlsx 再试。`, en: (p) => `${p.file}: ${p.value}; refused to protect this computer's memory. If it really is the department's data, open it in Excel, WPS or LibreOffice, remove what is not needed and save it as .xlsx.` },
+  ODS_ENCRYPTED: { severity: "error", zh: (p) => `${p.file} 设有密码，无法读取：请在 LibreOffice 中去掉密码并保存后再试。`, en: (p) => `${p.file} is password-protected: remove the password in LibreOffice and save.` },
+  ODS_DAMAGED: { severity: "error", zh: (p) => `${p.file} 已损坏（ODS 文件不完整）：文件可能没有下载或复制完整，请重新获取，或在 LibreOffice 中打开后另存为 .xlsx 再试。`, en: (p) => `${p.file} is damaged (an incomplete ODS file): get it again, or open it in LibreOffice and save it as .xlsx.` },
+  LEGACY_DAMAGED: { severity: "error", zh: (p) => `${p.file} 无法读取（${p.form}的文件已损坏或不完整）：请在 Excel、WPS 或 LibreOffice 中打开后另存为 .xlsx 再试。`, en: (p) => `${p.file} cannot be read (a damaged or incomplete ${p.form} file): open it in Excel, WPS or LibreOffice and save it as .xlsx.` },
+  TEMPLATE_XLS_DAMAGED: { severity: "error", zh: (p) => `${p.file} 无法读取（Excel 97-2003 格式的文件已损坏或不完整）：请重新下载模板。`, en: (p) => `${p.file} cannot be read (a damaged or incomplete Excel 97-2003 file): download the template again.` },
+  TEMPLATE_NOT_EXCEL: { severity: "error", zh: (p) => `${p.file} 不是 Excel 模板（.xlsx、.xlsm 或 .xls）：请使用考试认证系统或认定中心下发的原始模板文件。`, en: (p) => `${p.file} is not an Excel template (.xlsx, .xlsm or .xls): use the template file as it was handed out.` },
+  CSV_MIXED_ENCODINGS: { severity: "error", zh: (p) => `${p.file} 混用了两种文字编码：第 ${p.other} 行是 ${p.value}，前面的行不是，照此读取会把姓名等读成乱码。请在 Excel 或 WPS 中打开各原始导出文件，分别另存为 .xlsx 后再导入。`, en: (p) => `${p.file} mixes two text encodings: line ${p.other} is ${p.value}, the lines before are not; open each original export in Excel or WPS and save it as .xlsx.` },
   NO_SHEETS: { severity: "error", zh: (p) => `${p.file} 中没有工作表：请打开填写好的申报人员花名册。`, en: (p) => `${p.file} has no sheets: open the filled-in roster.` },
 } satisfies Record<string, Entry>;
 

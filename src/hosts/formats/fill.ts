@@ -18,7 +18,7 @@ export async function fillTemplate(file: string, bytes: Uint8Array, source: Fill
     const { fillXls } = await import("./sheetjsfill");
     return { kind, ...(await fillXls(name, bytes, source, options)) };
   }
-  if (kind !== "xlsx") throw new UnusableWorkbook(`${name} 不是 Excel 模板（.xlsx、.xlsm 或 .xls）：请使用考试认证系统或认定中心下发的原始模板文件。`);
+  if (kind !== "xlsx") throw UnusableWorkbook.coded("TEMPLATE_NOT_EXCEL", { file: name });
   const pkg = XlsxPackage.open(name, bytes);
   return withinPackage(pkg, () => {
     const book = readTemplateBook(pkg);
