@@ -5,7 +5,8 @@
 // namespace, not by a guessed one.
 import { SaxesParser, type SaxesTagNS } from "saxes";
 import { isMain, isRelNs } from "./ooxml";
-import { escapeAttr, parseTree, parsing, type XNode } from "./xml";
+import { attrsText } from "./writer";
+import { parseTree, parsing, type XNode } from "./xml";
 
 /** Top-level elements of a worksheet with their offsets. */
 export interface Top {
@@ -88,7 +89,7 @@ export function sheetLayout(xml: string, part?: string): SheetLayout {
 
 /** One top-level element parsed on its own, in the namespaces the root declares. */
 export function parseTop(xml: string, layout: SheetLayout, top: Top, part?: string): XNode {
-  const declares = Object.entries(layout.rootNs).map(([p, uri]) => ` ${p ? `xmlns:${p}` : "xmlns"}="${escapeAttr(uri)}"`).join("");
+  const declares = attrsText(Object.fromEntries(Object.entries(layout.rootNs).map(([p, uri]) => [p ? `xmlns:${p}` : "xmlns", uri])));
   return parseTree(`<root${declares}>${xml.slice(top.start, top.end)}</root>`, part).children[0];
 }
 
