@@ -7,7 +7,7 @@ import { daysBetween, parseDay } from "../domain/dates";
 import { canBePutForward, type OutputApplicant, type SupervisionData } from "../forms/output";
 import { planDates } from "../forms/plan";
 import type { CheckResult } from "./check";
-import type { Mark } from "./writeback";
+import type { Mark } from "./port";
 
 /** An issue's reason without the values in it (no ID numbers in a report): the part before "：",
  * quoted values and long digit runs left out. */

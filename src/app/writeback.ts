@@ -17,40 +17,14 @@ import { textOf } from "../forms/table";
 import type { ApplicantDetail, CheckResult } from "./check";
 import type { ParsedEntry } from "./courses";
 import { WORDS_NAME } from "./journal";
+import type { Block, Mark, MarkKind, WritePlan } from "./port";
 import { supervisionOf } from "./supervision";
 import { cohortAllows } from "./identity";
 
-export type MarkKind = "error" | "warning" | "missing" | "incomplete";
+// The plan's types are the port's (port.ts: what a host implements); here for the modules that import them from the plan.
+export type { Block, Mark, MarkKind, WritePlan } from "./port";
 const MARK_RANK: Record<MarkKind, number> = { error: 4, warning: 3, missing: 2, incomplete: 1 };
 
-export interface Mark {
-  sheet: string;
-  row: number;
-  col: number;
-  kind: MarkKind;
-  /** The cell's note, or null for a fill only. */
-  note: string | null;
-}
-
-/** Cells written into a user sheet, right of its last used column (all empty before). */
-export interface Block {
-  sheet: string;
-  row: number;
-  col: number;
-  cells: (SpecCell | null)[][];
-  widths: number[];
-  /** 0-based sheet columns to hide (score helpers). */
-  hiddenCols: number[];
-}
-
-export interface WritePlan {
-  marks: Mark[];
-  blocks: Block[];
-  /** The generated sheets, then the hidden data sheet. */
-  sheets: SheetSpec[];
-  /** The photos the 备案表's pictures show (#19), by key (forms/photobox.ts photoKey): read when written. */
-  photos?: ReadonlyMap<string, () => Uint8Array>;
-}
 
 export const DATA_SHEET = "_kz_data";
 export const COMPUTED_HEADERS = ["已合格相关课程数", "可认定等级", "认定状态", "说明"] as const;
@@ -114,7 +88,8 @@ class HelperBlock {
   width = 0;
   constructor(readonly sheet: string, readonly start: number) {}
 
-  put(row: number, col: number, cell: SpecCell): void {
+  /** Sets the helper cell at a sheet row and column. */
+  setCell(row: number, col: number, cell: SpecCell): void {
     let cells = this.rows.get(row);
     if (!cells) this.rows.set(row, (cells = []));
     cells[col - this.start] = cell;
@@ -156,7 +131,7 @@ function gradeHelpers(result: CheckResult, words: WordTable): Helpers | null {
   if (!grades) return null;
   const gradeWords = result.settings.gradeWords;
   const bySheet = new Map<string, RegisterHelpers>();
-  const share = formulaRuns();
+  const sharedFormula = formulaRuns();
   const parsedCell = (c: PartCell): PartCell | undefined => {
     const r = bySheet.get(c.sheet);
     const col = r?.tall ? r.block.start : r?.parsed.get(c.col);
@@ -174,11 +149,11 @@ function gradeHelpers(result: CheckResult, words: WordTable): Helpers | null {
     const grid = result.gradeGrids[i];
     const top = reg.headerRows[0];
     const parse = (row: number, scoreCol: number, col: number) =>
-      h.put(row, col, share(row, col, () => scoreFormula(localRef(row, scoreCol), words), scoreResult(parseScore(grid.rows[row]?.[scoreCol] ?? null, gradeWords))));
+      h.setCell(row, col, sharedFormula(row, col, () => scoreFormula(localRef(row, scoreCol), words), scoreResult(parseScore(grid.rows[row]?.[scoreCol] ?? null, gradeWords))));
     if (helpers.tall) {
       const scores = reg.scoreRows ?? { rows: [], col: 0 };
-      h.put(top, h.start, cell("成绩（解析）", "computedHeader"));
-      h.put(top, h.start + 1, cell("课程结果", "computedHeader"));
+      h.setCell(top, h.start, cell("成绩（解析）", "computedHeader"));
+      h.setCell(top, h.start + 1, cell("课程结果", "computedHeader"));
       h.hidden.push(h.start);
       for (const r of scores.rows) parse(r, scores.col, h.start);
       return;
@@ -189,19 +164,19 @@ function gradeHelpers(result: CheckResult, words: WordTable): Helpers | null {
       const parts = SCORE_PARTS.filter((p) => g.at[p] !== undefined);
       const label = reg.layout === "wide" ? `${g.course}·` : "";
       parts.forEach((p, k) => {
-        h.put(top, c + k, cell(`${label}${PART_TITLE[p]}（解析）`, "computedHeader"));
+        h.setCell(top, c + k, cell(`${label}${PART_TITLE[p]}（解析）`, "computedHeader"));
         h.hidden.push(c + k);
         helpers.parsed.set((g.at[p] as PartCell).col, c + k);
       });
       // A single 补考成绩 column is parsed too: the code formula offers it to both parts.
       if (g.makeup) {
         const m = c + parts.length;
-        h.put(top, m, cell(`${label}补考（解析）`, "computedHeader"));
+        h.setCell(top, m, cell(`${label}补考（解析）`, "computedHeader"));
         h.hidden.push(m);
         helpers.parsed.set(g.makeup.at.col, m);
       }
       const code = c + parts.length + (g.makeup ? 1 : 0);
-      h.put(top, code, cell(`${label}课程结果`, "computedHeader"));
+      h.setCell(top, code, cell(`${label}课程结果`, "computedHeader"));
       helpers.code.set(g.courseCol, code);
       c = code + 1;
     }
@@ -217,16 +192,17 @@ function gradeHelpers(result: CheckResult, words: WordTable): Helpers | null {
   });
 
   // The codes: for a course in the index, from its (united) parts; other rows from their own.
-  const home = (own: GradeEntry): ParsedEntry | undefined => {
-    const p = grades.byStudent.get(own.student)?.get(own.courseKey);
-    return p && p.entry.sheet === own.sheet && p.entry.row === own.row && p.entry.courseCol === own.courseCol ? p : undefined;
+  /** The parsed entry the index holds for this very row, if it is the one the index chose. */
+  const indexedEntry = (entry: GradeEntry): ParsedEntry | undefined => {
+    const p = grades.byStudent.get(entry.student)?.get(entry.courseKey);
+    return p && p.entry.sheet === entry.sheet && p.entry.row === entry.row && p.entry.courseCol === entry.courseCol ? p : undefined;
   };
   for (const reg of grades.registers) {
     const h = (bySheet.get(reg.sheet) as RegisterHelpers).block;
     for (const own of reg.entries) {
       const at = codeCell(own);
       if (!at) continue;
-      const indexed = home(own);
+      const indexed = indexedEntry(own);
       const e = indexed?.entry ?? own;
       const refs = {} as Record<ScorePart, string>;
       let sameRow = true;
@@ -246,7 +222,7 @@ function gradeHelpers(result: CheckResult, words: WordTable): Helpers | null {
       const scores = indexed?.scores ?? parseAll(e, gradeWords);
       const text = () => courseCodeFormula(refs.theory, refs.practical, refs.theoryMakeup, refs.practicalMakeup);
       // Same-row codes of a column share one formula; codes reading other rows are each their own.
-      h.put(at.row, at.col, sameRow && reg.layout !== "tall" ? share(at.row, at.col, text, codeOf(scores)) : formula(text(), codeOf(scores)));
+      h.setCell(at.row, at.col, sameRow && reg.layout !== "tall" ? sharedFormula(at.row, at.col, text, codeOf(scores)) : formula(text(), codeOf(scores)));
     }
   }
   const blocks = [...bySheet.values()].map((r) => r.block.block()).filter((b): b is Block => b !== null);

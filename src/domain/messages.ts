@@ -14,6 +14,10 @@ export interface MessageParams {
   days?: number;
   /** Photo issues (#19): which way 照片大小 or 照片尺寸 is missed. */
   side?: "over" | "under" | "ratio";
+  /** A file's name, a part inside it (xl/worksheets/sheet1.xml), a sheet's name: unusable workbooks. */
+  file?: string;
+  part?: string;
+  sheet?: string;
 }
 
 interface Entry {
@@ -25,6 +29,9 @@ interface Entry {
 }
 
 const v = (p: MessageParams) => (p.value === undefined ? "" : `“${p.value}”`);
+/** What to do with a damaged or foreign file, said once: the applications repair it when they save it again. */
+const RESAVE = { zh: "用 Excel 或 WPS 打开后另存为 .xlsx 再试", en: "open it in Excel or WPS and save it as .xlsx again" };
+const SAVE_AS = { zh: "在 Excel 或 WPS 中打开后“另存为”Excel 工作簿（.xlsx）再试", en: "open it in Excel or WPS and save it as an Excel workbook (.xlsx)" };
 
 export const MESSAGES = {
   // forms.md: form recognition
@@ -132,6 +139,33 @@ export const MESSAGES = {
   PHOTO_SIZE: { severity: "warning", zh: (p) => p.side === "over" ? `照片${v(p)}有 ${p.count} KB，大于照片大小 ${p.expected}：输出照片时（kezheng photos -o）会自动压缩到上限以内，原照片不变。` : `照片${v(p)}只有 ${p.count} KB，小于照片大小 ${p.expected}：照片可能太模糊，请换用手机拍摄的原图（输出时照原样使用）。`, en: (p) => p.side === "over" ? `Photo ${v(p)} is ${p.count} KB, over ${p.expected}: its output copy is compressed to fit; the original is unchanged.` : `Photo ${v(p)} is only ${p.count} KB, under ${p.expected}: it may be blurred; use the phone's original (it is used as it is).` },
   PHOTO_DIMENSIONS: { severity: "warning", zh: (p) => p.side === "ratio" ? `照片${v(p)}为 ${p.other} 像素，宽高比与${p.expected}相差超过 5%：输出时按比例缩小放入，不裁剪（以免裁掉面部），四周会偏窄或偏矮；请先把照片裁剪成证件照比例再放入。` : `照片${v(p)}只有 ${p.other} 像素，小于${p.expected}：输出时不会放大，打印可能模糊，请换用更清晰的原图。`, en: (p) => p.side === "ratio" ? `Photo ${v(p)} is ${p.other} px, its aspect ratio more than 5% off ${p.expected}: scaled to fit inside, never cropped; crop it to the ID-photo ratio first.` : `Photo ${v(p)} is only ${p.other} px, smaller than ${p.expected}: it is not enlarged and may print blurred; use a sharper original.` },
   PHOTO_BACKGROUND: { severity: "warning", zh: (p) => `照片${v(p)}的背景不是白色（边缘平均亮度 ${p.count}%，或颜色较深）：请换用白色背景的照片。`, en: (p) => `Photo ${v(p)}: the background is not white (mean edge lightness ${p.count}%, or coloured); use a photo with a white background.` },
+  // file layer: unusable workbooks (UnusableWorkbook); `file` is the file's name
+  FILE_EMPTY: { severity: "error", zh: (p) => `${p.file} 是空文件：请确认保存完整后再试。`, en: (p) => `${p.file} is empty: make sure it was saved completely.` },
+  FILE_NOT_WORKBOOK: { severity: "error", zh: (p) => `${p.file} 不是有效的 Excel 工作簿（可能已损坏，或只是改了扩展名）：请${RESAVE.zh}。`, en: (p) => `${p.file} is not a valid Excel workbook (damaged, or only renamed): ${RESAVE.en}.` },
+  FILE_NOT_EXCEL: { severity: "error", zh: (p) => `${p.file} 不是 Excel 工作簿：请${SAVE_AS.zh}。`, en: (p) => `${p.file} is not an Excel workbook: ${SAVE_AS.en}.` },
+  FILE_IS_CSV: { severity: "error", zh: (p) => `${p.file} 是 CSV 文本文件：请${SAVE_AS.zh}。`, en: (p) => `${p.file} is a CSV text file: ${SAVE_AS.en}.` },
+  FILE_IS_XLS: { severity: "error", zh: (p) => `${p.file} 是旧版 Excel 97-2003（.xls）格式：请在 Excel 或 WPS 中“另存为”Excel 工作簿（.xlsx）后再试。`, en: (p) => `${p.file} is an Excel 97-2003 (.xls) file: save it as an Excel workbook (.xlsx) in Excel or WPS.` },
+  FILE_IS_ODS: { severity: "error", zh: (p) => `${p.file} 是 LibreOffice 的 ODS 格式：课证可以检查它，但写回需要 .xlsx。请在 LibreOffice 或 WPS 中“另存为”Excel 工作簿（.xlsx）后再试。`, en: (p) => `${p.file} is a LibreOffice ODS file: it can be checked, but writing back needs .xlsx; save it as an Excel workbook (.xlsx) in LibreOffice or WPS.` },
+  FILE_PASSWORD: { severity: "error", zh: (p) => `${p.file} 设有打开密码，无法读取：请在 Excel 中打开，依次点“文件 > 信息 > 保护工作簿 > 用密码进行加密”，清空密码并保存后再试。`, en: (p) => `${p.file} has an opening password: in Excel, File > Info > Protect Workbook > Encrypt with Password, clear it and save.` },
+  FILE_ONE_COLUMN_TEXT: { severity: "error", zh: (p) => `${p.file} 是只有一列的文本（第一行没有逗号、制表符或分号把各列分开）：花名册和成绩表至少要有学号、姓名等几列。请在 Excel 或 WPS 中打开它，确认各列已分开后另存为 Excel 工作簿（.xlsx）再试。`, en: (p) => `${p.file} is text with a single column (no comma, tab or semicolon in its first line): open it in Excel or WPS, split the columns and save it as .xlsx.` },
+  FILE_NOT_TABLE: { severity: "error", zh: (p) => `${p.file} 不是 Excel 工作簿，也不是 CSV 文本：请${SAVE_AS.zh}。`, en: (p) => `${p.file} is neither an Excel workbook nor CSV text: ${SAVE_AS.en}.` },
+  ZIP_BOMB: { severity: "error", zh: (p) => `${p.file} 的压缩内容异常庞大（解压后远超正常工作簿），为保护本机内存已拒绝打开：请确认文件来源，${RESAVE.zh}。`, en: (p) => `${p.file} inflates far beyond any real workbook and was refused to protect this computer's memory: check where it came from, then ${RESAVE.en}.` },
+  ZIP_ENCRYPTED: { severity: "error", zh: (p) => `${p.file} 设有密码，无法读取：请在 Excel 中清除密码并保存后再试。`, en: (p) => `${p.file} is password-protected: clear the password in Excel and save.` },
+  ZIP_DAMAGED: { severity: "error", zh: (p) => `${p.file} 已损坏（压缩包不完整或结构有误）：文件可能没有下载或复制完整，请重新获取，或${RESAVE.zh}。`, en: (p) => `${p.file} is damaged (an incomplete or malformed zip): get it again, or ${RESAVE.en}.` },
+  PART_MISSING: { severity: "error", zh: (p) => `${p.file} 缺少 ${p.part}（文件可能已损坏）：请${RESAVE.zh}。`, en: (p) => `${p.file} lacks ${p.part} (damaged?): ${RESAVE.en}.` },
+  PART_NOT_XML: { severity: "error", zh: (p) => `${p.file} 中的 ${p.part} 不是完好的 XML：文件可能已损坏，请${RESAVE.zh}。`, en: (p) => `${p.part} in ${p.file} is not well-formed XML (damaged?): ${RESAVE.en}.` },
+  SHEET_NOT_XML: { severity: "error", zh: (p) => `${p.file} 的工作表“${p.sheet}”已损坏（不是完好的 XML）：请${RESAVE.zh}。`, en: (p) => `Sheet "${p.sheet}" of ${p.file} is damaged (not well-formed XML): ${RESAVE.en}.` },
+  SHEET_BAD_CELL: { severity: "error", zh: (p) => `${p.file} 的工作表“${p.sheet}”已损坏（${p.value}）：请${RESAVE.zh}。`, en: (p) => `Sheet "${p.sheet}" of ${p.file} is damaged (${p.value}): ${RESAVE.en}.` },
+  SHEET_PART_MISSING: { severity: "error", zh: (p) => `${p.file} 的工作表“${p.sheet}”缺少其内容（${p.part}，文件可能已损坏）：请${RESAVE.zh}。`, en: (p) => `Sheet "${p.sheet}" of ${p.file} has lost its content (${p.part}; damaged?): ${RESAVE.en}.` },
+  SHEET_NO_DATA: { severity: "error", zh: (p) => `${p.file} 的工作表“${p.sheet}”已损坏（缺少存放单元格的 sheetData）：请${RESAVE.zh}。`, en: (p) => `Sheet "${p.sheet}" of ${p.file} is damaged (it has no sheetData): ${RESAVE.en}.` },
+  FILE_TOO_LARGE: { severity: "error", zh: (p) => `${p.file} ${p.value}，为保护本机内存已拒绝读取：请确认文件来源；若确是本学院的数据，请在 Excel、WPS 或 LibreOffice 中打开，删去多余内容后另存为 .xlsx 再试。`, en: (p) => `${p.file}: ${p.value}; refused to protect this computer's memory. If it really is the department's data, open it in Excel, WPS or LibreOffice, remove what is not needed and save it as .xlsx.` },
+  ODS_ENCRYPTED: { severity: "error", zh: (p) => `${p.file} 设有密码，无法读取：请在 LibreOffice 中去掉密码并保存后再试。`, en: (p) => `${p.file} is password-protected: remove the password in LibreOffice and save.` },
+  ODS_DAMAGED: { severity: "error", zh: (p) => `${p.file} 已损坏（ODS 文件不完整）：文件可能没有下载或复制完整，请重新获取，或在 LibreOffice 中打开后另存为 .xlsx 再试。`, en: (p) => `${p.file} is damaged (an incomplete ODS file): get it again, or open it in LibreOffice and save it as .xlsx.` },
+  LEGACY_DAMAGED: { severity: "error", zh: (p) => `${p.file} 无法读取（${p.form}的文件已损坏或不完整）：请在 Excel、WPS 或 LibreOffice 中打开后另存为 .xlsx 再试。`, en: (p) => `${p.file} cannot be read (a damaged or incomplete ${p.form} file): open it in Excel, WPS or LibreOffice and save it as .xlsx.` },
+  TEMPLATE_XLS_DAMAGED: { severity: "error", zh: (p) => `${p.file} 无法读取（Excel 97-2003 格式的文件已损坏或不完整）：请重新下载模板。`, en: (p) => `${p.file} cannot be read (a damaged or incomplete Excel 97-2003 file): download the template again.` },
+  TEMPLATE_NOT_EXCEL: { severity: "error", zh: (p) => `${p.file} 不是 Excel 模板（.xlsx、.xlsm 或 .xls）：请使用考试认证系统或认定中心下发的原始模板文件。`, en: (p) => `${p.file} is not an Excel template (.xlsx, .xlsm or .xls): use the template file as it was handed out.` },
+  CSV_MIXED_ENCODINGS: { severity: "error", zh: (p) => `${p.file} 混用了两种文字编码：第 ${p.other} 行是 ${p.value}，前面的行不是，照此读取会把姓名等读成乱码。请在 Excel 或 WPS 中打开各原始导出文件，分别另存为 .xlsx 后再导入。`, en: (p) => `${p.file} mixes two text encodings: line ${p.other} is ${p.value}, the lines before are not; open each original export in Excel or WPS and save it as .xlsx.` },
+  NO_SHEETS: { severity: "error", zh: (p) => `${p.file} 中没有工作表：请打开填写好的申报人员花名册。`, en: (p) => `${p.file} has no sheets: open the filled-in roster.` },
 } satisfies Record<string, Entry>;
 
 export type IssueCode = keyof typeof MESSAGES;

@@ -39,7 +39,7 @@ test("what differs cell to cell shows as … in the group; each cell keeps its o
 
 test("every code has an English message, and no message is left with an undefined in it", () => {
   for (const code of Object.keys(MESSAGES) as (keyof typeof MESSAGES)[]) {
-    const en = messageFor(code, { value: "x", column: "c", expected: "e", choices: "a、b", other: "3", form: "花名册", count: 2, days: 5 }, "en-US");
+    const en = messageFor(code, { value: "x", column: "c", expected: "e", choices: "a、b", other: "3", form: "花名册", count: 2, days: 5, file: "f.xlsx", part: "xl/workbook.xml", sheet: "s" }, "en-US");
     expect(en).not.toMatch(/undefined/);
     expect(en).not.toMatch(/[\u4e00-\u9fff]{6,}/);
   }

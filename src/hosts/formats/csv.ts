@@ -29,7 +29,7 @@ export function decodeCsv(bytes: Uint8Array, fileName = "CSV 文件"): string {
   // practically never valid UTF-8, so a line that is, among lines that are not, is the other encoding.
   const mixed = firstLineInOtherEncoding(bytes);
   if (mixed) {
-    throw new UnusableWorkbook(`${fileName} 混用了两种文字编码：第 ${mixed.line} 行是 ${mixed.encoding}，前面的行不是，照此读取会把姓名等读成乱码。请在 Excel 或 WPS 中打开各原始导出文件，分别另存为 .xlsx 后再导入。`);
+    throw UnusableWorkbook.coded("CSV_MIXED_ENCODINGS", { file: fileName, other: String(mixed.line), value: mixed.encoding });
   }
   return new TextDecoder("gb18030").decode(bytes);
 }

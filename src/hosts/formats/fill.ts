@@ -5,7 +5,7 @@ import { UnusableWorkbook } from "../../app/port";
 import { chooseTemplateSheet, planFill, type FillOptions, type FillPlan, type FillSource } from "../../forms/fill";
 import { basename, readableKind } from "../xlsx/open";
 import { assertWithinLimits } from "./limits";
-import { XlsxPackage } from "../xlsx/package";
+import { withinPackage, XlsxPackage } from "../xlsx/package";
 import { readTemplateBook, templateSheet, writeFill } from "../xlsx/template";
 
 export type FilledTemplate = { plan: FillPlan } & ({ kind: "xlsx"; pkg: XlsxPackage } | { kind: "xls"; bytes: Uint8Array });
@@ -18,14 +18,16 @@ export async function fillTemplate(file: string, bytes: Uint8Array, source: Fill
     const { fillXls } = await import("./sheetjsfill");
     return { kind, ...(await fillXls(name, bytes, source, options)) };
   }
-  if (kind !== "xlsx") throw new UnusableWorkbook(`${name} 不是 Excel 模板（.xlsx、.xlsm 或 .xls）：请使用考试认证系统或认定中心下发的原始模板文件。`);
+  if (kind !== "xlsx") throw UnusableWorkbook.coded("TEMPLATE_NOT_EXCEL", { file: name });
   const pkg = XlsxPackage.open(name, bytes);
-  const book = readTemplateBook(pkg);
-  const chosen = chooseTemplateSheet(book.sheets);
-  if (!chosen) throw noTemplateHeader(name);
-  const { sheet, styles } = templateSheet(pkg, book, chosen.index, chosen.headerRow);
-  const plan = planFill(sheet, source, options);
-  refuseFilled(plan, name, !!options.append);
-  writeFill(pkg, book.sheets[chosen.index].ref, plan, styles);
-  return { kind, pkg, plan };
+  return withinPackage(pkg, () => {
+    const book = readTemplateBook(pkg);
+    const chosen = chooseTemplateSheet(book.sheets);
+    if (!chosen) throw noTemplateHeader(name);
+    const { sheet, styles } = templateSheet(pkg, book, chosen.index, chosen.headerRow);
+    const plan = planFill(sheet, source, options);
+    refuseFilled(plan, name, !!options.append);
+    writeFill(pkg, book.sheets[chosen.index].ref, plan, styles);
+    return { kind, pkg, plan };
+  });
 }

@@ -18,8 +18,7 @@ export const LEGACY_LIMITS = {
 };
 
 const MIB = 1024 * 1024;
-const tooLarge = (name: string, what: string) =>
-  new UnusableWorkbook(`${name} ${what}，为保护本机内存已拒绝读取：请确认文件来源；若确是本学院的数据，请在 Excel、WPS 或 LibreOffice 中打开，删去多余内容后另存为 .xlsx 再试。`);
+const tooLarge = (name: string, what: string) => UnusableWorkbook.coded("FILE_TOO_LARGE", { file: name, value: what });
 
 /** Refuses, in one line, a file whose reading would cost more memory than any real department's. */
 export function assertWithinLimits(name: string, bytes: Uint8Array, kind: "xls" | "ods" | "csv"): void {
@@ -60,9 +59,8 @@ export function assertWithinLimits(name: string, bytes: Uint8Array, kind: "xls" 
 }
 
 function refused(name: string, e: BadPackage): UnusableWorkbook {
-  if (e.reason === "bomb") return tooLarge(name, "的压缩内容异常庞大");
-  if (e.reason === "encrypted") return new UnusableWorkbook(`${name} 设有密码，无法读取：请在 LibreOffice 中去掉密码并保存后再试。`);
-  return new UnusableWorkbook(`${name} 已损坏（ODS 文件不完整）：文件可能没有下载或复制完整，请重新获取，或在 LibreOffice 中打开后另存为 .xlsx 再试。`);
+  if (e.code === "ZIP_BOMB") return tooLarge(name, "的压缩内容异常庞大");
+  return UnusableWorkbook.coded(e.code === "ZIP_ENCRYPTED" ? "ODS_ENCRYPTED" : "ODS_DAMAGED", { file: name }, e.message);
 }
 
 /**

@@ -10,6 +10,7 @@ import { HEADER_SCAN_ROWS } from "../../forms/detect";
 import { SUMMARY_HEADERS } from "../../forms/generated";
 import { cellText, type Grid } from "../../forms/grid";
 import { basename, readableKind } from "../xlsx/open";
+import { withinPackage } from "../xlsx/package";
 import { XlsxWorkbook } from "../xlsx/workbook";
 import { readCsv } from "./csv";
 import { assertWithinLimits } from "./limits";
@@ -48,7 +49,8 @@ export async function readDepartments(sources: readonly { file: string; bytes: (
         continue;
       }
       seen.push({ file: name, bytes: b });
-      const marked = readableKind(file, b) === "xlsx" && markedSheet(XlsxWorkbook.fromBytes(file, b).pkg, SUMMARY_MARK) !== null;
+      const pkg = readableKind(file, b) === "xlsx" ? XlsxWorkbook.fromBytes(file, b).pkg : null;
+      const marked = pkg !== null && withinPackage(pkg, () => markedSheet(pkg, SUMMARY_MARK)) !== null;
       const grids = marked ? [] : await readAnyGrids(file, b);
       // Our mark, or (saved as .xls/.ods, where names may not survive) our 汇总情况's header.
       if (marked || grids.some(isSummaryStatus)) {

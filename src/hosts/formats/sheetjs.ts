@@ -48,13 +48,13 @@ export async function readWithSheetJs(name: string, bytes: Uint8Array, kind: "xl
   try {
     wb = read(bytes, { type: "array", dense: true, cellDates: false, cellNF: true, cellFormula: false, cellHTML: false, cellStyles: false, sheetStubs: false });
   } catch (e) {
-    throw new UnusableWorkbook(`${name} 无法读取（${kind === "xls" ? "Excel 97-2003 格式" : "ODS 格式"}的文件已损坏或不完整）：请在 Excel、WPS 或 LibreOffice 中打开后另存为 .xlsx 再试。`, (e as Error).message);
+    throw UnusableWorkbook.coded("LEGACY_DAMAGED", { file: name, form: kind === "xls" ? "Excel 97-2003 格式" : "ODS 格式" }, (e as Error).message);
   } finally {
     console.error = error;
     console.warn = warn;
   }
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   const sheets = wb.SheetNames.filter((n) => wb.Sheets[n] && !wb.Sheets[n]["!type"]).map((n) => grid(n, wb.Sheets[n], date1904, SSF));
-  if (sheets.length === 0) throw new UnusableWorkbook(`${name} 中没有工作表：请打开填写好的申报人员花名册。`);
+  if (sheets.length === 0) throw UnusableWorkbook.coded("NO_SHEETS", { file: name });
   return sheets;
 }

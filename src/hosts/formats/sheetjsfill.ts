@@ -47,7 +47,7 @@ export async function fillXls(name: string, bytes: Uint8Array, source: FillSourc
   try {
     wb = x.read(bytes, { type: "array", cellNF: true, cellStyles: true, cellDates: false, sheetStubs: true });
   } catch (e) {
-    throw new UnusableWorkbook(`${name} 无法读取（Excel 97-2003 格式的文件已损坏或不完整）：请重新下载模板。`, (e as Error).message);
+    throw UnusableWorkbook.coded("TEMPLATE_XLS_DAMAGED", { file: name }, (e as Error).message);
   } finally {
     console.error = error;
     console.warn = warn;

@@ -1,26 +1,18 @@
 // workbook.xml, edited: sheets added and removed with their relationships, content types and
 // sheet-local defined names; calcPr's fullCalcOnLoad; the stale calcChain dropped.
-import { insertChild, REL, relIs, resolveTarget, CONTENT_TYPE, type XlsxPackage } from "./package";
-import { applySplices, attrsText, child, children, escapeText, isRelNs, parseTree, prefixOf, type Splice, type XNode } from "./xml";
+import { CONTENT_TYPE, isRelNs, NS, REL, relIdOf, relIs, relsPathOf, resolveTarget } from "./ooxml";
+import type { XlsxPackage } from "./package";
+import { element, elementsIn, insertInSchemaOrder, SCHEMA_ORDER, setAttr } from "./writer";
+import { applySplices, child, children, escapeText, insertChild, parseTree, prefixOf, type Splice, type XNode } from "./xml";
 
-/** CT_Workbook's children in schema order. */
-const ORDER = [
-  "fileVersion", "fileSharing", "workbookPr", "workbookProtection", "bookViews", "sheets", "functionGroups", "externalReferences",
-  "definedNames", "calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing",
-  "fileRecoveryPr", "webPublishObjects", "extLst",
-];
 
 function relPrefix(root: XNode): string | null {
   for (const [p, uri] of Object.entries(root.declares)) if (isRelNs(uri) && p) return p;
   return null;
 }
 
-/** Inserts an element among the root's children in schema order. */
-function insertInOrder(xml: string, root: XNode, local: string, el: string): string {
-  const after = ORDER.slice(ORDER.indexOf(local) + 1);
-  const next = root.children.find((c) => after.includes(c.local));
-  return next ? xml.slice(0, next.start) + el + xml.slice(next.start) : insertChild(xml, root, el);
-}
+/** Inserts an element among workbook.xml's top-level children in schema order. */
+const insertInWorkbook = (xml: string, root: XNode, local: string, el: string) => insertInSchemaOrder(xml, root, SCHEMA_ORDER.workbook, local, el);
 
 /** Adds a worksheet part at the end of the workbook; returns its part name. */
 export function addSheet(pkg: XlsxPackage, name: string, hidden: boolean): string {
@@ -30,15 +22,15 @@ export function addSheet(pkg: XlsxPackage, name: string, hidden: boolean): strin
   const rId = pkg.addRel(wbPath, REL.worksheet, part);
   pkg.setOverride(part, CONTENT_TYPE.worksheet);
   let xml = pkg.text(wbPath);
-  const root = parseTree(xml);
-  const p = prefixOf(root);
+  const root = parseTree(xml, wbPath);
+  const el = elementsIn(prefixOf(root));
   const sheets = child(root, "sheets");
   const ids = sheets ? children(sheets, "sheet").map((s) => Number(s.attrs.sheetId) || 0) : [];
   const sheetId = Math.max(0, ...ids) + 1;
   const rp = relPrefix(root);
-  const rAttr = rp ? `${rp}:id="${rId}"` : `xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${rId}"`;
-  const el = `<${p}sheet name="${escapeText(name).replace(/"/g, "&quot;")}" sheetId="${sheetId}"${hidden ? ` state="hidden"` : ""} ${rAttr}/>`;
-  xml = sheets ? insertChild(xml, sheets, el) : insertInOrder(xml, root, "sheets", `<${p}sheets>${el}</${p}sheets>`);
+  // The relationships namespace as the workbook declares it, or declared on the element.
+  const sheet = el("sheet", { name, sheetId, state: hidden ? "hidden" : undefined, ...(rp ? { [`${rp}:id`]: rId } : { "xmlns:r": NS.rel, "r:id": rId }) });
+  xml = sheets ? insertChild(xml, sheets, sheet) : insertInWorkbook(xml, root, "sheets", el("sheets", null, sheet));
   pkg.set(wbPath, xml);
   return part;
 }
@@ -47,11 +39,11 @@ export function addSheet(pkg: XlsxPackage, name: string, hidden: boolean): strin
 export function addDefinedName(pkg: XlsxPackage, name: string, index: number | null, formula: string): void {
   const wbPath = pkg.workbook();
   const xml = pkg.text(wbPath);
-  const root = parseTree(xml);
-  const p = prefixOf(root);
-  const el = `<${p}definedName${attrsText(index === null ? { name } : { name, localSheetId: index })}>${escapeText(formula)}</${p}definedName>`;
+  const root = parseTree(xml, wbPath);
+  const el = elementsIn(prefixOf(root));
+  const defined = el("definedName", { name, localSheetId: index }, escapeText(formula));
   const names = child(root, "definedNames");
-  pkg.set(wbPath, names ? insertChild(xml, names, el) : insertInOrder(xml, root, "definedNames", `<${p}definedNames>${el}</${p}definedNames>`));
+  pkg.set(wbPath, names ? insertChild(xml, names, defined) : insertInWorkbook(xml, root, "definedNames", el("definedNames", null, defined)));
 }
 
 /** Parts a sheet brought with it (comments, drawings, charts), to remove with it: ours only ever reference their own. */
@@ -69,13 +61,13 @@ function ownedParts(pkg: XlsxPackage, part: string, into: Set<string>): void {
 export function removeSheet(pkg: XlsxPackage, name: string): boolean {
   const wbPath = pkg.workbook();
   let xml = pkg.text(wbPath);
-  let root = parseTree(xml);
+  let root = parseTree(xml, wbPath);
   const sheetsNode = child(root, "sheets");
   const list = sheetsNode ? children(sheetsNode, "sheet") : [];
   const index = list.findIndex((s) => s.attrs.name === name);
   if (index < 0) return false;
   const node = list[index];
-  const rId = Object.entries(node.nsAttrs).find(([k]) => isRelNs(k.split("|")[0]) && k.endsWith("|id"))?.[1] ?? "";
+  const rId = relIdOf(node);
   const rel = pkg.rels(wbPath).find((r) => r.id === rId);
   const splices: Splice[] = [{ from: node.start, to: node.end, text: "" }];
   const names = child(root, "definedNames");
@@ -84,8 +76,7 @@ export function removeSheet(pkg: XlsxPackage, name: string): boolean {
     const local = Number(d.attrs.localSheetId);
     if (local === index) splices.push({ from: d.start, to: d.end, text: "" });
     else if (local > index) {
-      const open = xml.slice(d.start, d.openEnd).replace(/localSheetId="\d+"/, `localSheetId="${local - 1}"`);
-      splices.push({ from: d.start, to: d.openEnd, text: open });
+      splices.push({ from: d.start, to: d.openEnd, text: setAttr(xml.slice(d.start, d.openEnd), "localSheetId", local - 1) });
     }
   }
   const views = child(root, "bookViews");
@@ -95,7 +86,7 @@ export function removeSheet(pkg: XlsxPackage, name: string): boolean {
       if (v.attrs[a] === undefined) continue;
       const n = Number(v.attrs[a]);
       const m = Math.min(n > index ? n - 1 : n, Math.max(0, list.length - 2));
-      if (m !== n) open = open.replace(new RegExp(`${a}="\\d+"`), `${a}="${m}"`);
+      if (m !== n) open = setAttr(open, a, m);
     }
     if (open !== xml.slice(v.start, v.openEnd)) splices.push({ from: v.start, to: v.openEnd, text: open });
   }
@@ -111,7 +102,7 @@ export function removeSheet(pkg: XlsxPackage, name: string): boolean {
     ownedParts(pkg, part, owned);
     for (const p of [part, ...owned]) {
       pkg.remove(p);
-      pkg.remove(`${p.slice(0, p.lastIndexOf("/") + 1)}_rels/${p.slice(p.lastIndexOf("/") + 1)}.rels`);
+      pkg.remove(relsPathOf(p));
       pkg.removeOverride(p);
     }
     pkg.removeRel(wbPath, rId);
@@ -121,7 +112,7 @@ export function removeSheet(pkg: XlsxPackage, name: string): boolean {
 
 /** calcPr's fullCalcOnLoad as it is ("1", "0", or null when absent). */
 export function fullCalcOnLoad(pkg: XlsxPackage): string | null {
-  const calc = child(parseTree(pkg.text(pkg.workbook())), "calcPr");
+  const calc = child(pkg.tree(pkg.workbook()), "calcPr");
   return calc?.attrs.fullCalcOnLoad ?? null;
 }
 
@@ -129,17 +120,13 @@ export function fullCalcOnLoad(pkg: XlsxPackage): string | null {
 export function setFullCalcOnLoad(pkg: XlsxPackage, value: string | null): void {
   const wbPath = pkg.workbook();
   const xml = pkg.text(wbPath);
-  const root = parseTree(xml);
-  const p = prefixOf(root);
+  const root = parseTree(xml, wbPath);
   const calc = child(root, "calcPr");
   if (!calc) {
-    if (value !== null) pkg.set(wbPath, insertInOrder(xml, root, "calcPr", `<${p}calcPr fullCalcOnLoad="${value}"/>`));
+    if (value !== null) pkg.set(wbPath, insertInWorkbook(xml, root, "calcPr", element(`${prefixOf(root)}calcPr`, { fullCalcOnLoad: value })));
     return;
   }
-  let open = xml.slice(calc.start, calc.openEnd);
-  if (/\sfullCalcOnLoad="[^"]*"/.test(open)) open = open.replace(/\sfullCalcOnLoad="[^"]*"/, value === null ? "" : ` fullCalcOnLoad="${value}"`);
-  else if (value !== null) open = open.replace(/^<[\w:]+/, (m) => `${m} fullCalcOnLoad="${value}"`);
-  pkg.set(wbPath, xml.slice(0, calc.start) + open + xml.slice(calc.openEnd));
+  pkg.set(wbPath, xml.slice(0, calc.start) + setAttr(xml.slice(calc.start, calc.openEnd), "fullCalcOnLoad", value) + xml.slice(calc.openEnd));
 }
 
 /** The calculation chain lists formula cells; once formulas are added it is stale, and Excel rebuilds it. */
@@ -163,7 +150,7 @@ export function markedSheet(pkg: XlsxPackage, mark: string): string | null {
 
 function markNode(pkg: XlsxPackage, mark: string): (XNode & { text: string }) | null {
   const xml = pkg.text(pkg.workbook());
-  const root = parseTree(xml);
+  const root = parseTree(xml, pkg.workbook());
   const names = child(root, "definedNames");
   const d = (names ? children(names, "definedName") : []).find((n) => n.attrs.name === mark && n.attrs.localSheetId === undefined);
   return d ? { ...d, text: xml.slice(d.openEnd, d.closeStart) } : null;
@@ -191,7 +178,7 @@ export interface DefinedName {
 /** Every defined name of the workbook. */
 export function definedNames(pkg: XlsxPackage): DefinedName[] {
   const xml = pkg.text(pkg.workbook());
-  const names = child(parseTree(xml), "definedNames");
+  const names = child(parseTree(xml, pkg.workbook()), "definedNames");
   return (names ? children(names, "definedName") : []).map((d) => ({
     name: d.attrs.name ?? "",
     local: d.attrs.localSheetId === undefined ? null : Number(d.attrs.localSheetId),
@@ -205,7 +192,7 @@ const decodeText = (s: string) => s.replace(/&(lt|gt|quot|apos|amp);/g, (_m, e: 
 export function removeDefinedNames(pkg: XlsxPackage, drop: (d: DefinedName) => boolean): void {
   const wbPath = pkg.workbook();
   let xml = pkg.text(wbPath);
-  const names = child(parseTree(xml), "definedNames");
+  const names = child(parseTree(xml, wbPath), "definedNames");
   if (!names) return;
   const cuts: Splice[] = [];
   for (const d of children(names, "definedName")) {

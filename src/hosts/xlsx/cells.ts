@@ -3,6 +3,7 @@
 import type { CellValue } from "../../forms/grid";
 import { a1, CELL_CHARS } from "../../forms/grid";
 import type { SpecCell } from "../../forms/sheetspec";
+import { element } from "./writer";
 import { escapeText } from "./xml";
 
 /** Date -> Excel serial (1900 system). */
@@ -16,10 +17,9 @@ export function withinCell(s: string): string {
   return s.slice(0, end) + "…";
 }
 
-function text(value: string): string {
+function text(value: string, p: string): string {
   const s = withinCell(value);
-  const space = /^\s|\s$|\n/.test(s) ? ` xml:space="preserve"` : "";
-  return `<t${space}>${escapeText(s)}</t>`;
+  return element(`${p}t`, /^\s|\s$|\n/.test(s) ? { "xml:space": "preserve" } : null, escapeText(s));
 }
 
 function valueXml(v: CellValue, p: string): { t: string; body: string } {
@@ -28,7 +28,7 @@ function valueXml(v: CellValue, p: string): { t: string; body: string } {
   if (typeof v === "number") return Number.isFinite(v) ? { t: "", body: `<${p}v>${v}</${p}v>` } : { t: "e", body: `<${p}v>#NUM!</${p}v>` };
   if (typeof v === "boolean") return { t: "b", body: `<${p}v>${v ? 1 : 0}</${p}v>` };
   if (v instanceof Date) return { t: "", body: `<${p}v>${dateToSerial(v)}</${p}v>` };
-  return { t: "inlineStr", body: `<${p}is>${text(v).replace(/<(\/?)t\b/g, `<$1${p}t`)}</${p}is>` };
+  return { t: "inlineStr", body: `<${p}is>${text(v, p)}</${p}is>` };
 }
 
 function resultXml(v: CellValue | undefined, p: string): { t: string; body: string } {
@@ -44,7 +44,9 @@ export interface CellContext {
   prefix?: string;
 }
 
-/** One cell: value or formula with its cached result, style s. A Date with no date style gets `dateStyle`. */
+/** One cell: value or formula with its cached result, style s. A Date with no date style gets `dateStyle`.
+ * Written out rather than through element(): this runs once a cell of a register's millions, and its
+ * attributes are numbers, A1 references and constants (text goes through escapeText). */
 export function cellXml(row: number, col: number, spec: SpecCell | null, s: number | null, ctx: CellContext): string {
   const p = ctx.prefix ?? "";
   const ref = a1(row, col);

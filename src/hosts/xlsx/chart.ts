@@ -4,15 +4,17 @@
 import { parseA1 } from "../../forms/grid";
 import { CHART_COLOURS, CHART_LINES } from "../../forms/layout";
 import type { SheetSpec, SpecCell } from "../../forms/sheetspec";
-import { CONTENT_TYPE, REL, type XlsxPackage } from "./package";
-import { escapeAttr, escapeText } from "./xml";
+import { CONTENT_TYPE, NS, REL, XML_DECLARATION } from "./ooxml";
+import type { XlsxPackage } from "./package";
+import { attrsText, element } from "./writer";
+import { escapeText } from "./xml";
 
 type Chart = NonNullable<SheetSpec["chart"]>;
 
-const C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
-const A = "http://schemas.openxmlformats.org/drawingml/2006/main";
-const XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
-const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const C = NS.chart;
+const A = NS.drawingMain;
+const XDR = NS.spreadsheetDrawing;
+const R = NS.rel;
 
 /** The cells of a one-column range like "B5:B9" (0-based rows, one column). */
 function column(range: string): { col: number; from: number; to: number } {
@@ -36,7 +38,7 @@ function cache(rows: (SpecCell | null)[][], range: string, numeric: boolean): st
   return numeric ? `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${count}"/>${points.join("")}</c:numCache>` : `<c:strCache><c:ptCount val="${count}"/>${points.join("")}</c:strCache>`;
 }
 
-const solid = (rgb: string) => `<a:solidFill><a:srgbClr val="${rgb}"/></a:solidFill>`;
+const solid = (rgb: string) => element("a:solidFill", null, element("a:srgbClr", { val: rgb }));
 const line = (rgb: string) => `<c:spPr><a:ln w="9525">${solid(rgb)}</a:ln></c:spPr>`;
 /** Text in the chart: 9 pt, dark grey (without a theme, an engine may pick none). */
 const txPr = (size = 900) => `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}">${solid("404040")}</a:defRPr></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>`;
@@ -51,7 +53,7 @@ export function chartXml(chart: Chart, sheet: string, rows: (SpecCell | null)[][
     + `<c:cat><c:strRef><c:f>${escapeText(abs(sheet, chart.categories))}</c:f>${cache(rows, chart.categories, false)}</c:strRef></c:cat>`
     + `<c:val><c:numRef><c:f>${escapeText(abs(sheet, s.values))}</c:f>${cache(rows, s.values, true)}</c:numRef></c:val></c:ser>`).join("");
   const title = `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr><a:r><a:rPr lang="zh-CN" sz="1200" b="1"/><a:t>${escapeText(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace xmlns:c="${C}" xmlns:a="${A}" xmlns:r="${R}"><c:roundedCorners val="0"/><c:chart>${title}<c:autoTitleDeleted val="0"/>`
+  return `${XML_DECLARATION}<c:chartSpace${attrsText({ "xmlns:c": C, "xmlns:a": A, "xmlns:r": R })}><c:roundedCorners val="0"/><c:chart>${title}<c:autoTitleDeleted val="0"/>`
     + `<c:plotArea><c:layout/><c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="80"/><c:overlap val="0"/><c:axId val="5001"/><c:axId val="5002"/></c:barChart>`
     + `<c:catAx><c:axId val="5001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${line(CHART_LINES.axis)}${txPr()}<c:crossAx val="5002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx>`
     + `<c:valAx><c:axId val="5002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines>${line(CHART_LINES.grid)}</c:majorGridlines><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${line(CHART_LINES.axis)}${txPr()}<c:crossAx val="5001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx></c:plotArea>`
@@ -62,9 +64,9 @@ function drawingXml(chart: Chart, chartRel: string): string {
   const a = chart.anchor;
   const from = `<xdr:from><xdr:col>${a.fromCol}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${a.fromRow}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>`;
   const to = `<xdr:to><xdr:col>${a.toCol + 1}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${a.toRow + 1}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>`;
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${XDR}" xmlns:a="${A}"><xdr:twoCellAnchor editAs="oneCell">${from}${to}`
-    + `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="${escapeAttr(chart.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>`
-    + `<a:graphic><a:graphicData uri="${C}"><c:chart xmlns:c="${C}" xmlns:r="${R}" r:id="${chartRel}"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>`;
+  return `${XML_DECLARATION}<xdr:wsDr${attrsText({ "xmlns:xdr": XDR, "xmlns:a": A })}><xdr:twoCellAnchor editAs="oneCell">${from}${to}`
+    + `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr>${element("xdr:cNvPr", { id: 2, name: chart.title })}<xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>`
+    + `${element("a:graphic", null, element("a:graphicData", { uri: C }, element("c:chart", { "xmlns:c": C, "xmlns:r": R, "r:id": chartRel })))}</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>`;
 }
 
 /** Adds the drawing and chart parts of a new sheet; returns the sheet's relationship id for <drawing>. */

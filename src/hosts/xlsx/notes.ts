@@ -2,7 +2,9 @@
 // legacyDrawing element in the sheet. A sheet that already has notes keeps them: ours are added to
 // its parts, and a cell that already has a note gets ours appended as a separate run.
 import { a1 } from "../../forms/grid";
-import { CONTENT_TYPE, REL, relIs, resolveTarget, type XlsxPackage } from "./package";
+import { CONTENT_TYPE, NS, REL, relIs, resolveTarget, XML_DECLARATION } from "./ooxml";
+import type { XlsxPackage } from "./package";
+import { attrsText, element, elementsIn } from "./writer";
 import { child, children, escapeText, inner, parseTree, prefixOf } from "./xml";
 
 export const NOTE_AUTHOR = "课证";
@@ -24,9 +26,13 @@ export interface NotesResult {
   legacyDrawing: string | null;
 }
 
-const run = (t: string) => `<r><rPr><sz val="9"/><rFont val="宋体"/><charset val="134"/></rPr><t xml:space="preserve">${escapeText(t)}</t></r>`;
+/** One run of note text, 9 pt 宋体, in the comments part's prefix. */
+function run(t: string, p: string): string {
+  const el = elementsIn(p);
+  return el("r", null, el("rPr", null, el("sz", { val: 9 }) + el("rFont", { val: "宋体" }) + el("charset", { val: 134 })) + el("t", { "xml:space": "preserve" }, escapeText(t)));
+}
 
-const VML_HEAD = `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">`;
+const VML_HEAD = `<xml${attrsText({ "xmlns:v": NS.vml, "xmlns:o": NS.office, "xmlns:x": NS.excel })}>`;
 const SHAPETYPE = `<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>`;
 
 function shape(id: number, row: number, col: number, lines: number): string {
@@ -53,7 +59,7 @@ export function addNotes(pkg: XlsxPackage, sheetPath: string, notes: readonly No
   let commentsPath = parts.comments;
   if (!commentsPath || !pkg.has(commentsPath)) {
     commentsPath = pkg.freeName((n) => `xl/comments${n}.xml`);
-    pkg.set(commentsPath, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors></authors><commentList></commentList></comments>`);
+    pkg.set(commentsPath, XML_DECLARATION + element("comments", { xmlns: NS.main }, element("authors", null, "") + element("commentList", null, "")));
     pkg.setOverride(commentsPath, CONTENT_TYPE.comments);
     pkg.addRel(sheetPath, REL.comments, commentsPath);
   }
@@ -67,8 +73,9 @@ export function addNotes(pkg: XlsxPackage, sheetPath: string, notes: readonly No
   }
 
   let xml = pkg.text(commentsPath);
-  let root = parseTree(xml);
+  let root = parseTree(xml, commentsPath);
   const p = prefixOf(root);
+  const el = elementsIn(p);
   const authorsNode = child(root, "authors");
   const authors = authorsNode ? children(authorsNode, "author").map((a) => a.text) : [];
   let authorId = authors.indexOf(NOTE_AUTHOR);
@@ -84,7 +91,7 @@ export function addNotes(pkg: XlsxPackage, sheetPath: string, notes: readonly No
     const ref = a1(n.row, n.col);
     const had = existing.get(ref);
     if (had) {
-      splices.push({ at: had.textEnd, text: run(APPENDED_MARK + n.text).replace(/<(\/?)(\w)/g, `<$1${p}$2`) });
+      splices.push({ at: had.textEnd, text: run(APPENDED_MARK + n.text, p) });
       result.appended.push({ row: n.row, col: n.col });
     } else {
       fresh.push({ ref, text: n.text });
@@ -96,17 +103,17 @@ export function addNotes(pkg: XlsxPackage, sheetPath: string, notes: readonly No
   if (authorId < 0) {
     root = parseTree(xml);
     const a = child(root, "authors");
-    const el = `<${p}author>${NOTE_AUTHOR}</${p}author>`;
-    if (a) xml = a.selfClosing ? xml.slice(0, a.start) + `<${p}authors>${el}</${p}authors>` + xml.slice(a.end) : xml.slice(0, a.closeStart) + el + xml.slice(a.closeStart);
-    else xml = xml.slice(0, root.openEnd) + `<${p}authors>${el}</${p}authors>` + xml.slice(root.openEnd);
+    const author = el("author", null, escapeText(NOTE_AUTHOR));
+    if (a) xml = a.selfClosing ? xml.slice(0, a.start) + el("authors", null, author) + xml.slice(a.end) : xml.slice(0, a.closeStart) + author + xml.slice(a.closeStart);
+    else xml = xml.slice(0, root.openEnd) + el("authors", null, author) + xml.slice(root.openEnd);
     authorId = authors.length;
   }
   if (fresh.length) {
     root = parseTree(xml);
-    const body = fresh.map((f) => `<comment ref="${f.ref}" authorId="${authorId}"><text>${run(f.text)}</text></comment>`.replace(/<(\/?)(\w)/g, `<$1${p}$2`)).join("");
+    const body = fresh.map((f) => el("comment", { ref: f.ref, authorId }, el("text", null, run(f.text, p)))).join("");
     const l = child(root, "commentList");
-    if (!l) xml = xml.slice(0, root.closeStart) + `<${p}commentList>${body}</${p}commentList>` + xml.slice(root.closeStart);
-    else if (l.selfClosing) xml = xml.slice(0, l.start) + `<${p}commentList>${body}</${p}commentList>` + xml.slice(l.end);
+    if (!l) xml = xml.slice(0, root.closeStart) + el("commentList", null, body) + xml.slice(root.closeStart);
+    else if (l.selfClosing) xml = xml.slice(0, l.start) + el("commentList", null, body) + xml.slice(l.end);
     else xml = xml.slice(0, l.closeStart) + body + xml.slice(l.closeStart);
   }
   pkg.set(commentsPath, xml);
@@ -141,13 +148,14 @@ function nextIdmap(pkg: XlsxPackage): number {
 }
 
 /** Removes our notes: whole notes on `created` cells, our appended runs on `appended` cells. Returns
- * true when the sheet has no notes left (the caller then drops the legacyDrawing element). */
+ * the relationship id of the VML drawing when it went with the last note (the caller then drops the
+ * sheet's legacyDrawing element), else null. */
 export function removeNotes(pkg: XlsxPackage, sheetPath: string, created: readonly string[], appended: readonly string[]): { vmlRelRemoved: string | null } {
   const parts = noteParts(pkg, sheetPath);
   const out = { vmlRelRemoved: null as string | null };
   if (!parts.comments || !pkg.has(parts.comments)) return out;
   let xml = pkg.text(parts.comments);
-  const root = parseTree(xml);
+  const root = parseTree(xml, parts.comments);
   const list = child(root, "commentList");
   const gone = new Set(created);
   const strip = new Set(appended);

@@ -1,9 +1,12 @@
 // An .xlsx/.xlsm package held as its zip: parts are read when asked for, edited parts are kept as
 // text, and writing copies every part nobody changed exactly as it was stored.
 import { UnusableWorkbook } from "../../app/port";
-import { notAWorkbook } from "./open";
+import { unusable } from "./open";
 import { BadPackage, writeZip, ZipReader, type OutPart, type ZipEntry } from "./zip";
-import { attrsText, children, decodeXml, isMain, isRelNs, NS, parseTree, type XNode } from "./xml";
+import { isMain, NS, REL, relativeTarget, relIdOf, relIs, relsPathOf, resolveTarget, XML_DECLARATION } from "./ooxml";
+import { BLANK_PARTS } from "./blank";
+import { element } from "./writer";
+import { children, DamagedXml, decodeXml, insertChild, parseTree, type XNode } from "./xml";
 
 export interface SheetRef {
   name: string;
@@ -23,56 +26,9 @@ export interface Relationship {
   external: boolean;
 }
 
-const REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-export const REL = {
-  officeDocument: `${REL_TYPE}/officeDocument`,
-  worksheet: `${REL_TYPE}/worksheet`,
-  sharedStrings: `${REL_TYPE}/sharedStrings`,
-  styles: `${REL_TYPE}/styles`,
-  calcChain: `${REL_TYPE}/calcChain`,
-  comments: `${REL_TYPE}/comments`,
-  vmlDrawing: `${REL_TYPE}/vmlDrawing`,
-  drawing: `${REL_TYPE}/drawing`,
-  chart: `${REL_TYPE}/chart`,
-};
-
-/** Relationship types are compared on their last segment: strict OOXML uses other URIs for the same things. */
-export const relIs = (type: string, wanted: string) => type.slice(type.lastIndexOf("/")) === wanted.slice(wanted.lastIndexOf("/"));
-
-export const CONTENT_TYPE = {
-  worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
-  comments: "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml",
-  vml: "application/vnd.openxmlformats-officedocument.vmlDrawing",
-  drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
-  chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
-};
-
-/** The folder of a part, for resolving relative targets. */
-const folderOf = (part: string) => part.slice(0, part.lastIndexOf("/") + 1);
-
-/** A relationship target resolved against its source part (absolute targets start with "/"). */
-export function resolveTarget(source: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = (folderOf(source) + target).split("/");
-  const out: string[] = [];
-  for (const p of parts) {
-    if (p === "..") out.pop();
-    else if (p !== ".") out.push(p);
-  }
-  return out.join("/");
-}
-
-/** The rels part of a part: xl/worksheets/sheet1.xml -> xl/worksheets/_rels/sheet1.xml.rels. */
-export const relsPathOf = (part: string) => `${folderOf(part)}_rels/${part.slice(part.lastIndexOf("/") + 1)}.rels`;
-
-/** A target relative to the source part's folder. */
-export function relativeTarget(source: string, part: string): string {
-  const from = folderOf(source).split("/").filter(Boolean);
-  const to = part.split("/");
-  let common = 0;
-  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
-  return [...Array(from.length - common).fill(".."), ...to.slice(common)].join("/");
-}
+// The names of the format live in ooxml.ts; they are exported here too for the modules that import them from the package.
+export { CONTENT_TYPE, REL, relativeTarget, relIs, relsPathOf, resolveTarget } from "./ooxml";
+export { insertChild } from "./xml";
 
 /** A part made as it is written: string pieces, never the whole part at once. */
 export type Pieces = () => Iterable<string>;
@@ -102,7 +58,7 @@ export class XlsxPackage {
       throw packageError(fileName, e);
     }
     const pkg = new XlsxPackage(fileName, zip);
-    if (!pkg.workbookPath()) throw new UnusableWorkbook(notAWorkbook(fileName));
+    if (!withinPackage(pkg, () => pkg.workbookPath())) throw unusable(fileName, "FILE_NOT_WORKBOOK");
     return pkg;
   }
 
@@ -122,12 +78,17 @@ export class XlsxPackage {
     if (c instanceof LazyStored) return c.read();
     if (c !== undefined) return c instanceof Uint8Array ? c : new TextEncoder().encode(typeof c === "string" ? c : [...c()].join(""));
     const e = this.zip.entries.get(part);
-    if (!e || this.removed.has(part)) throw new UnusableWorkbook(`${this.fileName} 缺少 ${part}（文件可能已损坏）：请用 Excel 或 WPS 打开后另存为 .xlsx 再试。`);
+    if (!e || this.removed.has(part)) throw this.missing(part);
     try {
       return this.zip.read(e);
     } catch (err) {
       throw packageError(this.fileName, err);
     }
+  }
+
+  /** The part parsed (a small part: rels, workbook, styles, comments); not well-formed XML is DamagedXml naming it. */
+  tree(part: string): XNode {
+    return parseTree(this.text(part), part);
   }
 
   text(part: string): string {
@@ -163,12 +124,17 @@ export class XlsxPackage {
   stream(part: string, onChunk: (bytes: Uint8Array) => void): void {
     if (this.changed.has(part)) return onChunk(this.bytes(part));
     const e = this.zip.entries.get(part);
-    if (!e || this.removed.has(part)) throw new UnusableWorkbook(`${this.fileName} 缺少 ${part}（文件可能已损坏）：请用 Excel 或 WPS 打开后另存为 .xlsx 再试。`);
+    if (!e || this.removed.has(part)) throw this.missing(part);
     try {
       this.zip.stream(e, onChunk);
     } catch (err) {
       throw packageError(this.fileName, err);
     }
+  }
+
+  /** A part a relationship points at is not in the package. */
+  private missing(part: string): UnusableWorkbook {
+    return UnusableWorkbook.coded("PART_MISSING", { file: this.fileName, part });
   }
 
   set(part: string, content: string | Uint8Array | Pieces | LazyStored): void {
@@ -207,7 +173,7 @@ export class XlsxPackage {
   rels(part: string): Relationship[] {
     const path = relsPathOf(part);
     if (!this.has(path)) return [];
-    const root = parseTree(this.text(path));
+    const root = this.tree(path);
     return children(root, "Relationship").map((r) => ({
       id: r.attrs.Id, type: r.attrs.Type, target: r.attrs.Target ?? "", external: r.attrs.TargetMode === "External",
     }));
@@ -216,13 +182,13 @@ export class XlsxPackage {
   /** Adds a relationship from a part and returns its id (the smallest free rIdN). */
   addRel(source: string, type: string, targetPart: string): string {
     const path = relsPathOf(source);
-    const xml = this.has(path) ? this.text(path) : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.pkgRel}"></Relationships>`;
-    const root = parseTree(xml);
+    const xml = this.has(path) ? this.text(path) : XML_DECLARATION + element("Relationships", { xmlns: NS.pkgRel }, "");
+    const root = parseTree(xml, path);
     const ids = new Set(children(root, "Relationship").map((r) => r.attrs.Id));
     let n = 1;
     while (ids.has(`rId${n}`)) n++;
     const id = `rId${n}`;
-    const el = `<Relationship${attrsText({ Id: id, Type: type, Target: relativeTarget(source, targetPart) })}/>`;
+    const el = element("Relationship", { Id: id, Type: type, Target: relativeTarget(source, targetPart) });
     this.set(path, insertChild(xml, root, el));
     return id;
   }
@@ -231,7 +197,7 @@ export class XlsxPackage {
     const path = relsPathOf(source);
     if (!this.has(path)) return;
     const xml = this.text(path);
-    const root = parseTree(xml);
+    const root = parseTree(xml, path);
     const r = children(root, "Relationship").find((x) => x.attrs.Id === id);
     if (!r) return;
     // A sheet's rels part left without relationships goes (the workbook's and the package's always stay).
@@ -250,25 +216,25 @@ export class XlsxPackage {
 
   setOverride(part: string, contentType: string): void {
     const xml = this.text("[Content_Types].xml");
-    const root = parseTree(xml);
+    const root = parseTree(xml, "[Content_Types].xml");
     const existing = children(root, "Override").find((o) => o.attrs.PartName?.toLowerCase() === `/${part}`.toLowerCase());
     if (existing) return;
-    this.set("[Content_Types].xml", insertChild(xml, root, `<Override${attrsText({ PartName: `/${part}`, ContentType: contentType })}/>`));
+    this.set("[Content_Types].xml", insertChild(xml, root, element("Override", { PartName: `/${part}`, ContentType: contentType })));
   }
 
   ensureDefault(extension: string, contentType: string): void {
     const xml = this.text("[Content_Types].xml");
-    const root = parseTree(xml);
+    const root = parseTree(xml, "[Content_Types].xml");
     if (children(root, "Default").some((d) => d.attrs.Extension?.toLowerCase() === extension)) return;
     // Defaults come before overrides.
     const first = root.children[0];
-    const el = `<Default${attrsText({ Extension: extension, ContentType: contentType })}/>`;
+    const el = element("Default", { Extension: extension, ContentType: contentType });
     this.set("[Content_Types].xml", first ? xml.slice(0, first.start) + el + xml.slice(first.start) : insertChild(xml, root, el));
   }
 
   removeOverride(part: string): void {
     const xml = this.text("[Content_Types].xml");
-    const root = parseTree(xml);
+    const root = parseTree(xml, "[Content_Types].xml");
     const o = children(root, "Override").find((x) => x.attrs.PartName?.toLowerCase() === `/${part}`.toLowerCase());
     if (o) this.set("[Content_Types].xml", xml.slice(0, o.start) + xml.slice(o.end));
   }
@@ -291,12 +257,12 @@ export class XlsxPackage {
   /** The sheets in workbook order, following workbook.xml.rels (never guessing part names). */
   sheets(): SheetRef[] {
     const wb = this.workbook();
-    const root = parseTree(this.text(wb));
+    const root = this.tree(wb);
     const rels = new Map(this.rels(wb).map((r) => [r.id, r]));
     const sheetsNode = children(root, "sheets")[0];
     if (!sheetsNode) return [];
     return children(sheetsNode, "sheet").map((s) => {
-      const rId = Object.entries(s.nsAttrs).find(([k]) => isRelNs(k.split("|")[0]) && k.endsWith("|id"))?.[1] ?? "";
+      const rId = relIdOf(s);
       const rel = rels.get(rId);
       return {
         name: s.attrs.name ?? "", rId, sheetId: Number(s.attrs.sheetId), state: (s.attrs.state as SheetRef["state"]) ?? "visible",
@@ -329,34 +295,31 @@ function* counted(parts: OutPart[], progress: (done: number, total: number) => v
   }
 }
 
-/** Inserts an element as the last child of a node (which may be self-closing). */
-export function insertChild(xml: string, node: XNode, el: string): string {
-  if (node.selfClosing) {
-    const open = xml.slice(node.start, node.end).replace(/\s*\/>$/, ">");
-    return xml.slice(0, node.start) + open + el + `</${node.qname}>` + xml.slice(node.end);
+/** Runs work on a user's package: a damaged part found on the way (DamagedXml) becomes a coded
+ * UnusableWorkbook naming the file and the sheet (or part), never an internal error. */
+export function withinPackage<T>(pkg: XlsxPackage, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    throw e instanceof DamagedXml ? damagedPart(pkg, e) : e;
   }
-  return xml.slice(0, node.closeStart) + el + xml.slice(node.closeStart);
+}
+
+function damagedPart(pkg: XlsxPackage, e: DamagedXml): UnusableWorkbook {
+  const file = pkg.fileName;
+  // A worksheet is named as the user knows it (its tab), when the workbook that names it is sound.
+  const lookUp = e.part !== null && !e.part.endsWith(".rels") && e.part !== "[Content_Types].xml" && e.part !== pkg.workbookPath();
+  const sheet = lookUp ? withinPackage(pkg, () => pkg.sheets()).find((s) => s.path === e.part) : undefined;
+  if (sheet) return UnusableWorkbook.coded(e.defect === "noSheetData" ? "SHEET_NO_DATA" : "SHEET_NOT_XML", { file, sheet: sheet.name }, e.message);
+  return UnusableWorkbook.coded("PART_NOT_XML", { file, part: e.part ?? "XML" }, e.message);
 }
 
 function packageError(fileName: string, e: unknown): UnusableWorkbook {
   if (e instanceof UnusableWorkbook) return e;
   if (e instanceof BadPackage) {
-    if (e.reason === "bomb") return new UnusableWorkbook(`${fileName} 的压缩内容异常庞大（解压后远超正常工作簿），为保护本机内存已拒绝打开：请确认文件来源，用 Excel 或 WPS 打开后另存为 .xlsx 再试。`, e.message);
-    if (e.reason === "encrypted") return new UnusableWorkbook(`${fileName} 设有密码，无法读取：请在 Excel 中清除密码并保存后再试。`, e.message);
-    return new UnusableWorkbook(`${fileName} 已损坏（压缩包不完整或结构有误）：文件可能没有下载或复制完整，请重新获取，或用 Excel、WPS 打开后另存为 .xlsx 再试。`, e.message);
+    return unusable(fileName, e.code, e.message);
   }
-  return new UnusableWorkbook(notAWorkbook(fileName));
+  return unusable(fileName, "FILE_NOT_WORKBOOK");
 }
 
 const EMPTY_ZIP = Uint8Array.of(0x50, 0x4b, 5, 6, ...Array(18).fill(0));
-
-const XML_HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
-const BLANK_PARTS: Record<string, string> = {
-  "[Content_Types].xml": `${XML_HEAD}<Types xmlns="${NS.contentTypes}"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>`,
-  "_rels/.rels": `${XML_HEAD}<Relationships xmlns="${NS.pkgRel}"><Relationship Id="rId1" Type="${REL.officeDocument}" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>`,
-  "docProps/app.xml": `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Kezheng</Application></Properties>`,
-  "docProps/core.xml": `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>课证</dc:creator></cp:coreProperties>`,
-  "xl/workbook.xml": `${XML_HEAD}<workbook xmlns="${NS.main}" xmlns:r="${NS.rel}"><workbookPr/><bookViews><workbookView/></bookViews><sheets></sheets><calcPr calcId="191029"/></workbook>`,
-  "xl/_rels/workbook.xml.rels": `${XML_HEAD}<Relationships xmlns="${NS.pkgRel}"><Relationship Id="rId1" Type="${REL.styles}" Target="styles.xml"/></Relationships>`,
-  "xl/styles.xml": `${XML_HEAD}<styleSheet xmlns="${NS.main}"><fonts count="1"><font><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles></styleSheet>`,
-};

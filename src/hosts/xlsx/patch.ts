@@ -2,8 +2,10 @@
 // edits are splices, so every element the product does not change (formulas,
 // merges, conditional formats, validations, views, drawings, extLst...) stays exactly as written.
 import { columnIndex, columnLetter } from "../../forms/grid";
-import { attr, scanTags, sheetLayout } from "./sheetdata";
-import { attrsText, parseTree } from "./xml";
+import { attr, parseTop, scanTags, sheetLayout } from "./sheetdata";
+import { NS } from "./ooxml";
+import { attrsText, element, elementsIn, schemaPlace, SCHEMA_ORDER, setAttr } from "./writer";
+import { DamagedXml, type XNode } from "./xml";
 
 /** What to do to one cell. `style` gets the cell's style and whether the cell is there, and returns
  * its new style (null: remove the cell); `write` gets the current style (null when absent) and
@@ -47,20 +49,11 @@ export interface SheetScan {
   prefix: string;
 }
 
-/** CT_Worksheet's children in schema order: a new element goes before the first later one. */
-const ORDER = [
-  "sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData", "sheetCalcPr", "sheetProtection", "protectedRanges", "scenarios",
-  "autoFilter", "sortState", "dataConsolidate", "customSheetViews", "mergeCells", "phoneticPr", "conditionalFormatting", "dataValidations",
-  "hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches",
-  "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls",
-  "webPublishItems", "tableParts", "extLst",
-];
-
 /** Reads what the edits need to know about a sheet: cols, dimension, shared formula indices. */
-export function scanSheet(xml: string): SheetScan {
-  const layout = sheetLayout(xml);
+export function scanSheet(xml: string, part?: string): SheetScan {
+  const layout = sheetLayout(xml, part);
   const colsTop = layout.tops.find((t) => t.local === "cols");
-  const colDefs = colsTop ? parseCols(xml.slice(colsTop.start, colsTop.end)) : [];
+  const colDefs = colsTop ? parseCols(parseTop(xml, layout, colsTop, part)) : [];
   let maxSi = -1;
   for (const m of xml.matchAll(/<(?:[\w.-]+:)?f\b[^>]*\bsi="(\d+)"/g)) maxSi = Math.max(maxSi, Number(m[1]));
   return {
@@ -80,9 +73,8 @@ interface ColDef {
   attrs: Record<string, string>;
 }
 
-function parseCols(xml: string): ColDef[] {
-  const root = parseTree(xml);
-  return root.children.filter((c) => c.local === "col").map((c) => {
+function parseCols(cols: XNode): ColDef[] {
+  return cols.children.filter((c) => c.local === "col").map((c) => {
     const { min, max, ...attrs } = c.attrs;
     return { min: Number(min), max: Number(max), attrs };
   });
@@ -97,7 +89,8 @@ function colsXml(defs: ColDef[], p: string): string {
     if (last && last.max + 1 === d.min && JSON.stringify(last.attrs) === JSON.stringify(d.attrs)) last.max = d.max;
     else merged.push({ ...d, attrs: { ...d.attrs } });
   }
-  return merged.length ? `<${p}cols>${merged.map((d) => `<${p}col${attrsText({ min: d.min, max: d.max, ...d.attrs })}/>`).join("")}</${p}cols>` : "";
+  const el = elementsIn(p);
+  return merged.length ? el("cols", null, merged.map((d) => el("col", { min: d.min, max: d.max, ...d.attrs })).join("")) : "";
 }
 
 function setCols(defs: ColDef[], changes: Map<number, ColAttrs>): ColDef[] {
@@ -126,58 +119,58 @@ interface LazySplice {
   text: string | (() => string);
 }
 
-/** Applies edits to a worksheet's XML in one pass over its rows; the result is made as it is read. */
 /** A copy of a piece of a large text that does not keep the whole text alive (V8 slices refer into it). */
-const own = (s: string): string => (" " + s).slice(1);
+const detached = (s: string): string => (" " + s).slice(1);
 
 /**
  * The patched sheet as pieces made when the package is written. `source` gives the sheet's text and
  * is called again then: between patching and writing, a 130 MB sheet is held as the part's
  * compressed bytes, not as text (nothing kept from the first reading refers into it).
  */
-export function patchSheet(source: () => string, edits: SheetEdits): () => Iterable<string> {
+export function patchSheet(source: () => string, edits: SheetEdits, part?: string): () => Iterable<string> {
   let xml = source();
-  const layout = sheetLayout(xml);
+  const layout = sheetLayout(xml, part);
   const p = layout.prefix;
+  const el = elementsIn(p);
   const splices: LazySplice[] = [];
   const data = layout.tops.find((t) => t.local === "sheetData");
-  if (!data) throw new Error("worksheet without sheetData");
+  if (!data) throw new DamagedXml(part ?? null, "noSheetData", "worksheet without sheetData");
   const rows = editRows(xml, layout.dataFrom, layout.dataTo, edits, splices, p);
   const rest = rows.missingRowsBefore(Infinity);
   if (rest) {
-    if (data.end === data.openEnd) splices.push({ from: data.start, to: data.end, text: () => `<${p}sheetData>${rest()}</${p}sheetData>` });
+    if (data.end === data.openEnd) splices.push({ from: data.start, to: data.end, text: () => el("sheetData", null, rest()) });
     else splices.push({ from: layout.dataTo, to: layout.dataTo, text: rest });
   }
 
   // Top-level elements: cols, dimension, legacyDrawing.
-  const insertTop = (local: string, el: string) => {
-    const after = ORDER.slice(ORDER.indexOf(local) + 1);
-    const next = layout.tops.find((t) => after.includes(t.local));
-    const at = next ? next.start : layout.rootCloseStart;
-    splices.push({ from: at, to: at, text: el });
+  const insertTop = (local: string, text: string) => {
+    const at = schemaPlace(SCHEMA_ORDER.worksheet, layout.tops, local) ?? layout.rootCloseStart;
+    splices.push({ from: at, to: at, text });
   };
   if (edits.cols && edits.cols.size) {
     const colsTop = layout.tops.find((t) => t.local === "cols");
-    const defs = colsTop ? parseCols(xml.slice(colsTop.start, colsTop.end)) : [];
-    const el = colsXml(setCols(defs, edits.cols), p);
-    if (colsTop) splices.push({ from: colsTop.start, to: colsTop.end, text: el });
-    else if (el) insertTop("cols", el);
+    const defs = colsTop ? parseCols(parseTop(xml, layout, colsTop, part)) : [];
+    const cols = colsXml(setCols(defs, edits.cols), p);
+    if (colsTop) splices.push({ from: colsTop.start, to: colsTop.end, text: cols });
+    else if (cols) insertTop("cols", cols);
   }
   if (edits.dimension) {
     const dim = layout.tops.find((t) => t.local === "dimension");
-    if (dim) splices.push({ from: dim.start, to: dim.end, text: `<${p}dimension ref="${edits.dimension}"/>` });
+    if (dim) splices.push({ from: dim.start, to: dim.end, text: el("dimension", { ref: edits.dimension }) });
   }
   if (edits.legacyDrawing !== undefined) {
     const ld = layout.tops.find((t) => t.local === "legacyDrawing");
     if (edits.legacyDrawing === null && ld) splices.push({ from: ld.start, to: ld.end, text: "" });
     if (edits.legacyDrawing && !ld) {
+      // The relationships namespace as the sheet declares it, or declared on the element.
       const r = layout.relPrefix;
-      const el = r ? `<${p}legacyDrawing ${r}:id="${edits.legacyDrawing}"/>` : `<${p}legacyDrawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${edits.legacyDrawing}"/>`;
-      insertTop("legacyDrawing", el);
+      insertTop("legacyDrawing", el("legacyDrawing", r ? { [`${r}:id`]: edits.legacyDrawing } : { "xmlns:r": NS.rel, "r:id": edits.legacyDrawing }));
     }
   }
-  // Stable: splices at the same offset keep the order they were made in.
-  splices.sort((x, y) => x.from - y.from);
+  // At one offset, insertions go before a replacement (cols inserted where an empty <sheetData/> is
+  // replaced); otherwise splices at the same offset keep the order they were made in (a stable sort).
+  const replaces = (s: LazySplice) => (s.to > s.from ? 1 : 0);
+  splices.sort((x, y) => x.from - y.from || replaces(x) - replaces(y));
   const length = xml.length;
   xml = "";
   return function* () {
@@ -195,84 +188,138 @@ export function patchSheet(source: () => string, edits: SheetEdits): () => Itera
   };
 }
 
+/** A new cell for an edit where the sheet has none (a removal makes nothing). */
 function newCell(row: number, col: number, e: CellEdit, p: string): string {
   if (e.kind === "remove") return "";
   if (e.kind === "style") {
     const s = e.to(0, false);
-    return s === null ? "" : `<${p}c r="${columnLetter(col)}${row + 1}"${s ? ` s="${s}"` : ""}/>`;
+    return s === null ? "" : element(`${p}c`, { r: `${columnLetter(col)}${row + 1}`, s: s || undefined });
   }
   return e.xml(null);
 }
 
 const EMPTY_CELL = /^<[\w.:-]+[^>]*>\s*<\/[\w.:-]+>$/;
 
-/** Splices for the edited rows of sheetData (xml[from, to)): cells changed, removed, added in column
- * order; rows the sheet lacks are handed out in row order by missingRowsBefore. */
-function editRows(xml: string, from: number, to: number, edits: SheetEdits, splices: LazySplice[], p: string): { missingRowsBefore: (row: number) => (() => string) | null } {
-  const blocks = edits.blocks ?? [];
+/** A cell of the sheet as the walker met it. */
+export interface ExistingCell {
+  row: number;
+  col: number;
+  /** Its opening tag as written, and the whole element (given for a restyle only). */
+  openTag: string;
+  element: string;
+  /** Whether it carries r, and its style (s, 0 without). */
+  hasRef: boolean;
+  style: number;
+}
+
+/** What to do to an existing cell: replace the whole element or its opening tag, or insert r after the
+ * name; null leaves it as written. The text of a write is made when the sheet is written. */
+export type CellChange = { replace: "element" | "openTag"; text: string | (() => string) } | { insertRef: string } | null;
+
+/**
+ * The rule for one existing cell of an edited row (pure but for calling the edit's own `to`):
+ * removed, written over, restyled (an empty cell whose style goes back to none is removed; one the
+ * user has typed into since stays, unstyled), or, without an edit, given the r it lacks so cells
+ * inserted before it cannot shift it.
+ */
+export function changeOfCell(cell: ExistingCell, edit: CellEdit | undefined): CellChange {
+  const ref = `${columnLetter(cell.col)}${cell.row + 1}`;
+  if (!edit) return cell.hasRef ? null : { insertRef: attrsText({ r: ref }) };
+  if (edit.kind === "remove") return { replace: "element", text: "" };
+  if (edit.kind === "write") return { replace: "element", text: () => edit.xml(cell.style) };
+  const s = edit.to(cell.style, true);
+  if (s === null && (cell.element === cell.openTag || EMPTY_CELL.test(cell.element))) return { replace: "element", text: "" };
+  const restyled = setAttr(cell.openTag, "s", s || null);
+  return { replace: "openTag", text: cell.hasRef ? restyled : setAttr(restyled, "r", ref) };
+}
+
+/** The edits of a sheet by row and cell: the cells' own edits and the cells blocks write. */
+class EditsByRow {
+  private readonly blocks: BlockWrite[];
+  /** Edited rows in order, and how many of them the walker has passed. */
+  private readonly pending: number[];
+  private next = 0;
+
+  constructor(private readonly edits: SheetEdits, private readonly p: string) {
+    this.blocks = edits.blocks ?? [];
+    const rows = new Set(edits.cells.keys());
+    for (const b of this.blocks) b.cells.forEach((cells, i) => cells.some((c) => c !== null && c !== undefined) && rows.add(b.row + i));
+    this.pending = [...rows].sort((a, b) => a - b);
+  }
+
   /** The edit of one cell: its own, or the cell a block writes there. */
-  const editAt = (r: number, c: number): CellEdit | undefined => {
-    const own = edits.cells.get(r)?.get(c);
+  editAt(r: number, c: number): CellEdit | undefined {
+    const own = this.edits.cells.get(r)?.get(c);
     if (own) return own;
-    for (const b of blocks) {
+    for (const b of this.blocks) {
       const v = b.cells[r - b.row]?.[c - b.col];
       if (v !== null && v !== undefined) return { kind: "write", xml: () => b.xml(r, c, { r: r - b.row, k: c - b.col }) };
     }
     return undefined;
-  };
+  }
+
   /** The edited columns of a row, in order. */
-  const columnsOf = (r: number): number[] => {
-    const cols = new Set(edits.cells.get(r)?.keys() ?? []);
-    for (const b of blocks) {
+  columnsOf(r: number): number[] {
+    const cols = new Set(this.edits.cells.get(r)?.keys() ?? []);
+    for (const b of this.blocks) {
       const cells = b.cells[r - b.row];
       if (cells) cells.forEach((v, k) => v !== null && v !== undefined && cols.add(b.col + k));
     }
     return [...cols].sort((x, y) => x - y);
-  };
+  }
+
   /** The new elements for some cells of a row: marks now (their journal is written with the plan),
    * the cells blocks write when the sheet is written. */
-  const cellsText = (r: number, cols: number[]) => {
+  cellsText(r: number, cols: number[]): () => string {
     // A map only where a row has marks (a register's 500,000 helper rows have none).
     let now: Map<number, string> | null = null;
     for (const c of cols) {
-      const e = editAt(r, c) as CellEdit;
-      if (e.kind !== "write") (now ??= new Map()).set(c, newCell(r, c, e, p));
+      const e = this.editAt(r, c) as CellEdit;
+      if (e.kind !== "write") (now ??= new Map()).set(c, newCell(r, c, e, this.p));
     }
     const made = now;
     return () => {
       let t = "";
-      for (const c of cols) t += made?.get(c) ?? newCell(r, c, editAt(r, c) as CellEdit, p);
+      for (const c of cols) t += made?.get(c) ?? newCell(r, c, this.editAt(r, c) as CellEdit, this.p);
       return t;
     };
-  };
+  }
 
-  const rowSet = new Set(edits.cells.keys());
-  for (const b of blocks) b.cells.forEach((cells, i) => cells.some((c) => c !== null && c !== undefined) && rowSet.add(b.row + i));
-  const pending = [...rowSet].sort((a, b) => a - b);
-  let nextPending = 0;
-  const missingRowsBefore = (before: number): (() => string) | null => {
+  /** The rows before `before` that the sheet lacks, as elements made when written (null: none). */
+  missingRowsBefore(before: number): (() => string) | null {
     const rows: number[] = [];
-    while (nextPending < pending.length && pending[nextPending] < before) rows.push(pending[nextPending++]);
+    while (this.next < this.pending.length && this.pending[this.next] < before) rows.push(this.pending[this.next++]);
     if (rows.length === 0) return null;
-    const bodies = rows.map((r) => cellsText(r, columnsOf(r)));
+    const bodies = rows.map((r) => this.cellsText(r, this.columnsOf(r)));
+    const p = this.p;
     return () => rows.map((r, i) => {
       const body = bodies[i]();
+      // Written out (numbers only): a register's helper rows are many.
       return body ? `<${p}row r="${r + 1}">${body}</${p}row>` : "";
     }).join("");
-  };
+  }
+
+  /** Whether the walker's row is edited; passes it. */
+  takeRow(row: number): boolean {
+    const edited = this.next < this.pending.length && this.pending[this.next] === row;
+    while (this.next < this.pending.length && this.pending[this.next] <= row) this.next++;
+    return edited;
+  }
+}
+
+/** Splices for the edited rows of sheetData (xml[from, to)), walking its rows once: cells changed,
+ * removed, added in column order (changeOfCell decides for each cell met); rows the sheet lacks are
+ * handed out in row order by missingRowsBefore. */
+function editRows(xml: string, from: number, to: number, edits: SheetEdits, splices: LazySplice[], p: string): { missingRowsBefore: (row: number) => (() => string) | null } {
+  const byRow = new EditsByRow(edits, p);
   const ROW = `${p}row`;
   const C = `${p}c`;
   let depth = 0;
-  let row = -1;
-  let col = -1;
-  let edited = false;
-  let rowStart = 0;
-  let rowSelfClosing = false;
-  let cellStart = 0;
-  let cellOpenEnd = 0;
-  let cellHasRef = true;
-  let cellStyle = 0;
-  /** The edited columns of the row, in order, and how many of them are behind us. */
+  /** The row being walked: its number, whether it is edited, where it starts, whether it is `<row/>`. */
+  const row = { index: -1, edited: false, start: 0, selfClosing: false };
+  /** The cell being walked. */
+  const cell = { col: -1, start: 0, openEnd: 0, hasRef: true, style: 0 };
+  /** The edited columns of the row, in order; those done; how many of them are behind us. */
   let order: number[] = [];
   let wanted = new Set<number>();
   let done = new Set<number>();
@@ -286,7 +333,7 @@ function editRows(xml: string, from: number, to: number, edits: SheetEdits, spli
       cols.push(c);
       done.add(c);
     }
-    if (cols.length) splices.push({ from: at, to: at, text: cellsText(row, cols) });
+    if (cols.length) splices.push({ from: at, to: at, text: byRow.cellsText(row.index, cols) });
   };
 
   scanTags(xml, from, to, {
@@ -294,73 +341,59 @@ function editRows(xml: string, from: number, to: number, edits: SheetEdits, spli
       depth++;
       if (depth === 1 && tag === ROW) {
         const r = attr(attrs, "r");
-        row = r === undefined ? row + 1 : Number(r) - 1;
-        col = -1;
-        rowStart = start;
-        rowSelfClosing = selfClosing;
-        const before = missingRowsBefore(row);
-        if (before) splices.push({ from: rowStart, to: rowStart, text: before });
-        edited = nextPending < pending.length && pending[nextPending] === row;
-        while (nextPending < pending.length && pending[nextPending] <= row) nextPending++;
-        order = edited ? columnsOf(row) : [];
+        row.index = r === undefined ? row.index + 1 : Number(r) - 1;
+        row.start = start;
+        row.selfClosing = selfClosing;
+        cell.col = -1;
+        const before = byRow.missingRowsBefore(row.index);
+        if (before) splices.push({ from: start, to: start, text: before });
+        row.edited = byRow.takeRow(row.index);
+        order = row.edited ? byRow.columnsOf(row.index) : [];
         wanted = new Set(order);
         done = new Set();
         passed = 0;
         // A row without an address gets one, so rows inserted before it cannot shift it.
-        if (edited && r === undefined) splices.push({ from: start + tag.length + 1, to: start + tag.length + 1, text: ` r="${row + 1}"` });
+        if (row.edited && r === undefined) splices.push({ from: start + tag.length + 1, to: start + tag.length + 1, text: ` r="${row.index + 1}"` });
       } else if (depth === 2 && tag === C) {
         const ref = attr(attrs, "r");
-        cellHasRef = ref !== undefined;
-        col = ref === undefined ? col + 1 : columnIndex(ref.replace(/[$\d]/g, "").toUpperCase());
-        if (!edited) return;
-        cellStart = start;
-        cellOpenEnd = end;
-        cellStyle = Number(attr(attrs, "s") ?? 0);
-        flushNewCellsBefore(col, cellStart);
+        cell.hasRef = ref !== undefined;
+        cell.col = ref === undefined ? cell.col + 1 : columnIndex(ref.replace(/[$\d]/g, "").toUpperCase());
+        if (!row.edited) return;
+        cell.start = start;
+        cell.openEnd = end;
+        cell.style = Number(attr(attrs, "s") ?? 0);
+        flushNewCellsBefore(cell.col, start);
       }
     },
     close(tag, start, end) {
       depth--;
-      if (!edited) return;
+      if (!row.edited) return;
       if (depth === 1 && tag === C) {
-        const e = wanted.has(col) ? editAt(row, col) : undefined;
-        if (!e) {
-          // Cells without an address in an edited row get one, so inserted cells cannot shift them.
-          if (!cellHasRef) splices.push({ from: cellStart + tag.length + 1, to: cellStart + tag.length + 1, text: ` r="${columnLetter(col)}${row + 1}"` });
-          return;
-        }
-        done.add(col);
-        if (e.kind === "remove") splices.push({ from: cellStart, to: end, text: "" });
-        else if (e.kind === "write") {
-          const s = cellStyle;
-          splices.push({ from: cellStart, to: end, text: () => e.xml(s) });
-        } else {
-          let s = e.to(cellStyle, true);
-          // A cell is only removed while it is empty: a value typed into it since stays, unstyled.
-          if (s === null && (end === cellOpenEnd || EMPTY_CELL.test(xml.slice(cellStart, end)))) {
-            splices.push({ from: cellStart, to: end, text: "" });
-            return;
-          }
-          s ??= 0;
-          const open = own(xml.slice(cellStart, cellOpenEnd));
-          let changed = /\ss="\d*"/.test(open) ? open.replace(/\ss="\d*"/, s ? ` s="${s}"` : "") : open.replace(/^<[\w.:-]+/, (m) => `${m}${s ? ` s="${s}"` : ""}`);
-          if (!cellHasRef) changed = changed.replace(/^<[\w.:-]+/, (m) => `${m} r="${columnLetter(col)}${row + 1}"`);
-          splices.push({ from: cellStart, to: cellOpenEnd, text: changed });
-        }
+        const edit = wanted.has(cell.col) ? byRow.editAt(row.index, cell.col) : undefined;
+        if (edit) done.add(cell.col);
+        // The cell's text only where a restyle needs it (most cells of an edited row are not edited).
+        const restyle = edit?.kind === "style";
+        const change = changeOfCell({
+          row: row.index, col: cell.col, hasRef: cell.hasRef, style: cell.style,
+          openTag: restyle ? detached(xml.slice(cell.start, cell.openEnd)) : "", element: restyle ? xml.slice(cell.start, end) : "",
+        }, edit);
+        if (!change) return;
+        if ("insertRef" in change) splices.push({ from: cell.start + tag.length + 1, to: cell.start + tag.length + 1, text: change.insertRef });
+        else splices.push({ from: cell.start, to: change.replace === "element" ? end : cell.openEnd, text: change.text });
       } else if (depth === 0 && tag === ROW) {
-        if (rowSelfClosing) {
+        if (row.selfClosing) {
           const cols = order.filter((c) => !done.has(c));
           if (cols.length) {
-            const open = own(xml.slice(rowStart, end).replace(/\s*\/>$/, ">"));
-            const cells = cellsText(row, cols);
-            splices.push({ from: rowStart, to: end, text: () => `${open}${cells()}</${tag}>` });
+            const open = detached(xml.slice(row.start, end).replace(/\s*\/>$/, ">"));
+            const cells = byRow.cellsText(row.index, cols);
+            splices.push({ from: row.start, to: end, text: () => `${open}${cells()}</${tag}>` });
           }
         } else flushNewCellsBefore(Infinity, start);
-        edited = false;
+        row.edited = false;
       }
     },
   });
   // The closures made here live until the part is written: let them not hold the sheet's text.
   xml = "";
-  return { missingRowsBefore };
+  return { missingRowsBefore: (before) => byRow.missingRowsBefore(before) };
 }

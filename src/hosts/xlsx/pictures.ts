@@ -5,22 +5,30 @@
 // photoKey), on sheets that carry our mark: that is how a run keeps the photos the last one placed.
 import { PHOTO_KEY_PREFIX } from "../../forms/photobox";
 import type { SheetPicture } from "../../forms/sheetspec";
-import { CONTENT_TYPE, LazyStored, REL, relIs, relsPathOf, relativeTarget, resolveTarget, type XlsxPackage } from "./package";
-import { attrsText, children, NS, parseTree, type XNode } from "./xml";
+import { CONTENT_TYPE, NS, REL, relIs, relsPathOf, relativeTarget, resolveTarget, XML_DECLARATION } from "./ooxml";
+import { LazyStored, type XlsxPackage } from "./package";
+import { element } from "./writer";
+import { children, parseTree, type XNode } from "./xml";
 
-const XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
-const A = "http://schemas.openxmlformats.org/drawingml/2006/main";
-const IMAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
-export const JPEG_TYPE = "image/jpeg";
+const XDR = NS.spreadsheetDrawing;
+const A = NS.drawingMain;
+const IMAGE_REL = REL.image;
+export const JPEG_TYPE = CONTENT_TYPE.jpeg;
 
 /** A photo's bytes by its key, read when the part is written (null: no photo under that key). */
 export type PhotoBytes = (key: string) => (() => Uint8Array) | null;
 
 function anchorXml(p: SheetPicture, id: number, rId: string): string {
-  return `<xdr:oneCellAnchor><xdr:from><xdr:col>${p.col}</xdr:col><xdr:colOff>${p.dx}</xdr:colOff><xdr:row>${p.row}</xdr:row><xdr:rowOff>${p.dy}</xdr:rowOff></xdr:from>`
-    + `<xdr:ext cx="${p.cx}" cy="${p.cy}"/><xdr:pic><xdr:nvPicPr><xdr:cNvPr${attrsText({ id, name: `照片 ${id - 1}`, descr: p.key })}/><xdr:cNvPicPr><a:picLocks noChangeAspect="1"/></xdr:cNvPicPr></xdr:nvPicPr>`
-    + `<xdr:blipFill><a:blip r:embed="${rId}"/><a:stretch><a:fillRect/></a:stretch></xdr:blipFill>`
-    + `<xdr:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${p.cx}" cy="${p.cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr></xdr:pic><xdr:clientData/></xdr:oneCellAnchor>`;
+  const at = (local: string, value: number) => element(`xdr:${local}`, null, String(value));
+  const size = { cx: p.cx, cy: p.cy };
+  return element("xdr:oneCellAnchor", null,
+    element("xdr:from", null, at("col", p.col) + at("colOff", p.dx) + at("row", p.row) + at("rowOff", p.dy))
+    + element("xdr:ext", size)
+    + element("xdr:pic", null,
+      element("xdr:nvPicPr", null, element("xdr:cNvPr", { id, name: `照片 ${id - 1}`, descr: p.key }) + element("xdr:cNvPicPr", null, element("a:picLocks", { noChangeAspect: 1 })))
+      + element("xdr:blipFill", null, element("a:blip", { "r:embed": rId }) + element("a:stretch", null, element("a:fillRect")))
+      + element("xdr:spPr", null, element("a:xfrm", null, element("a:off", { x: 0, y: 0 }) + element("a:ext", size)) + element("a:prstGeom", { prst: "rect" }, element("a:avLst"))))
+    + element("xdr:clientData"));
 }
 
 /**
@@ -51,11 +59,11 @@ export function addPictures(pkg: XlsxPackage, sheetPart: string, pictures: reado
     next = media.n + 1;
     pkg.set(media.name, new LazyStored(read));
     const rId = `rId${i + 1}`;
-    rels.push(`<Relationship${attrsText({ Id: rId, Type: IMAGE_REL, Target: relativeTarget(drawing, media.name) })}/>`);
+    rels.push(element("Relationship", { Id: rId, Type: IMAGE_REL, Target: relativeTarget(drawing, media.name) }));
     anchors.push(anchorXml(p, i + 2, rId));
   });
-  pkg.set(drawing, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${XDR}" xmlns:a="${A}" xmlns:r="${NS.rel}">${anchors.join("")}</xdr:wsDr>`);
-  pkg.set(relsPathOf(drawing), `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.pkgRel}">${rels.join("")}</Relationships>`);
+  pkg.set(drawing, XML_DECLARATION + element("xdr:wsDr", { "xmlns:xdr": XDR, "xmlns:a": A, "xmlns:r": NS.rel }, anchors.join("")));
+  pkg.set(relsPathOf(drawing), XML_DECLARATION + element("Relationships", { xmlns: NS.pkgRel }, rels.join("")));
   pkg.setOverride(drawing, CONTENT_TYPE.drawing);
   pkg.ensureDefault("jpeg", JPEG_TYPE);
   return pkg.addRel(sheetPart, REL.drawing, drawing);

@@ -6,10 +6,10 @@ import { SaxesParser, type SaxesTagNS } from "saxes";
 import { UnusableWorkbook } from "../../app/port";
 import type { CellValue, Grid } from "../../forms/grid";
 import { columnIndex } from "../../forms/grid";
-import type { XlsxPackage } from "./package";
-import { REL } from "./package";
+import type { SheetRef, XlsxPackage } from "./package";
+import { isMain, REL } from "./ooxml";
 import { attr, decodeEntities, scanTags, sheetLayout, type SheetLayout } from "./sheetdata";
-import { child, children, isMain, parseTree, unescapeOoxml } from "./xml";
+import { child, children, unescapeOoxml } from "./xml";
 
 /** Excel's sheet size: a cell beyond it means the file is damaged, not that the sheet is huge. */
 export const MAX_ROWS = 1_048_576;
@@ -31,7 +31,7 @@ export function streamXml(pkg: XlsxPackage, part: string, setup: (p: SaxesParser
     parser.write((decoder as TextDecoder | null)?.decode() ?? "").close();
   } catch (e) {
     if (e instanceof UnusableWorkbook) throw e;
-    throw new UnusableWorkbook(`${pkg.fileName} 中的 ${part} 不是完好的 XML：文件可能已损坏，请用 Excel 或 WPS 打开后另存为 .xlsx 再试。`, (e as Error).message.split("\n")[0]);
+    throw UnusableWorkbook.coded("PART_NOT_XML", { file: pkg.fileName, part }, (e as Error).message.split("\n")[0]);
   }
 }
 
@@ -86,7 +86,7 @@ export function dateStyles(pkg: XlsxPackage): Set<number> {
   const out = new Set<number>();
   const part = pkg.relTarget(pkg.workbook(), REL.styles);
   if (!part || !pkg.has(part)) return out;
-  const root = parseTree(pkg.text(part));
+  const root = pkg.tree(part);
   const custom = new Map<number, string>();
   for (const f of children(child(root, "numFmts") ?? root, "numFmt")) custom.set(Number(f.attrs.numFmtId), f.attrs.formatCode ?? "");
   children(child(root, "cellXfs") ?? root, "xf").forEach((xf, i) => {
@@ -98,7 +98,7 @@ export function dateStyles(pkg: XlsxPackage): Set<number> {
 }
 
 export function uses1904(pkg: XlsxPackage): boolean {
-  const pr = child(parseTree(pkg.text(pkg.workbook())), "workbookPr");
+  const pr = child(pkg.tree(pkg.workbook()), "workbookPr");
   const v = pr?.attrs.date1904;
   return v === "1" || v === "true";
 }
@@ -132,8 +132,7 @@ export function readContext(pkg: XlsxPackage): ReadContext {
  * `formulas`, the cells holding a formula too: column -> its rows, ascending. */
 export function readSheetGrid(pkg: XlsxPackage, name: string, part: string, ctx: ReadContext, formulas?: Map<number, number[]>): Grid {
   const rows: CellValue[][] = [];
-  const damaged = (what: string, detail?: string) =>
-    new UnusableWorkbook(`${pkg.fileName} 的工作表“${name}”已损坏（${what}）：请用 Excel 或 WPS 打开后另存为 .xlsx 再试。`, detail);
+  const damaged = (what: string, detail?: string) => UnusableWorkbook.coded("SHEET_BAD_CELL", { file: pkg.fileName, sheet: name, value: what }, detail);
   let xml: string;
   let layout: SheetLayout;
   try {
@@ -141,7 +140,7 @@ export function readSheetGrid(pkg: XlsxPackage, name: string, part: string, ctx:
     layout = sheetLayout(xml);
   } catch (e) {
     if (e instanceof UnusableWorkbook) throw e;
-    throw damaged("不是完好的 XML", (e as Error).message.split("\n")[0]);
+    throw UnusableWorkbook.coded("SHEET_NOT_XML", { file: pkg.fileName, sheet: name }, (e as Error).message.split("\n")[0]);
   }
   const p = layout.prefix;
   const [ROW, C, V, IS, T, RPH, F] = ["row", "c", "v", "is", "t", "rPh", "f"].map((n) => p + n);
@@ -269,8 +268,8 @@ export function finishRow(cells: CellValue[]): CellValue[] {
 /** Every worksheet of the package as a grid, in workbook order (chart sheets and the like left out). */
 export function readGrids(pkg: XlsxPackage, progress?: Progress): Grid[] {
   const ctx = readContext(pkg);
-  const refs = pkg.sheets().filter((s) => s.isWorksheet && s.path && pkg.has(s.path));
-  if (refs.length === 0) throw new UnusableWorkbook(`${pkg.fileName} 中没有工作表：请打开填写好的申报人员花名册。`);
+  const refs = worksheetsOf(pkg);
+  if (refs.length === 0) throw UnusableWorkbook.coded("NO_SHEETS", { file: pkg.fileName });
   // Counted in bytes of sheet XML: a 500,000-row register weighs what it takes to read.
   const sizes = refs.map((s) => pkg.size(s.path));
   const total = sizes.reduce((a, b) => a + b, 0);
@@ -280,4 +279,13 @@ export function readGrids(pkg: XlsxPackage, progress?: Progress): Grid[] {
     progress?.((done += sizes[i]), total);
     return grid;
   });
+}
+
+/** The worksheets of the package; one whose part is gone (a relationship pointing at nothing) is a
+ * damaged file, said as such, not a sheet silently left out. */
+export function worksheetsOf(pkg: XlsxPackage): SheetRef[] {
+  const refs = pkg.sheets().filter((s) => s.isWorksheet);
+  const lost = refs.find((s) => !s.path || !pkg.has(s.path));
+  if (lost) throw UnusableWorkbook.coded("SHEET_PART_MISSING", { file: pkg.fileName, sheet: lost.name, part: lost.path || lost.rId });
+  return refs;
 }

@@ -4,7 +4,9 @@
 // by saxes, and the rows are matched by the prefix the root declares for SpreadsheetML's
 // namespace, not by a guessed one.
 import { SaxesParser, type SaxesTagNS } from "saxes";
-import { isMain, isRelNs } from "./xml";
+import { isMain, isRelNs } from "./ooxml";
+import { attrsText } from "./writer";
+import { parseTree, parsing, type XNode } from "./xml";
 
 /** Top-level elements of a worksheet with their offsets. */
 export interface Top {
@@ -21,6 +23,9 @@ export interface SheetLayout {
   prefix: string;
   /** Prefix declared for the relationships namespace on the root, if any. */
   relPrefix: string | null;
+  /** The namespaces the root declares (prefix -> URI, "" the default): a top-level element parsed
+   * on its own needs them (an x:-prefixed sheet's <x:cols>). */
+  rootNs: Record<string, string>;
   rootCloseStart: number;
   /** Offsets of sheetData's content ([from, to)); equal when it has none. */
   dataFrom: number;
@@ -28,8 +33,8 @@ export interface SheetLayout {
 }
 
 /** The worksheet's top-level children, parsing around sheetData's rows (which can be hundreds of MB). */
-export function sheetLayout(xml: string): SheetLayout {
-  const layout: SheetLayout = { tops: [], prefix: "", relPrefix: null, rootCloseStart: xml.length, dataFrom: 0, dataTo: 0 };
+export function sheetLayout(xml: string, part?: string): SheetLayout {
+  const layout: SheetLayout = { tops: [], prefix: "", relPrefix: null, rootNs: {}, rootCloseStart: xml.length, dataFrom: 0, dataTo: 0 };
   const dataOpen = xml.search(/<([\w.-]+:)?sheetData[\s>/]/);
   let text = xml;
   let cut = 0;
@@ -54,6 +59,7 @@ export function sheetLayout(xml: string): SheetLayout {
     const end = parser.position;
     if (depth === 1) {
       layout.prefix = tag.prefix ? `${tag.prefix}:` : "";
+      layout.rootNs = { ...(tag.ns ?? {}) };
       for (const [p, uri] of Object.entries(tag.ns ?? {})) if (isRelNs(uri) && p) layout.relPrefix = p;
     }
     if (depth !== 2) return;
@@ -68,7 +74,7 @@ export function sheetLayout(xml: string): SheetLayout {
     if (depth === 1) layout.rootCloseStart = text.lastIndexOf("<", parser.position - 1);
     depth--;
   });
-  parser.write(text).close();
+  parsing(part, () => parser.write(text).close());
   if (cut) {
     const shift = (pos: number) => (pos > openEnd ? pos + cut : pos);
     for (const t of layout.tops) {
@@ -79,6 +85,12 @@ export function sheetLayout(xml: string): SheetLayout {
     layout.rootCloseStart = shift(layout.rootCloseStart);
   }
   return layout;
+}
+
+/** One top-level element parsed on its own, in the namespaces the root declares. */
+export function parseTop(xml: string, layout: SheetLayout, top: Top, part?: string): XNode {
+  const declares = attrsText(Object.fromEntries(Object.entries(layout.rootNs).map(([p, uri]) => [p ? `xmlns:${p}` : "xmlns", uri])));
+  return parseTree(`<root${declares}>${xml.slice(top.start, top.end)}</root>`, part).children[0];
 }
 
 /** The offset after a start tag's `>` (a `>` inside a quoted attribute value does not end it). */

@@ -5,7 +5,9 @@ import { layOut, PAGE_NUMBERS } from "../../forms/layout";
 import { printRowsOf, rowsOf, type SheetSpec } from "../../forms/sheetspec";
 import { cellXml, sharedIndexer } from "./cells";
 import type { Styles } from "./styles";
-import { attrsText, escapeText, NS } from "./xml";
+import { NS, XML_DECLARATION } from "./ooxml";
+import { attrsText, element } from "./writer";
+import { escapeText } from "./xml";
 
 export interface SheetParts {
   /** rId of the sheet's VML drawing (notes). */
@@ -36,23 +38,25 @@ export function sheetPieces(spec: SheetSpec, styles: Styles, parts: SheetParts =
     const layout = layOut(spec, rows);
     const lastCol = Math.max(widthOf(rows), layout.widths.length, 1) - 1;
     const p = spec.print;
-    yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">`;
-    if (p?.fitToWidth) yield `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`;
-    yield `<dimension ref="A1:${columnLetter(lastCol)}${Math.max(1, rows.length)}"/>`;
+    yield `${XML_DECLARATION}<worksheet${attrsText({ xmlns: NS.main, "xmlns:r": NS.rel })}>`;
+    if (p?.fitToWidth) yield element("sheetPr", null, element("pageSetUpPr", { fitToPage: 1 }));
+    yield element("dimension", { ref: `A1:${columnLetter(lastCol)}${Math.max(1, rows.length)}` });
     const f = spec.freeze;
     if (f && (f.rows || f.cols)) {
       const pane = f.rows && f.cols ? "bottomRight" : f.rows ? "bottomLeft" : "topRight";
-      yield `<sheetViews><sheetView workbookViewId="0"><pane${attrsText({ xSplit: f.cols || undefined, ySplit: f.rows || undefined, topLeftCell: `${columnLetter(f.cols)}${f.rows + 1}`, activePane: pane, state: "frozen" })}/><selection pane="${pane}"/></sheetView></sheetViews>`;
-    } else yield `<sheetViews><sheetView workbookViewId="0"/></sheetViews>`;
-    yield `<sheetFormatPr defaultRowHeight="15"/>`;
+      const panes = element("pane", { xSplit: f.cols || undefined, ySplit: f.rows || undefined, topLeftCell: `${columnLetter(f.cols)}${f.rows + 1}`, activePane: pane, state: "frozen" })
+        + element("selection", { pane });
+      yield element("sheetViews", null, element("sheetView", { workbookViewId: 0 }, panes));
+    } else yield element("sheetViews", null, element("sheetView", { workbookViewId: 0 }));
+    yield element("sheetFormatPr", { defaultRowHeight: 15 });
     const text = new Set(spec.textColumns ?? []);
     const cols: string[] = [];
     for (let c = 0; c <= lastCol; c++) {
       const w = layout.widths[c];
       if (w === undefined && !text.has(c)) continue;
-      cols.push(`<col${attrsText({ min: c + 1, max: c + 1, width: w ?? 9, style: text.has(c) ? textStyle : undefined, customWidth: w === undefined ? undefined : 1 })}/>`);
+      cols.push(element("col", { min: c + 1, max: c + 1, width: w ?? 9, style: text.has(c) ? textStyle : undefined, customWidth: w === undefined ? undefined : 1 }));
     }
-    if (cols.length) yield `<cols>${cols.join("")}</cols>`;
+    if (cols.length) yield element("cols", null, cols.join(""));
     yield "<sheetData>";
     const ctx = { sharedIndex: sharedIndexer(0) };
     let block: string[] = [];
@@ -69,6 +73,7 @@ export function sheetPieces(spec: SheetSpec, styles: Styles, parts: SheetParts =
         cells.push(cellXml(r, c, cell, s, ctx));
       }
       const h = layout.heightOf(r);
+      // Written out (numbers only): this runs once a row of a register's hundreds of thousands.
       if (cells.length || h) block.push(`<row r="${r + 1}"${h ? ` ht="${h}" customHeight="1"` : ""}>${cells.join("")}</row>`);
       if (block.length >= 500) {
         yield block.join("");
@@ -77,26 +82,25 @@ export function sheetPieces(spec: SheetSpec, styles: Styles, parts: SheetParts =
     }
     yield block.join("");
     yield "</sheetData>";
-    if (spec.merges.length) yield `<mergeCells count="${spec.merges.length}">${spec.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`;
+    if (spec.merges.length) yield element("mergeCells", { count: spec.merges.length }, spec.merges.map((ref) => element("mergeCell", { ref })).join(""));
     const v = spec.validations ?? [];
     if (v.length) {
-      yield `<dataValidations count="${v.length}">${v.map((d) => `<dataValidation${attrsText({
+      yield element("dataValidations", { count: v.length }, v.map((d) => element("dataValidation", {
         type: "list", errorStyle: "warning", allowBlank: 1, showInputMessage: d.prompt ? 1 : undefined, showErrorMessage: 1,
         error: "请从下拉列表中选择。", prompt: d.prompt, sqref: d.range,
-      })}><formula1>${escapeText(d.source)}</formula1></dataValidation>`).join("")}</dataValidations>`;
+      }, element("formula1", null, escapeText(d.source)))).join(""));
     }
     if (p) {
-      yield `<printOptions horizontalCentered="1"${p.gridLines ? ` gridLines="1"` : ""}/>`;
-      yield `<pageMargins left="${p.sideMargins ?? 0.5}" right="${p.sideMargins ?? 0.5}" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>`;
-      yield `<pageSetup paperSize="9" orientation="${p.landscape ? "landscape" : "portrait"}"${p.fitToWidth ? ` fitToWidth="1" fitToHeight="0"` : ""}/>`;
-      if (p.pageNumbers) yield `<headerFooter><oddFooter>${escapeText(`&C${PAGE_NUMBERS}`)}</oddFooter></headerFooter>`;
-      const breaks = p.rowBreaks ?? [];
-      if (breaks.length) yield `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((b) => `<brk id="${b}" max="16383" man="1"/>`).join("")}</rowBreaks>`;
-      const cb = p.colBreaks ?? [];
-      if (cb.length) yield `<colBreaks count="${cb.length}" manualBreakCount="${cb.length}">${cb.map((b) => `<brk id="${b}" max="1048575" man="1"/>`).join("")}</colBreaks>`;
-    } else yield `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`;
-    if (parts.drawing) yield `<drawing r:id="${parts.drawing}"/>`;
-    if (parts.legacyDrawing) yield `<legacyDrawing r:id="${parts.legacyDrawing}"/>`;
+      yield element("printOptions", { horizontalCentered: 1, gridLines: p.gridLines ? 1 : undefined });
+      yield element("pageMargins", { left: p.sideMargins ?? 0.5, right: p.sideMargins ?? 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 });
+      yield element("pageSetup", { paperSize: 9, orientation: p.landscape ? "landscape" : "portrait", ...(p.fitToWidth ? { fitToWidth: 1, fitToHeight: 0 } : {}) });
+      if (p.pageNumbers) yield element("headerFooter", null, element("oddFooter", null, escapeText(`&C${PAGE_NUMBERS}`)));
+      const breaks = (tag: string, list: number[], max: number) => element(tag, { count: list.length, manualBreakCount: list.length }, list.map((id) => element("brk", { id, max, man: 1 })).join(""));
+      if (p.rowBreaks?.length) yield breaks("rowBreaks", p.rowBreaks, 16383);
+      if (p.colBreaks?.length) yield breaks("colBreaks", p.colBreaks, 1048575);
+    } else yield element("pageMargins", { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 });
+    if (parts.drawing) yield element("drawing", { "r:id": parts.drawing });
+    if (parts.legacyDrawing) yield element("legacyDrawing", { "r:id": parts.legacyDrawing });
     yield "</worksheet>";
   };
 }

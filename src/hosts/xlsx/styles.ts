@@ -1,14 +1,15 @@
 // styles.xml, edited: fonts, fills, borders, number formats and cell formats the product needs are
 // appended (an identical one already there is reused), and everything else stays as written.
 import type { StyleName } from "../../forms/sheetspec";
-import { insertChild, REL, type XlsxPackage } from "./package";
-import { attrsText, child, children, isMain, outer, parseTree, prefixOf, type XNode } from "./xml";
+import { CONTENT_TYPE, isMain, REL } from "./ooxml";
+import { minimalStylesheet } from "./blank";
+import type { XlsxPackage } from "./package";
+import { element, insertInSchemaOrder, SCHEMA_ORDER, setAttr, withPrefix } from "./writer";
+import { child, children, insertChild, outer, parseTree, prefixOf, type XNode } from "./xml";
 
-/** The order of styleSheet's children (ECMA-376 CT_Stylesheet). */
-const ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
 type Collection = "numFmts" | "fonts" | "fills" | "borders" | "cellXfs";
 
-const BOX = `<left style="thin"><color rgb="FF808080"/></left><right style="thin"><color rgb="FF808080"/></right><top style="thin"><color rgb="FF808080"/></top><bottom style="thin"><color rgb="FF808080"/></bottom><diagonal/>`;
+const BOX = ["left", "right", "top", "bottom"].map((side) => element(side, { style: "thin" }, element("color", { rgb: "FF808080" }))).join("") + element("diagonal");
 
 interface StyleParts {
   font?: string;
@@ -18,9 +19,9 @@ interface StyleParts {
   alignment?: Record<string, string>;
 }
 
-const font = (size: number, bold = false, color?: string) =>
-  `<font>${bold ? "<b/>" : ""}<sz val="${size}"/>${color ? `<color rgb="${color}"/>` : ""}<name val="宋体"/><family val="3"/><charset val="134"/></font>`;
-export const solidFill = (argb: string) => `<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor indexed="64"/></patternFill></fill>`;
+const font = (size: number, bold = false, color?: string) => element("font", null, (bold ? element("b") : "") + element("sz", { val: size })
+  + (color ? element("color", { rgb: color }) : "") + element("name", { val: "宋体" }) + element("family", { val: 3 }) + element("charset", { val: 134 }));
+export const solidFill = (argb: string) => element("fill", null, element("patternFill", { patternType: "solid" }, element("fgColor", { rgb: argb }) + element("bgColor", { indexed: 64 })));
 
 const STYLE_PARTS: Record<StyleName, StyleParts> = {
   title: { font: font(16, true), alignment: { horizontal: "center", vertical: "center", wrapText: "1" } },
@@ -64,13 +65,13 @@ export class Styles {
     if (!part || !pkg.has(part)) {
       // A package without styles (some generators): give it the minimal one Excel needs.
       part = part ?? "xl/styles.xml";
-      pkg.set(part, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs></styleSheet>`);
+      pkg.set(part, minimalStylesheet(element("font", null, `${element("sz", { val: 11 })}${element("name", { val: "Calibri" })}`), false));
       if (!pkg.relTarget(wb, REL.styles)) pkg.addRel(wb, REL.styles, part);
-      pkg.setOverride(part, "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml");
+      pkg.setOverride(part, CONTENT_TYPE.styles);
     }
     this.part = part;
     this.xml = pkg.text(part);
-    this.root = parseTree(this.xml);
+    this.root = parseTree(this.xml, part);
     this.prefix = prefixOf(this.root);
     for (const c of ["numFmts", "fonts", "fills", "borders", "cellXfs"] as Collection[]) {
       const node = child(this.root, c);
@@ -116,7 +117,8 @@ export class Styles {
     return list.length - 1;
   }
 
-  private numFmt(code: string): number {
+  /** The id of a number format: a built-in one, one the file defines, or one appended now. */
+  numberFormat(code: string): number {
     const builtin = BUILTIN_FORMATS[code];
     if (builtin !== undefined && builtin >= 0) return builtin;
     const idx = this.index.get("numFmts") as Map<string, number>;
@@ -126,7 +128,7 @@ export class Styles {
     while (this.numFmtIds.has(id)) id++;
     this.numFmtIds.add(id);
     idx.set(code, id);
-    (this.added.get("numFmts") as string[]).push(`<numFmt numFmtId="${id}" formatCode="${code}"/>`);
+    (this.added.get("numFmts") as string[]).push(element("numFmt", { numFmtId: id, formatCode: code }));
     return id;
   }
 
@@ -138,14 +140,13 @@ export class Styles {
     const p = STYLE_PARTS[name];
     const fontId = p.font ? this.ensure("fonts", p.font) : 0;
     const fillId = p.fill ? this.ensure("fills", p.fill) : 0;
-    const borderId = p.border ? this.ensure("borders", `<border>${p.border}</border>`) : 0;
-    const numFmtId = p.numFmt && !isFormula ? this.numFmt(p.numFmt) : 0;
-    const align = p.alignment ? `<alignment${attrsText(p.alignment)}/>` : "";
-    const xf = `<xf${attrsText({
+    const borderId = p.border ? this.ensure("borders", element("border", null, p.border)) : 0;
+    const numFmtId = p.numFmt && !isFormula ? this.numberFormat(p.numFmt) : 0;
+    const xf = element("xf", {
       numFmtId, fontId, fillId, borderId, xfId: 0,
       applyNumberFormat: numFmtId ? 1 : undefined, applyFont: p.font ? 1 : undefined, applyFill: p.fill ? 1 : undefined,
       applyBorder: p.border ? 1 : undefined, applyAlignment: p.alignment ? 1 : undefined,
-    })}${align ? `>${align}</xf>` : "/>"}`;
+    }, p.alignment ? element("alignment", p.alignment) : undefined);
     const i = this.ensure("cellXfs", xf);
     this.namedCache.set(key, i);
     return i;
@@ -153,16 +154,14 @@ export class Styles {
 
   /** A text-formatted cell format (columns of ID numbers in new sheets). */
   textFormat(): number {
-    return this.ensure("cellXfs", `<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`);
+    return this.ensure("cellXfs", element("xf", { numFmtId: 49, fontId: 0, fillId: 0, borderId: 0, xfId: 0, applyNumberFormat: 1 }));
   }
 
   /** The format of a user's cell with only its fill changed (a mark). */
   withFill(xfIndex: number, fill: string | null): number {
-    const xf = this.xf(xfIndex) ?? this.xf(0) ?? `<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
+    const xf = this.xf(xfIndex) ?? this.xf(0) ?? element("xf", { numFmtId: 0, fontId: 0, fillId: 0, borderId: 0, xfId: 0 });
     const fillId = fill === null ? 0 : this.ensure("fills", fill);
-    let changed = /\bfillId="\d+"/.test(xf) ? xf.replace(/\bfillId="\d+"/, `fillId="${fillId}"`) : xf.replace(/^<(\w+:)?xf\b/, (m) => `${m} fillId="${fillId}"`);
-    changed = /\bapplyFill="[^"]*"/.test(changed) ? changed.replace(/\bapplyFill="[^"]*"/, `applyFill="1"`) : changed.replace(/^<(\w+:)?xf\b/, (m) => `${m} applyFill="1"`);
-    return this.ensure("cellXfs", changed);
+    return this.ensure("cellXfs", setAttr(setAttr(xf, "fillId", fillId), "applyFill", 1));
   }
 
   /** Writes what was appended back into the part (nothing when nothing was). */
@@ -174,19 +173,15 @@ export class Styles {
       const added = this.added.get(c) as string[];
       if (added.length === 0) continue;
       const node = child(root, c);
-      const own = added.map((x) => (this.prefix ? x.replace(/<(\/?)(?!\w+:)(\w)/g, `<$1${this.prefix}$2`) : x)).join("");
+      const ours = withPrefix(added.join(""), this.prefix);
       if (node) {
         const count = node.children.filter((n) => isMain(n.uri)).length + added.length;
         const open = xml.slice(node.start, node.openEnd);
-        const newOpen = /\bcount="\d*"/.test(open) ? open.replace(/\bcount="\d*"/, `count="${count}"`) : open.replace(/^<[\w:]+/, (m) => `${m} count="${count}"`);
-        xml = xml.slice(0, node.start) + newOpen + xml.slice(node.openEnd);
+        xml = xml.slice(0, node.start) + setAttr(open, "count", count) + xml.slice(node.openEnd);
         root = parseTree(xml);
-        xml = insertChild(xml, child(root, c) as XNode, own);
+        xml = insertChild(xml, child(root, c) as XNode, ours);
       } else {
-        const el = `<${this.prefix}${c} count="${added.length}">${own}</${this.prefix}${c}>`;
-        const after = ORDER.slice(ORDER.indexOf(c) + 1);
-        const next = root.children.find((n) => after.includes(n.local));
-        xml = next ? xml.slice(0, next.start) + el + xml.slice(next.start) : insertChild(xml, root, el);
+        xml = insertInSchemaOrder(xml, root, SCHEMA_ORDER.stylesheet, c, element(this.prefix + c, { count: added.length }, ours));
       }
       root = parseTree(xml);
       added.length = 0;

@@ -4,11 +4,12 @@
 import type { ColumnFormat, FillPlan, TemplateSheet } from "../../forms/fill";
 import { a1, columnIndex, columnLetter, type CellValue, type Grid } from "../../forms/grid";
 import { cellXml, dateToSerial } from "./cells";
-import { REL, type SheetRef, type XlsxPackage } from "./package";
+import { REL } from "./ooxml";
+import type { SheetRef, XlsxPackage } from "./package";
 import { patchSheet, scanSheet, type CellEdit } from "./patch";
-import { isDateFormat, readContext, readSheetGrid, uses1904 } from "./read";
-import { attr, scanTags, sheetLayout } from "./sheetdata";
-import { child, children, parseTree, type XNode } from "./xml";
+import { isDateFormat, readContext, readSheetGrid, uses1904, worksheetsOf } from "./read";
+import { attr, parseTop, scanTags, sheetLayout } from "./sheetdata";
+import { child, children, type XNode } from "./xml";
 
 export interface TemplateBook {
   sheets: { grid: Grid; hidden: boolean; ref: SheetRef }[];
@@ -16,7 +17,7 @@ export interface TemplateBook {
 
 export function readTemplateBook(pkg: XlsxPackage): TemplateBook {
   const ctx = readContext(pkg);
-  const refs = pkg.sheets().filter((s) => s.isWorksheet && s.path && pkg.has(s.path));
+  const refs = worksheetsOf(pkg);
   return { sheets: refs.map((ref) => ({ grid: readSheetGrid(pkg, ref.name, ref.path, ctx), hidden: ref.state !== "visible", ref })) };
 }
 
@@ -34,7 +35,7 @@ function listValidations(xml: string, book: TemplateBook, pkg: XlsxPackage, shee
   const layout = sheetLayout(xml);
   const out: { sqref: string; entries: string[] }[] = [];
   for (const top of layout.tops.filter((t) => t.local === "dataValidations" || t.local === "extLst")) {
-    const root = parseTree(xml.slice(top.start, top.end));
+    const root = parseTop(xml, layout, top);
     for (const dv of descendants(root, "dataValidation")) {
       if (dv.attrs.type !== "list") continue;
       const f1 = descendants(dv, "formula1")[0];
@@ -65,7 +66,7 @@ function listEntries(formula: string, book: TemplateBook, pkg: XlsxPackage, shee
     return out;
   }
   if (depth === 0 && /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(f)) {
-    const root = parseTree(pkg.text(pkg.workbook()));
+    const root = pkg.tree(pkg.workbook());
     const names = child(root, "definedNames");
     const index = book.sheets.findIndex((s) => s.grid.name === sheet);
     const defs = names ? children(names, "definedName").filter((d) => d.attrs.name === f) : [];
@@ -79,7 +80,7 @@ function listEntries(formula: string, book: TemplateBook, pkg: XlsxPackage, shee
 function formatKinds(pkg: XlsxPackage): (xf: number) => ColumnFormat {
   const part = pkg.relTarget(pkg.workbook(), REL.styles);
   if (!part || !pkg.has(part)) return () => "general";
-  const root = parseTree(pkg.text(part));
+  const root = pkg.tree(part);
   const custom = new Map<number, string>();
   for (const f of children(child(root, "numFmts") ?? root, "numFmt")) custom.set(Number(f.attrs.numFmtId), f.attrs.formatCode ?? "");
   const xfs = children(child(root, "cellXfs") ?? root, "xf").map((xf): ColumnFormat => {
@@ -164,7 +165,7 @@ export function writeFill(pkg: XlsxPackage, ref: SheetRef, plan: FillPlan, style
   const date1904 = uses1904(pkg);
   const ctx = { sharedIndex: () => 0, prefix: scan.prefix };
   const cells = new Map<number, Map<number, CellEdit>>();
-  const put = (row: number, col: number, value: CellValue) => {
+  const setCell = (row: number, col: number, value: CellValue) => {
     const fallback = rowStyles.get(row) ?? styles.styles.get(col) ?? 0;
     const v = value instanceof Date ? dateToSerial(value) - (date1904 ? 1462 : 0) : value;
     const edit: CellEdit = { kind: "write", xml: (s) => cellXml(row, col, v === null ? null : { value: v }, s ?? fallback, ctx) };
@@ -176,14 +177,14 @@ export function writeFill(pkg: XlsxPackage, ref: SheetRef, plan: FillPlan, style
     const row = plan.firstRow + i;
     values.forEach((v, col) => {
       if (v === null) return;
-      put(row, col, v);
+      setCell(row, col, v);
       lastCol = Math.max(lastCol, col);
     });
     lastRow = row;
   });
-  for (const b of plan.blanks) for (const col of b.cols) put(b.row, col, null);
+  for (const b of plan.blanks) for (const col of b.cols) setCell(b.row, col, null);
   const dimension = extendDimension(scan.dimension, lastRow, lastCol);
-  pkg.set(ref.path, patchSheet(source, { cells, dimension: dimension ?? undefined }));
+  pkg.set(ref.path, patchSheet(source, { cells, dimension: dimension ?? undefined }, ref.path));
 }
 
 function extendDimension(dimension: string | null, row: number, col: number): string | null {

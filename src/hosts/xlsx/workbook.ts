@@ -6,7 +6,7 @@ import type { Progress, WorkbookPort } from "../../app/port";
 import type { WritePlan } from "../../app/writeback";
 import type { Grid } from "../../forms/grid";
 import { assertWorkbookBytes, basename } from "./open";
-import { XlsxPackage } from "./package";
+import { withinPackage, XlsxPackage } from "./package";
 import { readJournal, sheetsMarked } from "./journal";
 import { placedPhotos } from "./pictures";
 import { readGrids } from "./read";
@@ -27,10 +27,12 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** The sheets as the user made them: ours flagged, the cells of ours the journal finds blanked. */
   async readSheets(progress?: Progress): Promise<Grid[]> {
-    const grids = readGrids(this.pkg, progress);
-    const journal = readJournal(this.pkg);
-    this.ours = journal?.ours ?? new Set(sheetsMarked(this.pkg, SHEET_MARK));
-    return userGrids(grids, { sheets: this.ours, journal: journal?.sheet ?? null, resolved: journal?.resolved ?? null });
+    return withinPackage(this.pkg, () => {
+      const grids = readGrids(this.pkg, progress);
+      const journal = readJournal(this.pkg);
+      this.ours = journal?.ours ?? new Set(sheetsMarked(this.pkg, SHEET_MARK));
+      return userGrids(grids, { sheets: this.ours, journal: journal?.sheet ?? null, resolved: journal?.resolved ?? null });
+    });
   }
 
   /** Our sheets as readSheets found them (reading the journal again costs seconds at 5,000 applicants). */
@@ -38,18 +40,20 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** The photos on the 备案表 the last run wrote (sheets found by our mark, pictures by their key). */
   async placedPhotos(): Promise<ReadonlyMap<string, () => Uint8Array>> {
-    const ours = this.ours ?? readJournal(this.pkg)?.ours ?? new Set(sheetsMarked(this.pkg, SHEET_MARK));
-    return placedPhotos(this.pkg, [...ours]);
+    return withinPackage(this.pkg, () => {
+      const ours = this.ours ?? readJournal(this.pkg)?.ours ?? new Set(sheetsMarked(this.pkg, SHEET_MARK));
+      return placedPhotos(this.pkg, [...ours]);
+    });
   }
 
   async clearWriteBack(): Promise<boolean> {
     this.ours = null;
     this.skips = noSkips();
-    return clearWriteBack(this.pkg, this.skips);
+    return withinPackage(this.pkg, () => clearWriteBack(this.pkg, this.skips));
   }
 
   async applyPlan(plan: WritePlan): Promise<void> {
-    applyPlan(this.pkg, plan);
+    withinPackage(this.pkg, () => applyPlan(this.pkg, plan));
   }
 
   /** The workbook as .xlsx bytes (zip chunks); `progress` counts parts written. */

@@ -55,13 +55,15 @@ function fillColor(fill: string | null): string | null {
 }
 
 type Edits = Map<number, Map<number, CellEdit>>;
-const put = (edits: Edits, row: number, col: number, e: CellEdit) => {
+/** Records the edit of one cell (row -> col -> edit). */
+const setCellEdit = (edits: Edits, row: number, col: number, e: CellEdit) => {
   let r = edits.get(row);
   if (!r) edits.set(row, (r = new Map()));
   r.set(col, e);
 };
 
-function extend(dimension: string | null, blocks: readonly Block[]): string | undefined {
+/** The sheet's dimension grown to take in the blocks written right of it (undefined: leave it as it is). */
+function dimensionWithBlocks(dimension: string | null, blocks: readonly Block[]): string | undefined {
   if (!dimension || blocks.length === 0) return undefined;
   const [from, to = from] = dimension.split(":");
   const a = parseA1(from.toUpperCase());
@@ -88,7 +90,7 @@ interface Anchors {
 /** Marks and blocks into one user sheet; each written column and each column of marks gets an anchor. */
 function patchUserSheet(pkg: XlsxPackage, styles: Styles, name: string, path: string, marks: readonly Mark[], blocks: readonly Block[], entries: ControlEntry[], anchors: Anchors): void {
   const source = pkg.textSource(path);
-  const scan = scanSheet(source());
+  const scan = scanSheet(source(), path);
   const index = pkg.sheets().findIndex((s) => s.name === name);
   const anchor = (id: string, col: number, first: number, last: number) => addDefinedName(pkg, id, index, `${quoteSheet(name)}!${columnRange(col, first, last)}`);
   const edits: SheetEdits = { cells: new Map(), blocks: [] };
@@ -109,7 +111,7 @@ function patchUserSheet(pkg: XlsxPackage, styles: Styles, name: string, path: st
   }
   for (const m of marks) {
     const span = spans.get(m.col) as { id: string; first: number };
-    put(edits.cells, m.row, m.col, {
+    setCellEdit(edits.cells, m.row, m.col, {
       kind: "style",
       to: (s, exists) => {
         const where = a1(m.row, m.col);
@@ -149,9 +151,9 @@ function patchUserSheet(pkg: XlsxPackage, styles: Styles, name: string, path: st
       },
     });
   }
-  const dimension = extend(scan.dimension, blocks);
+  const dimension = dimensionWithBlocks(scan.dimension, blocks);
   if (dimension) entries.push({ kind: "workbook", sheet: name, where: "dimension", data: JSON.stringify(scan.dimension) });
-  pkg.set(path, patchSheet(source, { ...edits, cols, dimension, legacyDrawing: notes.legacyDrawing ?? undefined }));
+  pkg.set(path, patchSheet(source, { ...edits, cols, dimension, legacyDrawing: notes.legacyDrawing ?? undefined }, path));
 }
 
 /** A new sheet: part, relationships, notes, print names; its cells are made when the package is written. */
@@ -187,9 +189,9 @@ export function applyPlan(pkg: XlsxPackage, plan: WritePlan): void {
   ];
   const refs = new Map(pkg.sheets().filter((s) => s.isWorksheet).map((s) => [s.name, s]));
   const touched = new Map<string, { marks: Mark[]; blocks: Block[] }>();
-  const of = (sheet: string) => touched.get(sheet) ?? (touched.set(sheet, { marks: [], blocks: [] }), touched.get(sheet) as { marks: Mark[]; blocks: Block[] });
-  for (const m of plan.marks) if (refs.has(m.sheet)) of(m.sheet).marks.push(m);
-  for (const b of plan.blocks) if (refs.has(b.sheet)) of(b.sheet).blocks.push(b);
+  const writesTo = (sheet: string) => touched.get(sheet) ?? (touched.set(sheet, { marks: [], blocks: [] }), touched.get(sheet) as { marks: Mark[]; blocks: Block[] });
+  for (const m of plan.marks) if (refs.has(m.sheet)) writesTo(m.sheet).marks.push(m);
+  for (const b of plan.blocks) if (refs.has(b.sheet)) writesTo(b.sheet).blocks.push(b);
   const anchors: Anchors = { columns: 0, marks: 0 };
   for (const [sheet, t] of touched) patchUserSheet(pkg, styles, sheet, (refs.get(sheet) as { path: string }).path, t.marks, t.blocks, entries, anchors);
 
@@ -241,15 +243,15 @@ export function clearWriteBack(pkg: XlsxPackage, skips?: JournalSkips): boolean 
     skips.entries += r.skips.entries;
   }
   const perSheet = new Map<string, { edits: Edits; cols: Map<number, ColAttrs>; created: string[]; appended: string[]; dimension?: string }>();
-  const of = (sheet: string) => {
+  const undoIn = (sheet: string) => {
     let p = perSheet.get(sheet);
     if (!p) perSheet.set(sheet, (p = { edits: new Map(), cols: new Map(), created: [], appended: [] }));
     return p;
   };
   for (const c of r?.columns ?? []) {
     if (!refs.has(c.sheet)) continue;
-    const p = of(c.sheet);
-    for (const row of c.rows) put(p.edits, row, c.col, { kind: "remove" });
+    const p = undoIn(c.sheet);
+    for (const row of c.rows) setCellEdit(p.edits, row, c.col, { kind: "remove" });
     const saved = c.saved as SavedColumn | undefined;
     if (!saved || p.cols.has(c.col)) continue;
     if (saved.col !== undefined) p.cols.set(c.col, saved.col);
@@ -262,12 +264,12 @@ export function clearWriteBack(pkg: XlsxPackage, skips?: JournalSkips): boolean 
     if (!refs.has(m.sheet) || seenCells.has(`${m.sheet}!${where}`)) continue;
     seenCells.add(`${m.sheet}!${where}`);
     const saved = m.saved as unknown as SavedCell;
-    const p = of(m.sheet);
+    const p = undoIn(m.sheet);
     // A cell of ours that goes wins over a mark whose anchor an editor left behind.
     if (p.edits.get(m.row)?.has(m.col)) continue;
     if (saved.note) p.created.push(where);
     if (saved.appended) p.appended.push(where);
-    put(p.edits, m.row, m.col, {
+    setCellEdit(p.edits, m.row, m.col, {
       kind: "style",
       to: (s, exists) => {
         if (!exists) return null;
@@ -286,12 +288,12 @@ export function clearWriteBack(pkg: XlsxPackage, skips?: JournalSkips): boolean 
   for (const e of r?.workbook ?? []) {
     if (e.where !== "dimension" || !inPlace.has(e.sheet) || r?.moved.has(e.sheet)) continue;
     const d = parseJson(e.data);
-    if (typeof d === "string") of(e.sheet).dimension ??= d;
+    if (typeof d === "string") undoIn(e.sheet).dimension ??= d;
   }
   for (const [sheet, p] of perSheet) {
     const path = (refs.get(sheet) as { path: string }).path;
     const removed = p.created.length || p.appended.length ? removeNotes(pkg, path, p.created, p.appended) : { vmlRelRemoved: null };
-    pkg.set(path, patchSheet(pkg.textSource(path), { cells: p.edits, cols: p.cols, dimension: p.dimension, legacyDrawing: removed.vmlRelRemoved ? null : undefined }));
+    pkg.set(path, patchSheet(pkg.textSource(path), { cells: p.edits, cols: p.cols, dimension: p.dimension, legacyDrawing: removed.vmlRelRemoved ? null : undefined }, path));
   }
   for (const name of new Set([...marked, ...(journal ? [journal.sheet] : []), ...(r?.legacySheets ?? [])])) removeSheet(pkg, name);
   if (r?.workbook.some((e) => e.where === "jpegDefault")) removeJpegDefault(pkg);

@@ -3,18 +3,7 @@
 // whatever is not edited stays exactly as the writer wrote it.
 import { SaxesParser, type SaxesTagNS } from "saxes";
 
-export const NS = {
-  main: "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-  strictMain: "http://purl.oclc.org/ooxml/spreadsheetml/main",
-  rel: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-  strictRel: "http://purl.oclc.org/ooxml/officeDocument/relationships",
-  pkgRel: "http://schemas.openxmlformats.org/package/2006/relationships",
-  contentTypes: "http://schemas.openxmlformats.org/package/2006/content-types",
-};
-
-/** Is this element in SpreadsheetML's main namespace (transitional or strict)? */
-export const isMain = (uri: string) => uri === NS.main || uri === NS.strictMain;
-export const isRelNs = (uri: string) => uri === NS.rel || uri === NS.strictRel;
+export { isMain, isRelNs, NS } from "./ooxml";
 
 export interface XNode {
   local: string;
@@ -38,8 +27,28 @@ export interface XNode {
   declares: Record<string, string>;
 }
 
-/** Parses a whole (small) part into a tree of elements with their offsets. */
-export function parseTree(xml: string): XNode {
+/** A part of the user's file that is not what OOXML says it is: not well-formed XML, or a worksheet
+ * without sheetData. The entry points of the file layer turn it into a coded UnusableWorkbook naming
+ * the file and the part (or sheet); `part` is null where the parser was not told which part it read. */
+export class DamagedXml extends Error {
+  constructor(readonly part: string | null, readonly defect: "notXml" | "noSheetData", detail: string) {
+    super(detail);
+    this.name = "DamagedXml";
+  }
+}
+
+/** Runs saxes: what it throws (a well-formedness error) is DamagedXml. */
+export function parsing<T>(part: string | null | undefined, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof DamagedXml) throw e;
+    throw new DamagedXml(part ?? null, "notXml", (e as Error).message.split("\n")[0]);
+  }
+}
+
+/** Parses a whole (small) part into a tree of elements with their offsets; `part` names it in errors. */
+export function parseTree(xml: string, part?: string): XNode {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const stack: XNode[] = [];
   let root: XNode | null = null;
@@ -73,8 +82,8 @@ export function parseTree(xml: string): XNode {
   };
   parser.on("text", onText);
   parser.on("cdata", onText);
-  parser.write(xml).close();
-  if (!root) throw new Error("empty XML part");
+  parsing(part, () => parser.write(xml).close());
+  if (!root) throw new DamagedXml(part ?? null, "notXml", "empty XML part");
   return root;
 }
 
@@ -131,8 +140,14 @@ export function unescapeOoxml(s: string): string {
   return s.indexOf("_x") < 0 ? s : s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
-export const attrsText = (attrs: Record<string, string | number | undefined | null>) =>
-  Object.entries(attrs).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => ` ${k}="${escapeAttr(String(v))}"`).join("");
+/** Inserts an element as the last child of a node (which may be self-closing). */
+export function insertChild(xml: string, node: XNode, el: string): string {
+  if (node.selfClosing) {
+    const open = xml.slice(node.start, node.end).replace(/\s*\/>$/, ">");
+    return xml.slice(0, node.start) + open + el + `</${node.qname}>` + xml.slice(node.end);
+  }
+  return xml.slice(0, node.closeStart) + el + xml.slice(node.closeStart);
+}
 
 /** Bytes of a part to text: UTF-8 (with or without BOM) or UTF-16 with its BOM. */
 export function decodeXml(bytes: Uint8Array): string {

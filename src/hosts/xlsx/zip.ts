@@ -14,8 +14,10 @@ export interface ZipEntry {
 }
 
 /** Why a package cannot be used: damaged (truncated, not a zip) or refused (a zip bomb). */
+/** A zip that is not a usable package; `code` is the user's message (domain/messages.ts), the
+ * message the technical detail. */
 export class BadPackage extends Error {
-  constructor(readonly reason: "damaged" | "bomb" | "encrypted", detail: string) {
+  constructor(readonly code: "ZIP_DAMAGED" | "ZIP_BOMB" | "ZIP_ENCRYPTED", detail: string) {
     super(detail);
     this.name = "BadPackage";
   }
@@ -69,14 +71,14 @@ export class ZipReader {
         break;
       }
     }
-    if (eocd < 0) throw new BadPackage("damaged", "no end of central directory (truncated?)");
+    if (eocd < 0) throw new BadPackage("ZIP_DAMAGED", "no end of central directory (truncated?)");
     const count = u16(b, eocd + 10);
     let at = u32(b, eocd + 16);
-    if (count === 0xffff || at === 0xffffffff) throw new BadPackage("damaged", "zip64 archives are not workbooks Excel writes");
-    if (count > ZIP_LIMITS.entries) throw new BadPackage("bomb", `${count} entries`);
+    if (count === 0xffff || at === 0xffffffff) throw new BadPackage("ZIP_DAMAGED", "zip64 archives are not workbooks Excel writes");
+    if (count > ZIP_LIMITS.entries) throw new BadPackage("ZIP_BOMB", `${count} entries`);
     let total = 0;
     for (let n = 0; n < count; n++) {
-      if (at + 46 > b.length || u32(b, at) !== 0x02014b50) throw new BadPackage("damaged", "central directory cut short");
+      if (at + 46 > b.length || u32(b, at) !== 0x02014b50) throw new BadPackage("ZIP_DAMAGED", "central directory cut short");
       const flags = u16(b, at + 8);
       const nameLength = u16(b, at + 28);
       const rawName = b.subarray(at + 46, at + 46 + nameLength);
@@ -84,13 +86,13 @@ export class ZipReader {
       const entry: ZipEntry = {
         name, method: u16(b, at + 10), crc: u32(b, at + 16), compressedSize: u32(b, at + 20), size: u32(b, at + 24), localOffset: u32(b, at + 42),
       };
-      if (flags & 1) throw new BadPackage("encrypted", name);
-      if (this.entries.has(name)) throw new BadPackage("damaged", `duplicate entry ${name}`);
-      if (entry.localOffset + 30 > b.length || entry.localOffset + entry.compressedSize > b.length) throw new BadPackage("damaged", `${name} lies past the end of the file (truncated?)`);
-      if (entry.size > ZIP_LIMITS.partBytes) throw new BadPackage("bomb", `${name} claims ${entry.size} bytes`);
-      if (entry.size > ZIP_LIMITS.ratioFrom && entry.size > entry.compressedSize * ZIP_LIMITS.ratio) throw new BadPackage("bomb", `${name} inflates ${Math.round(entry.size / Math.max(1, entry.compressedSize))} times`);
+      if (flags & 1) throw new BadPackage("ZIP_ENCRYPTED", name);
+      if (this.entries.has(name)) throw new BadPackage("ZIP_DAMAGED", `duplicate entry ${name}`);
+      if (entry.localOffset + 30 > b.length || entry.localOffset + entry.compressedSize > b.length) throw new BadPackage("ZIP_DAMAGED", `${name} lies past the end of the file (truncated?)`);
+      if (entry.size > ZIP_LIMITS.partBytes) throw new BadPackage("ZIP_BOMB", `${name} claims ${entry.size} bytes`);
+      if (entry.size > ZIP_LIMITS.ratioFrom && entry.size > entry.compressedSize * ZIP_LIMITS.ratio) throw new BadPackage("ZIP_BOMB", `${name} inflates ${Math.round(entry.size / Math.max(1, entry.compressedSize))} times`);
       total += entry.size;
-      if (total > ZIP_LIMITS.totalBytes) throw new BadPackage("bomb", `parts claim ${total} bytes`);
+      if (total > ZIP_LIMITS.totalBytes) throw new BadPackage("ZIP_BOMB", `parts claim ${total} bytes`);
       this.entries.set(name, entry);
       at += 46 + nameLength + u16(b, at + 30) + u16(b, at + 32);
     }
@@ -99,9 +101,9 @@ export class ZipReader {
   /** The part's bytes as stored (deflated or not). */
   raw(e: ZipEntry): Uint8Array {
     const o = e.localOffset;
-    if (u32(this.bytes, o) !== 0x04034b50) throw new BadPackage("damaged", `${e.name}: no local header`);
+    if (u32(this.bytes, o) !== 0x04034b50) throw new BadPackage("ZIP_DAMAGED", `${e.name}: no local header`);
     const start = o + 30 + u16(this.bytes, o + 26) + u16(this.bytes, o + 28);
-    if (start + e.compressedSize > this.bytes.length) throw new BadPackage("damaged", `${e.name} is cut short`);
+    if (start + e.compressedSize > this.bytes.length) throw new BadPackage("ZIP_DAMAGED", `${e.name} is cut short`);
     return this.bytes.subarray(start, start + e.compressedSize);
   }
 
@@ -109,20 +111,20 @@ export class ZipReader {
   stream(e: ZipEntry, onChunk: (chunk: Uint8Array) => void): void {
     const raw = this.raw(e);
     if (e.method === 0) {
-      if (raw.length !== e.size) throw new BadPackage("damaged", `${e.name}: stored size differs`);
+      if (raw.length !== e.size) throw new BadPackage("ZIP_DAMAGED", `${e.name}: stored size differs`);
       for (let i = 0; i < raw.length; i += 1 << 20) onChunk(raw.subarray(i, Math.min(raw.length, i + (1 << 20))));
       return;
     }
-    if (e.method !== 8) throw new BadPackage("damaged", `${e.name}: compression method ${e.method}`);
+    if (e.method !== 8) throw new BadPackage("ZIP_DAMAGED", `${e.name}: compression method ${e.method}`);
     if (native) {
       let out: Uint8Array;
       try {
         out = native.inflateRaw(raw, Math.max(e.size, 1));
       } catch (err) {
-        if (/maxOutputLength|buffer length/i.test((err as Error).message) || (err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw new BadPackage("bomb", `${e.name} inflates past the ${e.size} bytes it claims`);
-        throw new BadPackage("damaged", `${e.name}: ${(err as Error).message}`);
+        if (/maxOutputLength|buffer length/i.test((err as Error).message) || (err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw new BadPackage("ZIP_BOMB", `${e.name} inflates past the ${e.size} bytes it claims`);
+        throw new BadPackage("ZIP_DAMAGED", `${e.name}: ${(err as Error).message}`);
       }
-      if (out.length !== e.size) throw new BadPackage("damaged", `${e.name} is cut short`);
+      if (out.length !== e.size) throw new BadPackage("ZIP_DAMAGED", `${e.name} is cut short`);
       for (let i = 0; i < out.length; i += 1 << 22) onChunk(out.subarray(i, Math.min(out.length, i + (1 << 22))));
       return;
     }
@@ -130,7 +132,7 @@ export class ZipReader {
     let done = false;
     const inflater = new Inflate((chunk, final) => {
       seen += chunk.length;
-      if (seen > e.size) throw new BadPackage("bomb", `${e.name} inflates past the ${e.size} bytes it claims`);
+      if (seen > e.size) throw new BadPackage("ZIP_BOMB", `${e.name} inflates past the ${e.size} bytes it claims`);
       if (chunk.length) onChunk(chunk);
       if (final) done = true;
     });
@@ -139,9 +141,9 @@ export class ZipReader {
       if (raw.length === 0) inflater.push(raw, true);
     } catch (err) {
       if (err instanceof BadPackage) throw err;
-      throw new BadPackage("damaged", `${e.name}: ${(err as Error).message}`);
+      throw new BadPackage("ZIP_DAMAGED", `${e.name}: ${(err as Error).message}`);
     }
-    if (!done || seen !== e.size) throw new BadPackage("damaged", `${e.name} is cut short`);
+    if (!done || seen !== e.size) throw new BadPackage("ZIP_DAMAGED", `${e.name} is cut short`);
   }
 
   read(e: ZipEntry): Uint8Array {
