@@ -95,23 +95,13 @@ export function WebApp() {
 
   const offer = useCallback((out: OutFile) => {
     forget();
-    const url = URL.createObjectURL(new Blob(out.chunks as BlobPart[], { type: /\.xls$/i.test(out.name) ? "application/vnd.ms-excel" : XLSX }));
-    setDownload({ name: out.name, url });
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = out.name;
-    a.click();
+    setDownload(saveFile(out, /\.xls$/i.test(out.name) ? "application/vnd.ms-excel" : XLSX));
   }, [forget]);
 
   /** 照片（上报）.zip: a second download beside the workbook, offered again by its own link. */
   const offerZip = useCallback((out: OutFile) => {
     forgetZip();
-    const url = URL.createObjectURL(new Blob(out.chunks as BlobPart[], { type: "application/zip" }));
-    setZip({ name: out.name, url });
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = out.name;
-    a.click();
+    setZip(saveFile(out, "application/zip"));
   }, [forgetZip]);
 
   /**
@@ -333,4 +323,14 @@ export function WebApp() {
       </main>
     </FluentProvider>
   );
+}
+
+/** Starts the browser's download of a file made in the page; the link stays for a second download (revoke its URL when done). */
+function saveFile(out: OutFile, type: string): { name: string; url: string } {
+  const url = URL.createObjectURL(new Blob(out.chunks as BlobPart[], { type }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = out.name;
+  a.click();
+  return { name: out.name, url };
 }

@@ -17,7 +17,7 @@ import { photoKey } from "../../src/forms/photobox";
 import type { Issue } from "../../src/forms/issue";
 import { TID } from "../../src/ui/testids";
 import { axeViolations } from "../support/axe";
-import { buildAddin, buildStandIn, launch, serve } from "../support/browser";
+import { buildAddin, buildStandIn, launch, openPane as openPaneWith, serve } from "../support/browser";
 import { makePhotos, type PhotoSpec } from "../support/photos";
 import { roundTrip, sheet, tmpDir, writeFixture } from "../support/workbooks";
 import { readParts } from "../support/writers";
@@ -189,23 +189,8 @@ test("the page opened from a local folder (file://, no worker): the photos are r
   await context.close();
 }, 300000);
 
-// Excel desktop's dark theme aside, the pane as in taskpane.test.ts; `api` caps the ExcelApi version the stand-in reports.
-async function openPane(api: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 400, height: 900 } });
-  const fixture = `window.__KZ_FIXTURE__ = ${JSON.stringify({ grids })}; window.__KZ_LANG__ = "zh-CN"; window.__KZ_API__ = ${JSON.stringify(api)};\n`;
-  await page.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith("https://appsforoffice.microsoft.com/")) return route.fulfill({ contentType: "application/javascript", body: fixture + standIn });
-    if (url.startsWith(server.url)) return route.continue();
-    return route.abort();
-  });
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(`${server.url}/taskpane.html`);
-  await page.getByTestId(TID.pane).waitFor();
-  expect(errors).toEqual([]);
-  return page;
-}
+// The pane as in taskpane.test.ts; `api` caps the ExcelApi version the stand-in reports.
+const openPane = (api: string): Promise<Page> => openPaneWith({ browser, serverUrl: server.url, standIn, fixture: { grids }, width: 400, api });
 
 /** The photos' files, as a pane's file picker takes several (no folder: each file picked). */
 const photoFiles = () => {

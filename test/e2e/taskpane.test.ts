@@ -14,7 +14,7 @@ import { STATUSES } from "../../src/domain/eligibility";
 import { countBySeverity, errorsInOrder, groupIssues, PAGE, SEVERITIES, sheetRanks } from "../../src/app/issues";
 import { TID } from "../../src/ui/testids";
 import { axeViolations } from "../support/axe";
-import { buildAddin, buildStandIn, launch, serve } from "../support/browser";
+import { buildAddin, buildStandIn, launch, openPane as openPaneWith, serve } from "../support/browser";
 import { letters } from "../support/standin/model";
 import { roundTrip, tmpDir, writeFixture } from "../support/workbooks";
 import { libreofficeResave, openpyxlWorkbook, readParts } from "../support/writers";
@@ -43,22 +43,8 @@ afterAll(async () => {
 // Excel desktop's dark theme as Office.context.officeTheme reports it.
 const DARK = { bodyBackgroundColor: "#292929", bodyForegroundColor: "#FFFFFF" };
 
-async function openPane(width: number, lang = "zh-CN", dark = false): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  const fixture = `window.__KZ_FIXTURE__ = ${JSON.stringify({ grids })}; window.__KZ_LANG__ = ${JSON.stringify(lang)}; window.__KZ_THEME__ = ${JSON.stringify(dark ? DARK : null)};\n`;
-  await page.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith("https://appsforoffice.microsoft.com/")) return route.fulfill({ contentType: "application/javascript", body: fixture + standIn });
-    if (url.startsWith(server.url)) return route.continue();
-    return route.abort();
-  });
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(`${server.url}/taskpane.html`);
-  await page.getByTestId(TID.pane).waitFor();
-  expect(errors).toEqual([]);
-  return page;
-}
+const openPane = (width: number, lang = "zh-CN", dark = false): Promise<Page> =>
+  openPaneWith({ browser, serverUrl: server.url, standIn, fixture: { grids }, width, lang, theme: dark ? DARK : null });
 
 type Snapshot = { name: string; visibility: string; cells: [string, unknown, string | null][] }[];
 const snapshot = (page: Page) => page.evaluate(() => (window as unknown as { __kzStandIn: { snapshot: () => unknown } }).__kzStandIn.snapshot()) as Promise<Snapshot>;

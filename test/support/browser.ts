@@ -5,7 +5,8 @@ import * as fs from "fs";
 import * as http from "http";
 import * as path from "path";
 import type { AddressInfo } from "net";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { TID } from "../../src/ui/testids";
 import { tmpDir } from "./workbooks";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -53,4 +54,36 @@ export async function launch(): Promise<Browser> {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
+}
+
+/** What the pane is opened with: the stand-in's workbook, the language, Office's theme, the ExcelApi version it reports. */
+export interface PaneSetup {
+  browser: Browser;
+  serverUrl: string;
+  standIn: string;
+  fixture: unknown;
+  width: number;
+  lang?: string;
+  theme?: { bodyBackgroundColor: string; bodyForegroundColor: string } | null;
+  api?: string;
+}
+
+/** Opens the built task pane with the local Office.js stand-in in place of the CDN's (anything else off this machine is refused). */
+export async function openPane(s: PaneSetup): Promise<Page> {
+  const page = await s.browser.newPage({ viewport: { width: s.width, height: 900 } });
+  const globals: Record<string, unknown> = { __KZ_FIXTURE__: s.fixture, __KZ_LANG__: s.lang ?? "zh-CN", __KZ_THEME__: s.theme ?? null };
+  if (s.api !== undefined) globals.__KZ_API__ = s.api;
+  const fixture = Object.entries(globals).map(([k, v]) => `window.${k} = ${JSON.stringify(v)};`).join(" ") + "\n";
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith("https://appsforoffice.microsoft.com/")) return route.fulfill({ contentType: "application/javascript", body: fixture + s.standIn });
+    if (url.startsWith(s.serverUrl)) return route.continue();
+    return route.abort();
+  });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${s.serverUrl}/taskpane.html`);
+  await page.getByTestId(TID.pane).waitFor();
+  if (errors.length) throw new Error(`the pane failed to load: ${errors.join("; ")}`);
+  return page;
 }
