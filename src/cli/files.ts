@@ -2,9 +2,9 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import * as fsSync from "fs";
-import { checkGrids, type CheckResult } from "../app/check";
-import { checkPhotos, type PhotoCheck, type PhotoReportEntry, type PhotoSource } from "../app/photos";
-import { photoKey } from "../forms/photobox";
+import { checkGrids } from "../app/check";
+import { offeredPhotos } from "../app/photorun";
+import type { PhotoReportEntry, PhotoSource } from "../app/photos";
 import { photoImages } from "../hosts/images";
 import type { JournalSkips } from "../app/journal";
 import { UnusableWorkbook } from "../app/port";
@@ -74,14 +74,10 @@ export async function runFile(input: string, out: string, options: { photos?: st
   const target = await OutputTarget.claim(out, [input], { replaces: [input] });
   const sources = options.photos === undefined ? null : photoFolder(options.photos);
   const wb = await openWorkbookFile(input);
-  let check: PhotoCheck | null = null;
-  const photos = sources ? (result: CheckResult) => {
-    check = checkPhotos(sources, result, result.settings.photos, photoImages);
-    return new Map(check.matched.map((m) => [photoKey(m.applicant.idNumber), () => m.prepare()]));
-  } : undefined;
-  const report = await runWriteBack(wb, { photos }, (result) => result.report);
+  const offered = sources ? offeredPhotos(sources, photoImages) : null;
+  const report = await runWriteBack(wb, { photos: offered?.photos }, (result) => result.report);
   await target.write(wb.pkg);
-  const c = check as PhotoCheck | null;
+  const c = offered?.check();
   return c ? { report: { ...report, issues: [...report.issues, ...c.issues] }, photos: c.photos } : { report };
 }
 
