@@ -1,6 +1,7 @@
 // The write-back use cases over the Workbook port. Everything is read and planned before anything
 // is written (so a run can be cancelled until then); writing clears the previous run first, so
 // running twice equals running once.
+import { Cancelled } from "./cancelled";
 import { checkGrids, type CheckOptions, type CheckResult } from "./check";
 import type { WorkbookPort } from "./port";
 import { planWriteBack, type WritePlan } from "./writeback";
@@ -27,11 +28,7 @@ export interface RunOptions extends CheckOptions {
   photos?: (result: CheckResult) => ReadonlyMap<string, () => Uint8Array>;
 }
 
-export class Cancelled extends Error {
-  constructor() {
-    super("已取消，工作簿未作改动。");
-  }
-}
+export { Cancelled };
 
 export function selectParts(plan: WritePlan, parts: Parts): WritePlan {
   const dataSheet = plan.sheets[plan.sheets.length - 1];

@@ -1,9 +1,8 @@
 /* global Excel */
 // What the pane's buttons do in Excel: the app's use cases on the Office.js host.
-import { checkGrids, type CheckResult } from "../app/check";
-import { Cancelled, EVERYTHING, runWriteBack, type Parts, type Phase } from "../app/run";
-import { ExcelWorkbook } from "../hosts/excel/workbook";
-import { SheetProtected } from "../hosts/excel/writeback";
+import type { CheckResult } from "../app/check";
+import { Cancelled } from "../app/cancelled";
+import type { Parts, Phase } from "../app/run";
 import { SETTING_KEYS } from "../forms/settings";
 import type { PhotoCheck, PhotoSource } from "../app/photos";
 import { picturesSupported } from "../hosts/excel/pictures";
@@ -18,12 +17,14 @@ const photoEngine = async () => {
   return { checkPhotos, offeredPhotos, photoImages };
 };
 
+/** The checks, the run and the Office.js host: loaded with the first action, not with the pane. */
+const loadEngine = () => import(/* webpackChunkName: "engine" */ "./engine");
+
 export type Action = "check" | "mark" | "compute" | "generate" | "clear";
 
-const PARTS: Record<"mark" | "compute" | "generate", Parts> = {
+const PARTS: Record<"mark" | "compute", Parts> = {
   mark: { marks: true, columns: false, sheets: false },
   compute: { marks: true, columns: true, sheets: false },
-  generate: EVERYTHING,
 };
 
 export interface Hooks {
@@ -36,6 +37,7 @@ export interface Hooks {
  * Excel can add pictures (`placed` says how many), else the boxes stay empty.
  */
 export async function perform(action: Action, hooks: Hooks, photos?: readonly PhotoSource[]): Promise<{ result: CheckResult | null; cleared?: boolean; photos?: PhotoCheck; placed?: number }> {
+  const { checkGrids, EVERYTHING, ExcelWorkbook, runWriteBack } = await loadEngine();
   return Excel.run(async (context) => {
     const host = new ExcelWorkbook(context);
     if (action === "clear") return { result: null, cleared: await host.clearWriteBack() };
@@ -48,7 +50,7 @@ export async function perform(action: Action, hooks: Hooks, photos?: readonly Ph
     }
     const engine = action === "generate" && photos?.length && picturesSupported() ? await photoEngine() : null;
     const offered = engine && photos ? engine.offeredPhotos(photos, engine.photoImages) : null;
-    const result = await runWriteBack(host, { parts: PARTS[action], progress: hooks.progress, cancelled: hooks.cancelled, photos: offered?.photos });
+    const result = await runWriteBack(host, { parts: action === "generate" ? EVERYTHING : PARTS[action], progress: hooks.progress, cancelled: hooks.cancelled, photos: offered?.photos });
     const check = offered?.check();
     // The photo issues join the report, as `kezheng run --photos` reports them.
     if (!check) return { result };
@@ -58,7 +60,7 @@ export async function perform(action: Action, hooks: Hooks, photos?: readonly Ph
 
 /** 照片: the photos picked, checked against the workbook's roster as it is now (nothing is written). */
 export async function checkPhotosInExcel(photos: readonly PhotoSource[]): Promise<PhotoCheck> {
-  const { checkPhotos, photoImages } = await photoEngine();
+  const [{ checkPhotos, photoImages }, { checkGrids, ExcelWorkbook }] = await Promise.all([photoEngine(), loadEngine()]);
   return Excel.run(async (context) => {
     const result = checkGrids(await new ExcelWorkbook(context).readSheets());
     return checkPhotos(photos, result, result.settings.photos, photoImages);
@@ -105,7 +107,8 @@ export async function writeSettings(values: Record<string, string>): Promise<voi
 
 /** A message for the user from whatever went wrong; the workbook is as it was. */
 export function explain(e: unknown): string {
-  if (e instanceof Cancelled || e instanceof SheetProtected) return e.message;
+  // SheetProtected (hosts/excel/writeback) by its name: the engine's chunk need not be loaded to explain it.
+  if (e instanceof Cancelled || (e instanceof Error && e.name === "SheetProtected")) return e.message;
   const code = (e as { code?: string }).code;
   if (code === "InvalidOperationInCellEditMode") return "Excel 正在编辑某个单元格：请先按 Enter 或 Esc 退出编辑，再试一次。";
   if (code === "AccessDenied") return "工作簿或工作表受保护，无法写入：请撤销保护后再试。";

@@ -58,6 +58,7 @@ const LOOKS: Record<StyleName, Look> = {
 export class SheetProtected extends Error {
   constructor(readonly sheet: string) {
     super(`工作表“${sheet}”受保护，无法标记和写入：请在“审阅 > 撤销工作表保护”后再试。工作簿未作改动。`);
+    this.name = "SheetProtected";
   }
 }
 
