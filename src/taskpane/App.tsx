@@ -4,7 +4,7 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react"
 import type { Report } from "../app/report";
 import type { Phase } from "../app/run";
 import type { Issue } from "../forms/issue";
-import { checkPhotosInExcel, explain, perform, readSettings, selectCell, writeSettings, type Action } from "./actions";
+import { checkPhotosInExcel, explain, loadEngine, perform, readSettings, selectCell, writeSettings, type Action } from "./actions";
 import type { PhotoSource } from "../app/photos";
 import { picturesSupported } from "../hosts/excel/pictures";
 import { PhotosSection, type PhotosShown } from "../ui/PhotosSection";
@@ -90,6 +90,7 @@ export function App() {
     }
   };
 
+  useEffect(() => void loadEngine(), []);
   useEffect(() => onCheckRequested(() => void run("check")), [run]);
 
   // A photo that matches nobody has no cell: its message names the file.

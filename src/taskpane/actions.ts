@@ -17,8 +17,12 @@ const photoEngine = async () => {
   return { checkPhotos, offeredPhotos, photoImages };
 };
 
-/** The checks, the run and the Office.js host: loaded with the first action, not with the pane. */
-const loadEngine = () => import(/* webpackChunkName: "engine" */ "./engine");
+/**
+ * The checks, the run and the Office.js host: not in the pane's first load. The pane starts loading
+ * them once it has painted (so a click finds them ready, and the run's progress renders as it goes);
+ * an action waits for them. A load that failed is tried again by the next action, which reports it.
+ */
+export const loadEngine = () => import(/* webpackChunkName: "engine" */ "./engine");
 
 export type Action = "check" | "mark" | "compute" | "generate" | "clear";
 

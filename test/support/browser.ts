@@ -84,6 +84,8 @@ export async function openPane(s: PaneSetup): Promise<Page> {
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(`${s.serverUrl}/taskpane.html`);
   await page.getByTestId(TID.pane).waitFor();
+  // The engine's chunk, which the pane loads once it has painted, is in before a test clicks (as for a user).
+  await page.waitForLoadState("networkidle");
   if (errors.length) throw new Error(`the pane failed to load: ${errors.join("; ")}`);
   return page;
 }
