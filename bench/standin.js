@@ -11,7 +11,7 @@ const OUT = path.join(ROOT, "bench-data", "standin-build");
 function compile() {
   const files = ["test/support/standin/api.ts", "test/support/standin/model.ts", "src/hosts/excel/workbook.ts", "src/app/run.ts", "src/cli/files.ts"];
   execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "--outDir", OUT, "--rootDir", ROOT, "--module", "commonjs", "--moduleResolution", "node",
-    "--target", "es2020", "--esModuleInterop", "--skipLibCheck", "--types", "node,office-js", ...files.map((f) => path.join(ROOT, f))], { cwd: ROOT, stdio: "inherit" });
+    "--target", "es2020", "--strict", "--esModuleInterop", "--skipLibCheck", "--types", "node,office-js", ...files.map((f) => path.join(ROOT, f))], { cwd: ROOT, stdio: "inherit" });
 }
 
 async function measureStandIn(file) {
