@@ -184,7 +184,8 @@ export function checkPhotos(sources: readonly PhotoSource[], result: CheckResult
       const others = person.files.filter((x) => x !== f).map((x) => `“${x.source.path}”`).join("、");
       issues.push(at(first, "PHOTO_SEVERAL", { value: path, count: person.files.length, other: others }, path));
     }
-    if (f.format !== "jpeg") {
+    // An empty file is no format at all: a copy that did not happen (PHOTO_UNREADABLE below).
+    if (f.format !== "jpeg" && f.source.size > 0) {
       issues.push(at(first, "PHOTO_NOT_JPEG", { value: path, expected: FORMAT_LABELS[f.format] }, path));
       continue;
     }

@@ -65,7 +65,8 @@ export function walk(root: string, skip: string | null): PhotoSource[] {
         visit(full, relPath);
         continue;
       }
-      if (!s.isFile() || s.size === 0) continue;
+      // An empty file named as a photo is a copy that failed (PHOTO_UNREADABLE), not a photo missing.
+      if (!s.isFile() || (s.size === 0 && kind === "sniff")) continue;
       if (kind === "sniff" && sniffImage(head(full)) === "unknown") continue;
       found.push({ path: relPath, size: s.size, modified: s.mtimeMs, read: () => readPhoto(full, relPath) });
     }

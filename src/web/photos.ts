@@ -31,14 +31,15 @@ function bytesOf(f: PhotoFile, start?: number, end?: number): Uint8Array {
 
 /**
  * The picked files the engine looks at, as `kezheng photos DIR` walks a folder: hidden and system
- * files left out, empty files too, a file without an image's extension only where its bytes are one.
+ * files left out, a file without an image's extension only where its bytes are one (an empty .jpg is kept:
+ * PHOTO_UNREADABLE, not PHOTO_MISSING).
  */
 export function photoSources(files: readonly PhotoFile[]): PhotoSource[] {
   return files
     .filter((f) => {
       const kind = photoCandidate(f.path);
-      if (kind === "ignore" || f.size === 0) return false;
-      return kind === "image" || sniffImage(bytesOf(f, 0, SNIFF_BYTES)) !== "unknown";
+      if (kind === "ignore") return false;
+      return kind === "image" || (f.size > 0 && sniffImage(bytesOf(f, 0, SNIFF_BYTES)) !== "unknown");
     })
     .map((f) => ({ path: f.path, size: f.size, modified: f.modified, read: () => bytesOf(f) }));
 }

@@ -69,8 +69,10 @@ beforeAll(async () => {
   const [iSeq, iSub, iMiss1, iMiss2, iPng, iCut, iBig, iSmall, iBlue, iDup1, iDup2, iRot, iSeveral, iNoExt, iPhone, iWide, iA, iB] = slots;
   put(iSeq, { path: `03 ${F[iSeq].name} (1).jpg` });
   put(iSub, { path: `二班/${F[iSub].name}.jpe` });
-  used.add(iMiss1).add(iMiss2);
-  issue("PHOTO_MISSING", null, F[iMiss1]);
+  used.add(iMiss2);
+  // A copy that never got its bytes (a phone unplugged mid-copy): an empty file is there, so it is not "missing".
+  put(iMiss1, { path: `${F[iMiss1].id}.jpg`, bytes: "" });
+  issue("PHOTO_UNREADABLE", `${F[iMiss1].id}.jpg`, F[iMiss1]);
   issue("PHOTO_MISSING", null, F[iMiss2]);
   issue("PHOTO_MISSING", null, shared);
   put(iPng, { path: `${F[iPng].id}.jpg`, format: "PNG" });
