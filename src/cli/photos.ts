@@ -52,7 +52,8 @@ export function walk(root: string, skip: string | null): PhotoSource[] {
   const seen = new Set<string>();
   const visit = (abs: string, rel: string) => {
     const real = fs.realpathSync(abs);
-    if (seen.has(real) || real === skipReal) return;
+    // OUTDIR, and any folder an earlier `photos -o` wrote (its record inside): our copies are not more photos.
+    if (seen.has(real) || real === skipReal || (rel !== "" && fs.existsSync(path.join(abs, PHOTO_MANIFEST)))) return;
     seen.add(real);
     for (const entry of fs.readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const full = path.join(abs, entry.name);
