@@ -99,6 +99,10 @@ export interface PhotoCheck {
   matched: MatchedPhoto[];
 }
 
+/** What `photos -o` wrote last time, in OUTDIR: the files it may replace or remove on the next run. A
+ *  folder holding it is our output, never more photos (the page and `kezheng photos DIR` skip it). */
+export const PHOTO_MANIFEST = ".kezheng-photos.json";
+
 /** What a file in the folder is to us: an image by its name, to be sniffed by its bytes, or not ours. */
 const IMAGE_EXTENSIONS = /\.(jpe?g|jpe|png|heic|heif|webp|bmp|gif|tiff?)$/i;
 const NOT_PHOTOS = new Set(["thumbs.db", "desktop.ini", "ehthumbs.db"]);

@@ -3,7 +3,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { checkGrids } from "../app/check";
-import { checkPhotos, photoCandidate, type PhotoCheck, type PhotoSource } from "../app/photos";
+import { checkPhotos, photoCandidate, PHOTO_MANIFEST, type PhotoCheck, type PhotoSource } from "../app/photos";
 import { UnusableWorkbook } from "../app/port";
 import { countBySeverity } from "../app/issues";
 import { filingApplicants } from "../forms/generated";
@@ -11,8 +11,6 @@ import { photoImages } from "../hosts/images";
 import { SNIFF_BYTES, sniffImage } from "../hosts/images/sniff";
 import { readGridsFromFile } from "./files";
 
-/** What `photos -o` wrote last time, in OUTDIR: the files it may replace or remove on the next run. */
-export const PHOTO_MANIFEST = ".kezheng-photos.json";
 
 export interface PhotosRun extends PhotoCheck {
   /** Roster problems (kezheng check tells them): counted, not listed. */

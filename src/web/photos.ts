@@ -2,7 +2,7 @@
 // The page's photos: the files a user picks (a folder or several), as the engine's PhotoSource,
 // and 照片（上报）.zip, the renamed photos for the evaluation system's upload.
 import { Zip, ZipPassThrough } from "fflate";
-import { photoCandidate, type MatchedPhoto, type PhotoSource } from "../app/photos";
+import { photoCandidate, PHOTO_MANIFEST, type MatchedPhoto, type PhotoSource } from "../app/photos";
 import { SNIFF_BYTES, sniffImage } from "../hosts/images/sniff";
 
 /** A picked photo as it travels to the worker: the File itself (a reference, not its bytes), or
@@ -35,10 +35,12 @@ function bytesOf(f: PhotoFile, start?: number, end?: number): Uint8Array {
  * PHOTO_UNREADABLE, not PHOTO_MISSING).
  */
 export function photoSources(files: readonly PhotoFile[]): PhotoSource[] {
+  // Folders (below the one picked) that an earlier `photos -o` wrote: our copies, not a second photo of everyone.
+  const ours = files.filter((f) => f.path.endsWith(`/${PHOTO_MANIFEST}`)).map((f) => f.path.slice(0, -PHOTO_MANIFEST.length));
   return files
     .filter((f) => {
       const kind = photoCandidate(f.path);
-      if (kind === "ignore") return false;
+      if (kind === "ignore" || ours.some((folder) => f.path.startsWith(folder))) return false;
       return kind === "image" || (f.size > 0 && sniffImage(bytesOf(f, 0, SNIFF_BYTES)) !== "unknown");
     })
     .map((f) => ({ path: f.path, size: f.size, modified: f.modified, read: () => bytesOf(f) }));
