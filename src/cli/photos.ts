@@ -11,7 +11,6 @@ import { photoImages } from "../hosts/images";
 import { SNIFF_BYTES, sniffImage } from "../hosts/images/sniff";
 import { readGridsFromFile } from "./files";
 
-
 export interface PhotosRun extends PhotoCheck {
   /** Roster problems (kezheng check tells them): counted, not listed. */
   rosterErrors: number;
