@@ -115,6 +115,9 @@ export function photoCandidate(path: string): "image" | "sniff" | "ignore" {
   return IMAGE_EXTENSIONS.test(base) ? "image" : "sniff";
 }
 
+/** More pixels than a photo is decoded at (jpeg-js takes ~15 bytes a pixel): PHOTO_TOO_LARGE, never decoded. */
+export const MAX_PHOTO_PIXELS = 100_000_000;
+
 /** The aspect ratio may be off the box's by this much (a phone's 3:4 is 5.0% off 一寸 and passes). */
 const RATIO_TOLERANCE = 0.05;
 /** Re-encoding: qualities tried from the first, down by the step to the floor, while the file is too large. */
@@ -194,6 +197,11 @@ export function checkPhotos(sources: readonly PhotoSource[], result: CheckResult
       continue;
     }
     const header = f.header;
+    if (header && header.width * header.height > MAX_PHOTO_PIXELS) {
+      const { width, height } = upright(header);
+      issues.push(at(first, "PHOTO_TOO_LARGE", { value: path, other: `${width}×${height}`, count: Math.round((width * height) / 10_000) }, path));
+      continue;
+    }
     let look: { nearWhite: boolean; lightness: number } | null = null;
     if (header?.complete) {
       try {

@@ -80,4 +80,22 @@ describe("matching files to applicants", () => {
     expect([m.source.path, m.width, m.height, m.reencoded]).toEqual([`${a.studentId}.jpg`, 295, 393, true]);
     expect(Buffer.from(m.prepare()).equals(Buffer.from(m.prepare()))).toBe(true);
   });
+
+  test("a photo of more pixels than can be decoded (a 200-megapixel phone mode, or a header that lies) says so, not 'damaged'", async () => {
+    const result = checkGrids(await roundTrip(dept().sheets));
+    const [a, b] = result.applicants.map((x) => x.identity);
+    // A real JPEG whose frame header says 16320x12240 (200 MP), and a 100x100 that is what it says.
+    const claim = (bytes: Uint8Array, w: number, h: number) => {
+      const out = Uint8Array.from(bytes);
+      const sof = out.findIndex((x, i) => x === 0xff && out[i + 1] === 0xc0);
+      out.set([h >> 8, h & 255, w >> 8, w & 255], sof + 5);
+      return out;
+    };
+    const files = [source(`${a.idNumber}.jpg`, claim(jpeg(1), 12240, 16320)), source(`${b.idNumber}.jpg`, claim(jpeg(2), 60000, 60000))];
+    const check = checkPhotos(files, result, defaultPhotoSettings(), photoImages);
+    const of = (x: typeof a) => check.issues.filter((i) => i.row === x.row + 1).map((i) => [i.code, i.severity, i.message]);
+    expect(of(a)).toEqual([["PHOTO_TOO_LARGE", "error", expect.stringMatching(/12240×16320 像素（约 19976 万像素），超过课证能处理的 1 亿像素：.*普通模式/)]]);
+    expect(of(b)).toEqual([["PHOTO_TOO_LARGE", "error", expect.stringContaining("60000×60000 像素")]]);
+    expect(check.matched.map((m) => m.applicant.rosterRow)).not.toContain(a.row + 1);
+  });
 });
