@@ -210,6 +210,29 @@ describe("kezheng photos", () => {
     for (const [p, h] of hashes) expect([p, sha(path.join(photos, p))]).toEqual([p, h]);
   });
 
+  test("-o again: a photo of ours she changed since (cropped in 画图) is never overwritten or removed; a bad record does not crash", () => {
+    const out = path.join(dir, "改过的");
+    expect(kezheng(["photos", photos, "--roster", roster, "-o", out]).code).toBe(1);
+    const mine = path.join(out, `${F[0].id}.jpg`);
+    const cropped = Buffer.concat([fs.readFileSync(mine).subarray(0, 2), Buffer.from([0xff, 0xfe, 0, 6]), Buffer.from("crop"), fs.readFileSync(mine).subarray(2)]);
+    fs.writeFileSync(mine, cropped);
+    const r = kezheng(["photos", photos, "--roster", roster, "-o", out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`课证上次写入的照片已被改动（${F[0].id}\\.jpg）：课证不会覆盖.*没有写入任何文件`));
+    expect(fs.readFileSync(mine).equals(cropped)).toBe(true);
+    // Moved away, the run goes on and writes it again.
+    fs.renameSync(mine, path.join(dir, "cropped.jpg"));
+    expect(kezheng(["photos", photos, "--roster", roster, "-o", out]).code).toBe(1);
+    expect(sha(mine)).toBe(hashes.get(`${F[0].id}.jpg`));
+    // A record naming the folder itself or its parent: not ours to remove, and no crash.
+    const record = path.join(out, ".kezheng-photos.json");
+    const names = (JSON.parse(fs.readFileSync(record, "utf8")) as { files: string[] }).files;
+    fs.writeFileSync(record, JSON.stringify({ files: [...names, "..", "."] }));
+    const odd = kezheng(["photos", photos, "--roster", roster, "-o", out]);
+    expect({ code: odd.code, stderr: odd.stderr }).toEqual({ code: 1, stderr: "" });
+    expect(fs.existsSync(dir)).toBe(true);
+  });
+
   test("OUTDIR inside the photo folder is not read as photos; a missing folder is one Chinese line", () => {
     const inside = path.join(photos, "输出");
     const r = kezheng(["photos", photos, "--roster", roster, "-o", inside, "--json"]);
