@@ -144,7 +144,9 @@ describe("kezheng photos", () => {
     const said = (code: string, p: string) => report.issues.find((i) => i.code === code && i.photo === p)!.message;
     expect(said("PHOTO_DIMENSIONS", `${F[roles.iWide].id}.jpg`)).toMatch(/400×300 像素，宽高比与一寸（295×413 像素）相差超过 5%：输出时按比例缩小放入，不裁剪/);
     expect(said("PHOTO_DIMENSIONS", `${F[roles.iSmall].id}.jpg`)).toMatch(/只有 100×100 像素，小于一寸/);
-    expect(said("PHOTO_SIZE", `${F[roles.iBig].id}.jpg`)).toMatch(/有 6\d\d(\.\d)? KB，大于照片大小 10-200 KB：输出照片时.*会自动压缩/);
+    expect(said("PHOTO_SIZE", `${F[roles.iBig].id}.jpg`)).toMatch(/有 6\d\d(\.\d)? KB，超出设置的照片大小（10-200 KB）：输出照片时.*会自动压缩/);
+    // Only an upper end: "超出设置的照片大小（40 KB 以内）", not "大于照片大小 40 KB 以内".
+    expect(said("PHOTO_SIZE", `${F[roles.iSmall].id}.jpg`)).toMatch(/只有 \d+(\.\d)? KB，小于设置的照片大小（10-200 KB）：/);
   });
 
   test("the summary in Chinese names each file; -o writes one JPEG per applicant, upright, within size and box, originals unchanged", () => {
