@@ -8,6 +8,7 @@ import { filingApplicants } from "../forms/generated";
 import type { Issue } from "../forms/issue";
 import { fieldIssue } from "../forms/table";
 import type { ApplicantDetail, CheckResult } from "./check";
+import { UnusableWorkbook } from "./port";
 
 export type { PhotoBox, PhotoNaming, PhotoSettings } from "../domain/settings";
 
@@ -224,7 +225,7 @@ export function checkPhotos(sources: readonly PhotoSource[], result: CheckResult
     const side = ratioOff && !tiny ? "ratio" : width < box.width || height < box.height ? "under" : null;
     if (side) issues.push(at(first, "PHOTO_DIMENSIONS", { value: path, other: `${width}×${height}`, expected: boxLabel, side }, path));
     if (!look.nearWhite) issues.push(at(first, "PHOTO_BACKGROUND", { value: path, count: Math.round(look.lightness * 100) }, path));
-    const out = preparation(f.source, header, settings, images);
+    const out = preparation(f.source, f.hash, header, settings, images);
     used.set(f, person.filing.map((a) => {
       const m: MatchedPhoto = { applicant: { rosterRow: rowOf(a), idNumber: a.identity.idNumber, name: a.identity.name, studentNo: a.identity.studentId }, source: f.source, fileName: fileNameFor(a, settings), width: out.width, height: out.height, reencoded: out.reencoded, prepare: out.prepare };
       matched.push(m);
@@ -358,17 +359,23 @@ export function fitInside(width: number, height: number, boxW: number, boxH: num
  * ratio kept: a face is never cropped), and encoded from quality 90 down by 5 to 40 until it is small
  * enough; a small result is encoded finer (95, 100) towards the lower end. Deterministic.
  */
-function preparation(source: PhotoSource, header: JpegHeader, settings: PhotoSettings, images: PhotoImages): { width: number; height: number; reencoded: boolean; prepare: () => Uint8Array } {
+function preparation(source: PhotoSource, hash: string, header: JpegHeader, settings: PhotoSettings, images: PhotoImages): { width: number; height: number; reencoded: boolean; prepare: () => Uint8Array } {
   const box = PHOTO_BOXES[settings.size];
   const { width, height } = upright(header);
   const max = settings.maxKB * KB;
   const min = settings.minKB * KB;
-  if (source.size <= max && header.orientation === 1 && width <= box.width && height <= box.height) return { width, height, reencoded: false, prepare: () => source.read() };
+  // Read again when written: the bytes checked, or a photo replaced meanwhile is said so (never placed unchecked).
+  const checked = () => {
+    const bytes = source.read();
+    if (images.hash(bytes) !== hash) throw new UnusableWorkbook(`照片 ${source.path} 在检查之后被改动或替换：请等照片文件夹不再变化（拷贝、同步完成）后重新运行。`);
+    return bytes;
+  };
+  if (source.size <= max && header.orientation === 1 && width <= box.width && height <= box.height) return { width, height, reencoded: false, prepare: checked };
   return {
     ...fitInside(width, height, box.width, box.height),
     reencoded: true,
     prepare: () => {
-      const picture = images.render(source.read(), header.orientation, box.width, box.height);
+      const picture = images.render(checked(), header.orientation, box.width, box.height);
       let quality = QUALITY_START;
       let out = picture.encode(quality);
       while (out.length > max && quality > QUALITY_FLOOR) out = picture.encode((quality -= QUALITY_STEP));
