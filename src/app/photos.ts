@@ -8,6 +8,7 @@ import { filingApplicants } from "../forms/generated";
 import type { Issue } from "../forms/issue";
 import { fieldIssue } from "../forms/table";
 import type { ApplicantDetail, CheckResult } from "./check";
+import { UnusableWorkbook } from "./port";
 
 export type { PhotoBox, PhotoNaming, PhotoSettings } from "../domain/settings";
 
@@ -99,6 +100,10 @@ export interface PhotoCheck {
   matched: MatchedPhoto[];
 }
 
+/** What `photos -o` wrote last time, in OUTDIR: the files it may replace or remove on the next run. A
+ *  folder holding it is our output, never more photos (the page and `kezheng photos DIR` skip it). */
+export const PHOTO_MANIFEST = ".kezheng-photos.json";
+
 /** What a file in the folder is to us: an image by its name, to be sniffed by its bytes, or not ours. */
 const IMAGE_EXTENSIONS = /\.(jpe?g|jpe|png|heic|heif|webp|bmp|gif|tiff?)$/i;
 const NOT_PHOTOS = new Set(["thumbs.db", "desktop.ini", "ehthumbs.db"]);
@@ -110,6 +115,9 @@ export function photoCandidate(path: string): "image" | "sniff" | "ignore" {
   if (NOT_PHOTOS.has(base.toLowerCase()) || base.startsWith("~$")) return "ignore";
   return IMAGE_EXTENSIONS.test(base) ? "image" : "sniff";
 }
+
+/** More pixels than a photo is decoded at (jpeg-js takes ~15 bytes a pixel): PHOTO_TOO_LARGE, never decoded. */
+export const MAX_PHOTO_PIXELS = 100_000_000;
 
 /** The aspect ratio may be off the box's by this much (a phone's 3:4 is 5.0% off 一寸 and passes). */
 const RATIO_TOLERANCE = 0.05;
@@ -184,11 +192,17 @@ export function checkPhotos(sources: readonly PhotoSource[], result: CheckResult
       const others = person.files.filter((x) => x !== f).map((x) => `“${x.source.path}”`).join("、");
       issues.push(at(first, "PHOTO_SEVERAL", { value: path, count: person.files.length, other: others }, path));
     }
-    if (f.format !== "jpeg") {
+    // An empty file is no format at all: a copy that did not happen (PHOTO_UNREADABLE below).
+    if (f.format !== "jpeg" && f.source.size > 0) {
       issues.push(at(first, "PHOTO_NOT_JPEG", { value: path, expected: FORMAT_LABELS[f.format] }, path));
       continue;
     }
     const header = f.header;
+    if (header && header.width * header.height > MAX_PHOTO_PIXELS) {
+      const { width, height } = upright(header);
+      issues.push(at(first, "PHOTO_TOO_LARGE", { value: path, other: `${width}×${height}`, count: Math.round((width * height) / 10_000) }, path));
+      continue;
+    }
     let look: { nearWhite: boolean; lightness: number } | null = null;
     if (header?.complete) {
       try {
@@ -211,7 +225,7 @@ export function checkPhotos(sources: readonly PhotoSource[], result: CheckResult
     const side = ratioOff && !tiny ? "ratio" : width < box.width || height < box.height ? "under" : null;
     if (side) issues.push(at(first, "PHOTO_DIMENSIONS", { value: path, other: `${width}×${height}`, expected: boxLabel, side }, path));
     if (!look.nearWhite) issues.push(at(first, "PHOTO_BACKGROUND", { value: path, count: Math.round(look.lightness * 100) }, path));
-    const out = preparation(f.source, header, settings, images);
+    const out = preparation(f.source, f.hash, header, settings, images);
     used.set(f, person.filing.map((a) => {
       const m: MatchedPhoto = { applicant: { rosterRow: rowOf(a), idNumber: a.identity.idNumber, name: a.identity.name, studentNo: a.identity.studentId }, source: f.source, fileName: fileNameFor(a, settings), width: out.width, height: out.height, reencoded: out.reencoded, prepare: out.prepare };
       matched.push(m);
@@ -345,17 +359,23 @@ export function fitInside(width: number, height: number, boxW: number, boxH: num
  * ratio kept: a face is never cropped), and encoded from quality 90 down by 5 to 40 until it is small
  * enough; a small result is encoded finer (95, 100) towards the lower end. Deterministic.
  */
-function preparation(source: PhotoSource, header: JpegHeader, settings: PhotoSettings, images: PhotoImages): { width: number; height: number; reencoded: boolean; prepare: () => Uint8Array } {
+function preparation(source: PhotoSource, hash: string, header: JpegHeader, settings: PhotoSettings, images: PhotoImages): { width: number; height: number; reencoded: boolean; prepare: () => Uint8Array } {
   const box = PHOTO_BOXES[settings.size];
   const { width, height } = upright(header);
   const max = settings.maxKB * KB;
   const min = settings.minKB * KB;
-  if (source.size <= max && header.orientation === 1 && width <= box.width && height <= box.height) return { width, height, reencoded: false, prepare: () => source.read() };
+  // Read again when written: the bytes checked, or a photo replaced meanwhile is said so (never placed unchecked).
+  const checked = () => {
+    const bytes = source.read();
+    if (images.hash(bytes) !== hash) throw new UnusableWorkbook(`照片 ${source.path} 在检查之后被改动或替换：请等照片文件夹不再变化（拷贝、同步完成）后重新运行。`);
+    return bytes;
+  };
+  if (source.size <= max && header.orientation === 1 && width <= box.width && height <= box.height) return { width, height, reencoded: false, prepare: checked };
   return {
     ...fitInside(width, height, box.width, box.height),
     reencoded: true,
     prepare: () => {
-      const picture = images.render(source.read(), header.orientation, box.width, box.height);
+      const picture = images.render(checked(), header.orientation, box.width, box.height);
       let quality = QUALITY_START;
       let out = picture.encode(quality);
       while (out.length > max && quality > QUALITY_FLOOR) out = picture.encode((quality -= QUALITY_STEP));

@@ -1,18 +1,16 @@
 // kezheng photos DIR --roster WB [-o OUTDIR]: the folder walked, each file read when it is checked and
 // let go (5,000 photos are never in memory together), the prepared JPEGs written one by one.
+import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { checkGrids } from "../app/check";
-import { checkPhotos, photoCandidate, type PhotoCheck, type PhotoSource } from "../app/photos";
+import { checkPhotos, photoCandidate, PHOTO_MANIFEST, type PhotoCheck, type PhotoSource } from "../app/photos";
 import { UnusableWorkbook } from "../app/port";
 import { countBySeverity } from "../app/issues";
 import { filingApplicants } from "../forms/generated";
 import { photoImages } from "../hosts/images";
 import { SNIFF_BYTES, sniffImage } from "../hosts/images/sniff";
 import { readGridsFromFile } from "./files";
-
-/** What `photos -o` wrote last time, in OUTDIR: the files it may replace or remove on the next run. */
-export const PHOTO_MANIFEST = ".kezheng-photos.json";
 
 export interface PhotosRun extends PhotoCheck {
   /** Roster problems (kezheng check tells them): counted, not listed. */
@@ -52,7 +50,8 @@ export function walk(root: string, skip: string | null): PhotoSource[] {
   const seen = new Set<string>();
   const visit = (abs: string, rel: string) => {
     const real = fs.realpathSync(abs);
-    if (seen.has(real) || real === skipReal) return;
+    // OUTDIR, and any folder an earlier `photos -o` wrote (its record inside): our copies are not more photos.
+    if (seen.has(real) || real === skipReal || (rel !== "" && fs.existsSync(path.join(abs, PHOTO_MANIFEST)))) return;
     seen.add(real);
     for (const entry of fs.readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const full = path.join(abs, entry.name);
@@ -65,7 +64,8 @@ export function walk(root: string, skip: string | null): PhotoSource[] {
         visit(full, relPath);
         continue;
       }
-      if (!s.isFile() || s.size === 0) continue;
+      // An empty file named as a photo is a copy that failed (PHOTO_UNREADABLE), not a photo missing.
+      if (!s.isFile() || (s.size === 0 && kind === "sniff")) continue;
       if (kind === "sniff" && sniffImage(head(full)) === "unknown") continue;
       found.push({ path: relPath, size: s.size, modified: s.mtimeMs, read: () => readPhoto(full, relPath) });
     }
@@ -97,35 +97,62 @@ function head(file: string): Uint8Array {
 
 /**
  * OUTDIR is created if missing. It may hold only what an earlier `photos -o` wrote there (listed in its
- * manifest): a second run replaces its own output; a file someone else put there stops the run before
- * anything is written. Our temporaries left by a stopped run are removed.
+ * manifest, each with its SHA-256): a second run replaces its own output; a file someone else put there,
+ * or one of ours changed since (a photo cropped by hand), stops the run before anything is written. Our
+ * temporaries left by a stopped run are removed.
  */
-function claimOutDir(out: string): Set<string> {
+function claimOutDir(out: string): Manifest {
   const s = fs.statSync(out, { throwIfNoEntry: false });
   if (s && !s.isDirectory()) throw new UnusableWorkbook(`${out} 是文件，不是文件夹：请在 -o 后给出一个文件夹。`);
-  if (!s) return new Set();
+  if (!s) return new Map();
   const ours = readManifest(out);
   const foreign: string[] = [];
+  const changed: string[] = [];
   for (const name of fs.readdirSync(out)) {
-    if (name === PHOTO_MANIFEST || ours.has(name)) continue;
+    if (name === PHOTO_MANIFEST) continue;
+    if (ours.has(name)) {
+      const hash = ours.get(name);
+      if (hash && hashOf(path.join(out, name)) !== hash) changed.push(name);
+      continue;
+    }
     if (/^\..+\.\d+\.tmp$/.test(name)) {
       fs.rmSync(path.join(out, name), { force: true });
       continue;
     }
     foreign.push(name);
   }
+  const some = (names: string[]) => `${names.slice(0, 3).join("、")}${names.length > 3 ? ` 等 ${names.length} 个` : ""}`;
   if (foreign.length) {
-    throw new UnusableWorkbook(`输出文件夹 ${out} 中已有不是课证写入的文件（${foreign.slice(0, 3).join("、")}${foreign.length > 3 ? ` 等 ${foreign.length} 个` : ""}）：课证不会覆盖或混入它们，没有写入任何文件。请用 -o 指定一个新的或空的文件夹。`);
+    throw new UnusableWorkbook(`输出文件夹 ${out} 中已有不是课证写入的文件（${some(foreign)}）：课证不会覆盖或混入它们，没有写入任何文件。请用 -o 指定一个新的或空的文件夹。`);
+  }
+  if (changed.length) {
+    throw new UnusableWorkbook(`输出文件夹 ${out} 中课证上次写入的照片已被改动（${some(changed)}）：课证不会覆盖或删除您改过的照片，没有写入任何文件。请把改过的照片移到别处，或用 -o 指定一个新的文件夹。`);
   }
   return ours;
 }
 
-function readManifest(out: string): Set<string> {
-  const file = path.join(out, PHOTO_MANIFEST);
-  if (!fs.existsSync(file)) return new Set();
+/** Our files in OUTDIR and the SHA-256 each had when written (null: not known, as in a run stopped halfway). */
+type Manifest = Map<string, string | null>;
+
+const hashOf = (file: string) => {
   try {
-    const names = (JSON.parse(fs.readFileSync(file, "utf8")) as { files?: unknown }).files;
-    return new Set(Array.isArray(names) ? names.filter((n): n is string => typeof n === "string" && !n.includes("/") && !n.includes("\\")) : []);
+    return createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (!code) throw e;
+    throw new UnusableWorkbook(`无法读取 ${file}（${code}）：请确认它没有被其他程序占用、有读取权限。`);
+  }
+};
+
+function readManifest(out: string): Manifest {
+  const file = path.join(out, PHOTO_MANIFEST);
+  if (!fs.existsSync(file)) return new Map();
+  try {
+    const record = JSON.parse(fs.readFileSync(file, "utf8")) as { files?: unknown; sha256?: Record<string, unknown> };
+    const names = Array.isArray(record.files) ? record.files : [];
+    // Only plain file names: never a path, nor the folder itself or its parent.
+    const plain = names.filter((n): n is string => typeof n === "string" && n !== "" && n !== "." && n !== ".." && !n.includes("/") && !n.includes("\\"));
+    return new Map(plain.map((n) => [n, typeof record.sha256?.[n] === "string" ? (record.sha256[n] as string) : null]));
   } catch {
     throw new UnusableWorkbook(`输出文件夹 ${out} 中的 ${PHOTO_MANIFEST}（课证的记录）已损坏：请用 -o 指定一个新的或空的文件夹。`);
   }
@@ -145,22 +172,28 @@ function writeAtomic(file: string, bytes: Uint8Array): void {
   }
 }
 
-function writePhotos(check: PhotoCheck, out: string, before: Set<string>): { files: number; reencoded: number; removed: number } {
+function writePhotos(check: PhotoCheck, out: string, before: Manifest): { files: number; reencoded: number; removed: number } {
   fs.mkdirSync(out, { recursive: true });
   const names = [...new Set(check.matched.map((m) => m.fileName))];
-  // First the intent (what was ours and what will be): a run stopped halfway leaves no file we cannot claim.
-  const manifest = (files: Iterable<string>) => writeAtomic(path.join(out, PHOTO_MANIFEST), new TextEncoder().encode(JSON.stringify({ files: [...files].sort() }, null, 1) + "\n"));
-  manifest(new Set([...before, ...names]));
-  const done = new Set<string>();
+  // First the intent (what was ours and what will be, the latter's hash not known yet): a run stopped
+  // halfway leaves no file we cannot claim, and none we would take for changed by the user.
+  const manifest = (files: Manifest) => {
+    const list = [...files.keys()].sort();
+    const sha256 = Object.fromEntries(list.flatMap((n) => (files.get(n) ? [[n, files.get(n)]] : [])));
+    writeAtomic(path.join(out, PHOTO_MANIFEST), new TextEncoder().encode(JSON.stringify({ files: list, sha256 }, null, 1) + "\n"));
+  };
+  manifest(new Map([...before, ...names.map((n): [string, null] => [n, null])]));
+  const done: Manifest = new Map();
   let reencoded = 0;
   for (const m of check.matched) {
     if (done.has(m.fileName)) continue;
-    done.add(m.fileName);
     if (m.reencoded) reencoded++;
-    writeAtomic(path.join(out, m.fileName), m.prepare());
+    const bytes = m.prepare();
+    writeAtomic(path.join(out, m.fileName), bytes);
+    done.set(m.fileName, createHash("sha256").update(bytes).digest("hex"));
   }
   let removed = 0;
-  for (const name of before) {
+  for (const name of before.keys()) {
     if (done.has(name)) continue;
     // A photo written for someone who no longer needs one (or is renamed): not left for the upload.
     if (fs.existsSync(path.join(out, name))) removed++;

@@ -2,7 +2,7 @@
 // The page's photos: the files a user picks (a folder or several), as the engine's PhotoSource,
 // and 照片（上报）.zip, the renamed photos for the evaluation system's upload.
 import { Zip, ZipPassThrough } from "fflate";
-import { photoCandidate, type MatchedPhoto, type PhotoSource } from "../app/photos";
+import { photoCandidate, PHOTO_MANIFEST, type MatchedPhoto, type PhotoSource } from "../app/photos";
 import { SNIFF_BYTES, sniffImage } from "../hosts/images/sniff";
 
 /** A picked photo as it travels to the worker: the File itself (a reference, not its bytes), or
@@ -31,14 +31,17 @@ function bytesOf(f: PhotoFile, start?: number, end?: number): Uint8Array {
 
 /**
  * The picked files the engine looks at, as `kezheng photos DIR` walks a folder: hidden and system
- * files left out, empty files too, a file without an image's extension only where its bytes are one.
+ * files left out, a file without an image's extension only where its bytes are one (an empty .jpg is kept:
+ * PHOTO_UNREADABLE, not PHOTO_MISSING).
  */
 export function photoSources(files: readonly PhotoFile[]): PhotoSource[] {
+  // Folders (below the one picked) that an earlier `photos -o` wrote: our copies, not a second photo of everyone.
+  const ours = files.filter((f) => f.path.endsWith(`/${PHOTO_MANIFEST}`)).map((f) => f.path.slice(0, -PHOTO_MANIFEST.length));
   return files
     .filter((f) => {
       const kind = photoCandidate(f.path);
-      if (kind === "ignore" || f.size === 0) return false;
-      return kind === "image" || sniffImage(bytesOf(f, 0, SNIFF_BYTES)) !== "unknown";
+      if (kind === "ignore" || ours.some((folder) => f.path.startsWith(folder))) return false;
+      return kind === "image" || (f.size > 0 && sniffImage(bytesOf(f, 0, SNIFF_BYTES)) !== "unknown");
     })
     .map((f) => ({ path: f.path, size: f.size, modified: f.modified, read: () => bytesOf(f) }));
 }

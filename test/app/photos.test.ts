@@ -1,6 +1,7 @@
 // The photo engine in-process: settings, file names, matching rules the folder test does not reach.
 import { checkGrids } from "../../src/app/check";
 import { checkPhotos, fileNameFor, photoCandidate, type PhotoSource } from "../../src/app/photos";
+import { UnusableWorkbook } from "../../src/app/port";
 import { syntheticDepartment } from "../../src/app/synthetic";
 import { defaultPhotoSettings } from "../../src/domain/settings";
 import { templateSheets } from "../../src/forms/template";
@@ -79,5 +80,42 @@ describe("matching files to applicants", () => {
     const m = check.matched.find((x) => x.applicant.rosterRow === a.row + 1)!;
     expect([m.source.path, m.width, m.height, m.reencoded]).toEqual([`${a.studentId}.jpg`, 295, 393, true]);
     expect(Buffer.from(m.prepare()).equals(Buffer.from(m.prepare()))).toBe(true);
+  });
+
+  test("a photo of more pixels than can be decoded (a 200-megapixel phone mode, or a header that lies) says so, not 'damaged'", async () => {
+    const result = checkGrids(await roundTrip(dept().sheets));
+    const [a, b] = result.applicants.map((x) => x.identity);
+    // A real JPEG whose frame header says 16320x12240 (200 MP), and a 100x100 that is what it says.
+    const claim = (bytes: Uint8Array, w: number, h: number) => {
+      const out = Uint8Array.from(bytes);
+      const sof = out.findIndex((x, i) => x === 0xff && out[i + 1] === 0xc0);
+      out.set([h >> 8, h & 255, w >> 8, w & 255], sof + 5);
+      return out;
+    };
+    const files = [source(`${a.idNumber}.jpg`, claim(jpeg(1), 12240, 16320)), source(`${b.idNumber}.jpg`, claim(jpeg(2), 60000, 60000))];
+    const check = checkPhotos(files, result, defaultPhotoSettings(), photoImages);
+    const of = (x: typeof a) => check.issues.filter((i) => i.row === x.row + 1).map((i) => [i.code, i.severity, i.message]);
+    expect(of(a)).toEqual([["PHOTO_TOO_LARGE", "error", expect.stringMatching(/12240×16320 像素（约 19976 万像素），超过课证能处理的 1 亿像素：.*普通模式/)]]);
+    expect(of(b)).toEqual([["PHOTO_TOO_LARGE", "error", expect.stringContaining("60000×60000 像素")]]);
+    expect(check.matched.map((m) => m.applicant.rosterRow)).not.toContain(a.row + 1);
+  });
+
+  test("a photo replaced after it was checked (a sync client, a copy still going): one Chinese line, never another picture or 内部错误", async () => {
+    const result = checkGrids(await roundTrip(dept().sheets));
+    const [a, b] = result.applicants.map((x) => x.identity);
+    // Read twice by the check (hash, then the border); the third read, when written, finds other bytes.
+    const changing = (path: string, first: Uint8Array, later: Uint8Array): PhotoSource => {
+      let reads = 0;
+      return { path, size: first.length, modified: 0, read: () => (++reads <= 2 ? first : later) };
+    };
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(40).fill(0)]);
+    const files = [changing(`${a.idNumber}.jpg`, jpeg(1, 900, 1200), png), changing(`${b.idNumber}.jpg`, jpeg(2), jpeg(3))];
+    const check = checkPhotos(files, result, defaultPhotoSettings(), photoImages);
+    const [ma, mb] = [a, b].map((x) => check.matched.find((m) => m.applicant.rosterRow === x.row + 1)!);
+    expect([ma.reencoded, mb.reencoded]).toEqual([true, false]);
+    for (const m of [ma, mb]) {
+      expect(() => m.prepare()).toThrow(UnusableWorkbook);
+      expect(() => m.prepare()).toThrow(new RegExp(`^照片 ${m.source.path} 在检查之后被改动或替换：.*请等照片文件夹不再变化`));
+    }
   });
 });

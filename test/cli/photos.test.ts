@@ -69,8 +69,10 @@ beforeAll(async () => {
   const [iSeq, iSub, iMiss1, iMiss2, iPng, iCut, iBig, iSmall, iBlue, iDup1, iDup2, iRot, iSeveral, iNoExt, iPhone, iWide, iA, iB] = slots;
   put(iSeq, { path: `03 ${F[iSeq].name} (1).jpg` });
   put(iSub, { path: `二班/${F[iSub].name}.jpe` });
-  used.add(iMiss1).add(iMiss2);
-  issue("PHOTO_MISSING", null, F[iMiss1]);
+  used.add(iMiss2);
+  // A copy that never got its bytes (a phone unplugged mid-copy): an empty file is there, so it is not "missing".
+  put(iMiss1, { path: `${F[iMiss1].id}.jpg`, bytes: "" });
+  issue("PHOTO_UNREADABLE", `${F[iMiss1].id}.jpg`, F[iMiss1]);
   issue("PHOTO_MISSING", null, F[iMiss2]);
   issue("PHOTO_MISSING", null, shared);
   put(iPng, { path: `${F[iPng].id}.jpg`, format: "PNG" });
@@ -142,7 +144,9 @@ describe("kezheng photos", () => {
     const said = (code: string, p: string) => report.issues.find((i) => i.code === code && i.photo === p)!.message;
     expect(said("PHOTO_DIMENSIONS", `${F[roles.iWide].id}.jpg`)).toMatch(/400×300 像素，宽高比与一寸（295×413 像素）相差超过 5%：输出时按比例缩小放入，不裁剪/);
     expect(said("PHOTO_DIMENSIONS", `${F[roles.iSmall].id}.jpg`)).toMatch(/只有 100×100 像素，小于一寸/);
-    expect(said("PHOTO_SIZE", `${F[roles.iBig].id}.jpg`)).toMatch(/有 6\d\d(\.\d)? KB，大于照片大小 10-200 KB：输出照片时.*会自动压缩/);
+    expect(said("PHOTO_SIZE", `${F[roles.iBig].id}.jpg`)).toMatch(/有 6\d\d(\.\d)? KB，超出设置的照片大小（10-200 KB）：输出照片时.*会自动压缩/);
+    // Only an upper end: "超出设置的照片大小（40 KB 以内）", not "大于照片大小 40 KB 以内".
+    expect(said("PHOTO_SIZE", `${F[roles.iSmall].id}.jpg`)).toMatch(/只有 \d+(\.\d)? KB，小于设置的照片大小（10-200 KB）：/);
   });
 
   test("the summary in Chinese names each file; -o writes one JPEG per applicant, upright, within size and box, originals unchanged", () => {
@@ -208,13 +212,38 @@ describe("kezheng photos", () => {
     for (const [p, h] of hashes) expect([p, sha(path.join(photos, p))]).toEqual([p, h]);
   });
 
+  test("-o again: a photo of ours she changed since (cropped in 画图) is never overwritten or removed; a bad record does not crash", () => {
+    const out = path.join(dir, "改过的");
+    expect(kezheng(["photos", photos, "--roster", roster, "-o", out]).code).toBe(1);
+    const mine = path.join(out, `${F[0].id}.jpg`);
+    const cropped = Buffer.concat([fs.readFileSync(mine).subarray(0, 2), Buffer.from([0xff, 0xfe, 0, 6]), Buffer.from("crop"), fs.readFileSync(mine).subarray(2)]);
+    fs.writeFileSync(mine, cropped);
+    const r = kezheng(["photos", photos, "--roster", roster, "-o", out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`课证上次写入的照片已被改动（${F[0].id}\\.jpg）：课证不会覆盖.*没有写入任何文件`));
+    expect(fs.readFileSync(mine).equals(cropped)).toBe(true);
+    // Moved away, the run goes on and writes it again.
+    fs.renameSync(mine, path.join(dir, "cropped.jpg"));
+    expect(kezheng(["photos", photos, "--roster", roster, "-o", out]).code).toBe(1);
+    expect(sha(mine)).toBe(hashes.get(`${F[0].id}.jpg`));
+    // A record naming the folder itself or its parent: not ours to remove, and no crash.
+    const record = path.join(out, ".kezheng-photos.json");
+    const names = (JSON.parse(fs.readFileSync(record, "utf8")) as { files: string[] }).files;
+    fs.writeFileSync(record, JSON.stringify({ files: [...names, "..", "."] }));
+    const odd = kezheng(["photos", photos, "--roster", roster, "-o", out]);
+    expect({ code: odd.code, stderr: odd.stderr }).toEqual({ code: 1, stderr: "" });
+    expect(fs.existsSync(dir)).toBe(true);
+  });
+
   test("OUTDIR inside the photo folder is not read as photos; a missing folder is one Chinese line", () => {
     const inside = path.join(photos, "输出");
     const r = kezheng(["photos", photos, "--roster", roster, "-o", inside, "--json"]);
     expect(r.code).toBe(1);
     const again = JSON.parse(kezheng(["photos", photos, "--roster", roster, "--json"]).stdout) as { photos: { path: string }[] };
-    // Now the output sits inside the folder, and a plain run reads it as photos: -o skips it only when named.
-    expect(again.photos.some((p) => p.path.startsWith("输出/"))).toBe(true);
+    // The output sits inside the folder: a later run without -o (or run --photos) does not take it for a second
+    // photo of everyone (PHOTO_SEVERAL for all): a folder holding our record is our output.
+    expect(again.photos.some((p) => p.path.startsWith("输出/"))).toBe(false);
+    expect(again.photos.length).toBeGreaterThan(F.length - 4);
     const withOut = JSON.parse(kezheng(["photos", photos, "--roster", roster, "-o", inside, "--json"]).stdout) as { photos: { path: string }[] };
     expect(withOut.photos.some((p) => p.path.startsWith("输出/"))).toBe(false);
     fs.rmSync(inside, { recursive: true });

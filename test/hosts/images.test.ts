@@ -86,6 +86,31 @@ describe("image bytes", () => {
     expect(() => decodeJpeg(read("p.png"))).toThrow(PhotoUndecodable);
   });
 
+  test("a JPEG whose header claims far more pixels than its bytes can hold is refused before the decoder allocates them", () => {
+    // A 120x160 photo's frame header patched to 9999x9999 (under the decoder's 100 MP cap): jpeg-js would
+    // take 1.5 GB and seconds to find out; 60000x60000 is over the cap. Real photos hold far more bytes a pixel.
+    const bomb = (w: number, h: number) => {
+      const b = Uint8Array.from(read("o1.jpg"));
+      const sof = b.findIndex((x, i) => x === 0xff && b[i + 1] === 0xc0);
+      b.set([h >> 8, h & 255, w >> 8, w & 255], sof + 5);
+      return b;
+    };
+    const jpeg = jest.requireActual<typeof import("jpeg-js")>("jpeg-js");
+    const spy = jest.spyOn(jpeg, "decode");
+    try {
+      for (const [w, h] of [[9999, 9999], [60000, 60000], [12000, 8000]]) {
+        expect(readJpegInfo(bomb(w, h))).toMatchObject({ width: w, height: h });
+        expect(() => decodeJpeg(bomb(w, h))).toThrow(PhotoUndecodable);
+      }
+      expect(spy).not.toHaveBeenCalled();
+      // A real photo still decodes.
+      expect(decodeJpeg(read("o1.jpg")).width).toBe(120);
+      expect(spy).toHaveBeenCalledTimes(1);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   test("downscaling averages areas, partial pixels weighted, and never enlarges", () => {
     const grey = (w: number, h: number, f: (x: number, y: number) => number): Raster => {
       const data = new Uint8Array(w * h * 4);
