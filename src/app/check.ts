@@ -53,7 +53,7 @@ export function checkGrids(grids: readonly Grid[], options: CheckOptions = {}): 
   // Hosts flag our sheets and blank our cells as they read (control.ts userGrids).
   const userGrids = grids.filter((g) => !g.generated);
   if (userGrids.every((g) => g.rows.every((r) => r.every((v) => v === null || v === "")))) {
-    throw new UnusableWorkbook("工作簿是空的：请打开填写好的申报人员花名册，或用 kezheng template 生成空白表格后填写。");
+    throw UnusableWorkbook.coded("WORKBOOK_EMPTY", {});
   }
   const found = new Map<Group, Detected[]>();
   for (const grid of userGrids) {
@@ -66,7 +66,7 @@ export function checkGrids(grids: readonly Grid[], options: CheckOptions = {}): 
     const choice = chooseForm(candidates, SHORT_NAMES[kind]);
     if (choice.kind !== "tie") return choice.kind === "one" ? choice.form : null;
     if (group === "roster") {
-      throw new UnusableWorkbook(`工作表“${choice.a}”和“${choice.b}”都像申报人员花名册，无法确定用哪一张：请删除不用的那张（如备份），或把它改名为不含“花名册”的名称（如“旧名单”），只让要检查的那张名称含“花名册”。`);
+      throw UnusableWorkbook.coded("ROSTER_TIE", { value: choice.a, other: choice.b });
     }
     // The error stands on the second sheet's header row; neither sheet is read.
     const second = candidates.find((d) => d.grid.name === choice.b);
@@ -76,7 +76,7 @@ export function checkGrids(grids: readonly Grid[], options: CheckOptions = {}): 
 
   const rosterForm = pick("roster", "roster");
   if (!rosterForm) {
-    throw new UnusableWorkbook("没有找到申报人员花名册：需要一张表头含“姓名”“身份证号”“职业编码”（或“职业名称”）的工作表。请检查表头写法，或用 kezheng template 生成标准表格。");
+    throw UnusableWorkbook.coded("ROSTER_NOT_FOUND", {});
   }
   const settingsSheet = readSettings(pick("settings", "settings"));
   const settings = options.settings ?? settingsSheet?.settings ?? defaultSettings();

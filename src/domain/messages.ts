@@ -167,6 +167,10 @@ export const MESSAGES = {
   TEMPLATE_NOT_EXCEL: { severity: "error", zh: (p) => `${p.file} 不是 Excel 模板（.xlsx、.xlsm 或 .xls）：请使用考试认证系统或认定中心下发的原始模板文件。`, en: (p) => `${p.file} is not an Excel template (.xlsx, .xlsm or .xls): use the template file as it was handed out.` },
   CSV_MIXED_ENCODINGS: { severity: "error", zh: (p) => `${p.file} 混用了两种文字编码：第 ${p.other} 行是 ${p.value}，前面的行不是，照此读取会把姓名等读成乱码。请在 Excel 或 WPS 中打开各原始导出文件，分别另存为 .xlsx 后再导入。`, en: (p) => `${p.file} mixes two text encodings: line ${p.other} is ${p.value}, the lines before are not; open each original export in Excel or WPS and save it as .xlsx.` },
   NO_SHEETS: { severity: "error", zh: (p) => `${p.file} 中没有工作表：请打开填写好的申报人员花名册。`, en: (p) => `${p.file} has no sheets: open the filled-in roster.` },
+  // the forms a workbook must hold (check): the workbook cannot be checked at all
+  WORKBOOK_EMPTY: { severity: "error", zh: () => `工作簿是空的：请打开填写好的申报人员花名册，或用 kezheng template 生成空白表格后填写。`, en: () => `The workbook is empty: open the filled-in roster, or make blank forms with kezheng template and fill them in.` },
+  ROSTER_TIE: { severity: "error", zh: (p) => `工作表“${p.value}”和“${p.other}”都像申报人员花名册，无法确定用哪一张：请删除不用的那张（如备份），或把它改名为不含“花名册”的名称（如“旧名单”），只让要检查的那张名称含“花名册”。`, en: (p) => `Sheets "${p.value}" and "${p.other}" both look like the roster: delete the one not in use (a backup?), or rename it so that only the sheet to check has 花名册 in its name.` },
+  ROSTER_NOT_FOUND: { severity: "error", zh: () => `没有找到申报人员花名册：需要一张表头含“姓名”“身份证号”“职业编码”（或“职业名称”）的工作表。请检查表头写法，或用 kezheng template 生成标准表格。`, en: () => `No roster found: a sheet whose header row has 姓名, 身份证号 and 职业编码 (or 职业名称) is needed. Check the header spellings, or make the standard forms with kezheng template.` },
 } satisfies Record<string, Entry>;
 
 export type IssueCode = keyof typeof MESSAGES;

@@ -67,7 +67,7 @@ export function App() {
       setPlaced(n ?? null);
       setMessage({ intent: "success", text: action === "clear" && !cleared ? t.nothingToClear : t.done[action] });
     } catch (e) {
-      setMessage({ intent: "error", text: t.error(explain(e)) });
+      setMessage({ intent: "error", text: t.error(explain(e, t.locale)) });
     } finally {
       setPhase(null);
     }
@@ -84,7 +84,7 @@ export function App() {
       setPhotos({ sources, shown: { files: sources.length, matched: found.matched.length, issues: found.issues } });
       setPlaced(null);
     } catch (e) {
-      setMessage({ intent: "error", text: t.error(explain(e)) });
+      setMessage({ intent: "error", text: t.error(explain(e, t.locale)) });
     } finally {
       setReadingPhotos(false);
     }
@@ -94,7 +94,7 @@ export function App() {
   useEffect(() => onCheckRequested(() => void run("check")), [run]);
 
   // A photo that matches nobody has no cell: its message names the file.
-  const select = (i: Issue) => i.sheet && i.cell && void selectCell(i.sheet, i.cell).catch((e) => setMessage({ intent: "error", text: t.error(explain(e)) }));
+  const select = (i: Issue) => i.sheet && i.cell && void selectCell(i.sheet, i.cell).catch((e) => setMessage({ intent: "error", text: t.error(explain(e, t.locale)) }));
   const busy = phase !== null;
 
   return (
@@ -126,7 +126,7 @@ export function App() {
         {report && <IssueList issues={report.issues} t={t} onSelect={select} />}
         <Divider />
         <Button appearance="subtle" data-testid={TID.settingsToggle} aria-expanded={settings !== null}
-          onClick={() => (settings ? setSettings(null) : void readSettings().then(setSettings).catch((e) => setMessage({ intent: "error", text: t.error(explain(e)) })))}>
+          onClick={() => (settings ? setSettings(null) : void readSettings().then(setSettings).catch((e) => setMessage({ intent: "error", text: t.error(explain(e, t.locale)) })))}>
           {t.settings}
         </Button>
         <Button appearance="subtle" data-testid={TID.photosToggle} aria-expanded={photosOpen} onClick={() => setPhotosOpen(!photosOpen)}>
@@ -166,7 +166,7 @@ export function App() {
           </Suspense>
         )}
         {settings && (
-          <SettingsPanel initial={settings} t={t} onSave={(v) => void writeSettings(v).then(() => setMessage({ intent: "info", text: t.saved })).catch((e) => setMessage({ intent: "error", text: t.error(explain(e)) }))} />
+          <SettingsPanel initial={settings} t={t} onSave={(v) => void writeSettings(v).then(() => setMessage({ intent: "info", text: t.saved })).catch((e) => setMessage({ intent: "error", text: t.error(explain(e, t.locale)) }))} />
         )}
       </main>
     </FluentProvider>

@@ -8,14 +8,15 @@ import { FilePicker } from "../ui/FilePicker";
 import { WORKBOOK_TYPES } from "../ui/files";
 import { ProgressPanel } from "../ui/ProgressPanel";
 import { explain } from "./actions";
+import type { Locale } from "../ui/i18n";
 
 export interface Outcome {
   intent: "success" | "error";
   text: string;
 }
 
-/** busy and the outcome around one async step; `work` returns the success text. */
-export function useStep(): { busy: boolean; outcome: Outcome | null; run: (work: () => Promise<string | null>) => Promise<void> } {
+/** busy and the outcome around one async step; `work` returns the success text; a failure is explained in `locale`. */
+export function useStep(locale: Locale): { busy: boolean; outcome: Outcome | null; run: (work: () => Promise<string | null>) => Promise<void> } {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const run = async (work: () => Promise<string | null>) => {
@@ -25,7 +26,7 @@ export function useStep(): { busy: boolean; outcome: Outcome | null; run: (work:
       const text = await work();
       if (text) setOutcome({ intent: "success", text });
     } catch (e) {
-      setOutcome({ intent: "error", text: explain(e) });
+      setOutcome({ intent: "error", text: explain(e, locale) });
     } finally {
       setBusy(false);
     }

@@ -16,7 +16,7 @@ import { FilesSection, useStep } from "./FilesSection";
 export default function FillView({ t }: { t: Strings }) {
   const [shown, setShown] = useState<FillShown | null>(null);
   const [download, setDownload] = useState<{ name: string; url: string } | null>(null);
-  const { busy, outcome, run } = useStep();
+  const { busy, outcome, run } = useStep(t.locale);
 
   const pick = (files: File[]) => run(async () => {
     setShown(null);

@@ -14,7 +14,7 @@ import { FilesSection, useStep } from "./FilesSection";
 
 export default function ImportView({ t }: { t: Strings }) {
   const [result, setResult] = useState<ImportResult | null>(null);
-  const { busy, outcome, run } = useStep();
+  const { busy, outcome, run } = useStep(t.locale);
 
   const pick = (files: File[]) => run(async () => {
     setResult(null);

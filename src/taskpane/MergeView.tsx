@@ -13,7 +13,7 @@ import { FilesSection, useStep } from "./FilesSection";
 
 export default function MergeView({ t }: { t: Strings }) {
   const [result, setResult] = useState<MergeResult | null>(null);
-  const { busy, outcome, run } = useStep();
+  const { busy, outcome, run } = useStep(t.locale);
 
   const pick = (files: File[]) => run(async () => {
     setResult(null);

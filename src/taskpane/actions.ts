@@ -4,6 +4,9 @@ import type { CheckResult } from "../app/check";
 import { Cancelled } from "../app/cancelled";
 import type { Parts, Phase } from "../app/run";
 import { SETTING_KEYS } from "../forms/settings";
+import { UnusableWorkbook } from "../app/port";
+import { messageFor } from "../domain/messages";
+import type { Locale } from "../ui/i18n";
 import type { PhotoCheck, PhotoSource } from "../app/photos";
 import { picturesSupported } from "../hosts/excel/pictures";
 
@@ -109,8 +112,9 @@ export async function writeSettings(values: Record<string, string>): Promise<voi
   });
 }
 
-/** A message for the user from whatever went wrong; the workbook is as it was. */
-export function explain(e: unknown): string {
+/** A message for the user from whatever went wrong, in the pane's language where the message table has it; the workbook is as it was. */
+export function explain(e: unknown, locale: Locale = "zh-CN"): string {
+  if (e instanceof UnusableWorkbook && e.code) return messageFor(e.code, e.params, locale);
   // SheetProtected (hosts/excel/writeback) by its name: the engine's chunk need not be loaded to explain it.
   if (e instanceof Cancelled || (e instanceof Error && e.name === "SheetProtected")) return e.message;
   const code = (e as { code?: string }).code;

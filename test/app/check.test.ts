@@ -1,5 +1,6 @@
 import { checkGrids } from "../../src/app/check";
 import { UnusableWorkbook } from "../../src/app/port";
+import { messageFor } from "../../src/domain/messages";
 import { DEFECTS, syntheticDepartment, type Layout } from "../../src/app/synthetic";
 import { CATALOGUE } from "../../src/domain/catalogue";
 import { idCheckChar } from "../../src/domain/idnumber";
@@ -235,6 +236,21 @@ describe("hand-made workbooks", () => {
     await expect(roundTrip([MAP]).then((g) => checkGrids(g))).rejects.toThrow(UnusableWorkbook);
     await expect(roundTrip([MAP]).then((g) => checkGrids(g))).rejects.toThrow(/没有找到申报人员花名册/);
     await expect(roundTrip([sheet("Sheet1", [])]).then((g) => checkGrids(g))).rejects.toThrow(/工作簿是空的/);
+  });
+
+  test("a workbook that cannot be checked says so by a code of the message table, so the pane can say it in English", async () => {
+    const codeOf = async (sheets: Parameters<typeof roundTrip>[0]) => {
+      const e = await roundTrip(sheets).then((g) => checkGrids(g)).then(() => null, (x: unknown) => x);
+      expect(e).toBeInstanceOf(UnusableWorkbook);
+      const u = e as UnusableWorkbook;
+      return { code: u.code, zh: u.message, en: u.code ? messageFor(u.code, u.params, "en-US") : "" };
+    };
+    const r = roster([person()]);
+    expect(await codeOf([sheet("Sheet1", [])])).toEqual({ code: "WORKBOOK_EMPTY", zh: expect.stringMatching(/^工作簿是空的/), en: expect.stringMatching(/^The workbook is empty/) });
+    expect(await codeOf([MAP])).toEqual({ code: "ROSTER_NOT_FOUND", zh: expect.stringMatching(/^没有找到申报人员花名册/), en: expect.stringMatching(/^No roster found/) });
+    expect(await codeOf([{ ...r, name: "Sheet1" }, { ...r, name: "Sheet2" }])).toEqual({
+      code: "ROSTER_TIE", zh: expect.stringMatching(/^工作表“Sheet1”和“Sheet2”都像申报人员花名册/), en: 'Sheets "Sheet1" and "Sheet2" both look like the roster: delete the one not in use (a backup?), or rename it so that only the sheet to check has 花名册 in its name.',
+    });
   });
 
   test("no course map, no grades: one error each, applicants still reported", async () => {

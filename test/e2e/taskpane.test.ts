@@ -153,6 +153,13 @@ test("in English by Office's display language", async () => {
   await expect(page.getByTestId(TID.summary).innerText()).resolves.toContain("60 applicants");
   await page.screenshot({ path: path.join(ARTIFACTS, "taskpane-en-500.png") });
   await page.close();
+  // A workbook that cannot be checked is explained in the pane's language too (the message table's en-US).
+  const noRoster = await openPaneWith({ browser, serverUrl: server.url, standIn, fixture: { grids: grids.filter((g) => g.name !== dept.sheets[0].name) }, width: 500, lang: "en-US" });
+  await noRoster.getByTestId(TID.check).click();
+  const said = noRoster.getByTestId(TID.message).filter({ hasText: /No roster found/ });
+  await said.waitFor();
+  await expect(said.innerText()).resolves.toContain("No roster found: a sheet whose header row has 姓名, 身份证号 and 职业编码");
+  await noRoster.close();
 }, 60000);
 
 test("汇总: department files picked in the pane are merged and the summary sheets written into the workbook", async () => {
