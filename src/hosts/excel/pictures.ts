@@ -1,6 +1,7 @@
 // Photos on the 备案表 in Excel: one picture per applicant over his photo box (shapes.addImage,
 // ExcelApi 1.9, placed by Range.left/top, 1.10), named with the key the file host gives its picture. They sit on our generated
 // sheet, so clear (which deletes the sheet) takes them with it.
+import { EMU_PER_PT } from "../../forms/photobox";
 import { Batch } from "./batch";
 import type { Capabilities } from "./writeback";
 
@@ -12,9 +13,6 @@ export interface PictureAt {
   /** The JPEG's bytes, asked for only when the picture is queued (memory). */
   jpeg(): Uint8Array;
 }
-
-/** DrawingML's unit in points (12,700 EMU a point). */
-const EMU_PER_PT = 12700;
 
 /** Whether this Excel can add pictures where a cell is (ExcelApi 1.10: Excel 2021 and later, Microsoft 365, Excel on the web). */
 export const picturesSupported = () => Office.context.requirements.isSetSupported("ExcelApi", "1.10");
