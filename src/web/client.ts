@@ -29,7 +29,7 @@ export const inPageOnly = () => workersRefused || window.location.protocol === "
 
 function makeWorker(): Worker | null {
   try {
-    return new Worker(new URL("./worker.ts", import.meta.url));
+    return new Worker(/* webpackChunkName: "worker" */ new URL("./worker.ts", import.meta.url));
   } catch (e) {
     // Pages opened from a local folder may not start workers: the engine runs in the page instead.
     if ((e as Error).name !== "SecurityError") throw e;

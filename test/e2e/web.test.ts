@@ -159,7 +159,7 @@ test("every action in the page gives what kezheng gives for the same file, part 
   expectSameParts(mergedPage, mergedCli);
 
   // The work ran in a worker served from the page's folder; nothing else was asked for.
-  expect(requests.some((u) => /src_web_worker_ts\.[0-9a-f]+\.js$/.test(u))).toBe(true);
+  expect(requests.some((u) => /\/worker\.[0-9a-f]+\.js$/.test(u))).toBe(true);
   expect(foreign).toEqual([]);
   expect(await page.evaluate(() => [window.localStorage.length, window.sessionStorage.length])).toEqual([0, 0]);
   await context.close();
